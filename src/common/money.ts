@@ -1,0 +1,49 @@
+/**
+ * Money is an integer count of 分 (bigint). Text in and text out; no float ever holds an amount.
+ */
+export type MoneyUnitCode = "YUAN" | "WAN_YUAN";
+
+/** 分 per unit: 1 元 = 100 分, 1 万元 = 1,000,000 分. */
+const FEN_PER: Record<MoneyUnitCode, bigint> = { YUAN: 100n, WAN_YUAN: 1_000_000n };
+const DECIMALS: Record<MoneyUnitCode, number> = { YUAN: 2, WAN_YUAN: 6 };
+
+const DECIMAL_TEXT = /^([+-])?(\d+)(?:\.(\d+))?$/;
+
+export class AmountFormatError extends Error {}
+
+/** "8562.6" in 万元 → 8_562_600_000n 分. Rejects text that is not a plain decimal or is finer than 1 分. */
+export function parseAmount(text: string, unit: MoneyUnitCode): bigint {
+  const m = DECIMAL_TEXT.exec(text.trim());
+  if (!m) throw new AmountFormatError(`"${text}" is not a decimal amount`);
+  const [, sign, whole, frac = ""] = m;
+  const places = DECIMALS[unit];
+  const significant = frac.replace(/0+$/, "");
+  if (significant.length > places) throw new AmountFormatError(`"${text}" is finer than 1 分 in ${unit}`);
+  const fen = BigInt(whole) * FEN_PER[unit] + BigInt(significant.padEnd(places, "0") || "0");
+  return sign === "-" ? -fen : fen;
+}
+
+/** 8_562_600_000n 分 → "8562.6" in 万元; trailing zeros dropped, no separators. */
+export function formatFen(fen: bigint, unit: MoneyUnitCode): string {
+  const per = FEN_PER[unit];
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  const whole = abs / per;
+  const frac = (abs % per).toString().padStart(DECIMALS[unit], "0").replace(/0+$/, "");
+  return `${negative ? "-" : ""}${whole}${frac ? "." + frac : ""}`;
+}
+
+/** A database integer (string on MySQL, number on SQLite, null for blank) as 分. */
+export function toFen(value: unknown): bigint {
+  if (value === null || value === undefined) return 0n;
+  if (typeof value === "bigint") return value;
+  if (typeof value === "number") {
+    if (!Number.isSafeInteger(value)) throw new RangeError(`amount ${value} is not an exact integer`);
+    return BigInt(value);
+  }
+  return BigInt(String(value));
+}
+
+export function toFenOrNull(value: unknown): bigint | null {
+  return value === null || value === undefined ? null : toFen(value);
+}

@@ -1,0 +1,116 @@
+import { ArgsType, ClassType, Field, Int, ObjectType } from "type-graphql";
+import { badInput } from "./errors";
+
+export const MAX_PAGE = 100;
+export const DEFAULT_PAGE = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many items to return (default ${DEFAULT_PAGE}, at most ${MAX_PAGE}).` })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: "Return items after this cursor (from a previous page's pageInfo.endCursor)." })
+  after?: string;
+}
+
+/** A validated page request: skip `offset`, take `limit`. */
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+const CURSOR_PREFIX = "o:";
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(CURSOR_PREFIX + offset, "utf8").toString("base64");
+}
+
+export function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, "base64").toString("utf8");
+  const n = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : NaN;
+  if (!/^[A-Za-z0-9+/]+=*$/.test(cursor) || !Number.isInteger(n) || n < 0) {
+    throw badInput(`after: "${cursor}" is not a cursor this API issued`, "after");
+  }
+  return n;
+}
+
+export function toPage(args: { first?: number | null; after?: string | null }): Page {
+  const first = args.first ?? DEFAULT_PAGE;
+  if (!Number.isInteger(first) || first < 0) throw badInput(`first must be between 0 and ${MAX_PAGE}, got ${first}`, "first");
+  if (first > MAX_PAGE) throw badInput(`first must be at most ${MAX_PAGE}, got ${first}`, "first");
+  return { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit: first };
+}
+
+@ObjectType({ description: "Where a page sits in its list (Relay 分页信息)." })
+export class PageInfo {
+  @Field(() => Boolean, { description: "Whether more items follow this page." })
+  hasNextPage: boolean;
+
+  @Field(() => Boolean, { description: "Whether items precede this page." })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item of the page." })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after` for the next page." })
+  endCursor: string | null;
+}
+
+export interface ConnectionShape<T> {
+  edges: { node: T; cursor: string }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount(): Promise<number>;
+}
+
+/**
+ * Builds a connection from one page fetched with `limit + 1` rows (the extra row only says
+ * whether a next page exists). totalCount runs its own query, and only when asked for.
+ */
+export function toConnection<T>(rows: T[], page: Page, count: () => Promise<number>): ConnectionShape<T> {
+  const nodes = rows.slice(0, page.limit);
+  const edges = nodes.map((node, i) => ({ node, cursor: encodeCursor(page.offset + i) }));
+  let memo: Promise<number> | undefined;
+  return {
+    edges,
+    nodes,
+    pageInfo: {
+      hasNextPage: rows.length > page.limit,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: () => (memo ??= count()),
+  };
+}
+
+/** Declares `<Name>Connection` and `<Name>Edge` types for a node type. */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${what} in a list, with its cursor.` })
+  class Edge {
+    @Field(() => nodeType, { description: `The ${what}.` })
+    node: T;
+
+    @Field(() => String, { description: "Opaque cursor of this item." })
+    cursor: string;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${what}s (Relay connection).` })
+  class ConnectionType implements ConnectionShape<T> {
+    @Field(() => [Edge], { description: "The page's items with cursors." })
+    edges: Edge[];
+
+    @Field(() => [nodeType], { description: "The page's items." })
+    nodes: T[];
+
+    @Field(() => PageInfo, { description: "Paging information." })
+    pageInfo: PageInfo;
+
+    // The page object carries its own count function (see toConnection); this runs it only when selected.
+    @Field(() => Int, { description: "How many items the whole list holds." })
+    totalCount(): Promise<number> {
+      throw new Error("connection built without toConnection");
+    }
+  }
+  return ConnectionType;
+}

@@ -1,0 +1,38 @@
+import type { DataSource, EntityManager } from "typeorm";
+
+export type Row = Record<string, unknown>;
+
+/** Thin helper over the data source: portable `?` placeholders, rows as plain objects. */
+export class Sql {
+  constructor(private readonly ds: DataSource | EntityManager) {}
+
+  all<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.ds.query(sql, params) as Promise<T[]>;
+  }
+
+  async one<T = Row>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+}
+
+/** "?, ?, ?" for an IN list; never empty (callers skip the query for no keys). */
+export function placeholders(n: number): string {
+  return Array.from({ length: n }, () => "?").join(", ");
+}
+
+/** COUNT(*) comes back as a string on MySQL and a number on SQLite. */
+export function toInt(value: unknown): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+/** Groups rows by a key, keeping order, for loaders that answer many keys with one query. */
+export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}

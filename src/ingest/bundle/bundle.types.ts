@@ -1,0 +1,157 @@
+/**
+ * The structured bundle: one department, one year, one stage, as the disclosure published it.
+ * Amounts are decimal strings in `amountUnit` ("8562.6"), never numbers, so nothing passes
+ * through a float. A field that the document left blank is omitted (or null), not zero.
+ */
+export type BundleAmount = string;
+
+export type BudgetStageCode = "BUDGET" | "ADJUSTED" | "FINAL";
+export type ExpenditureKindCode = "PERSONNEL" | "PUBLIC" | "PROJECT";
+/** Finer split the subject tables print: 工资福利 / 对个人和家庭的补助 / 商品和服务 / 资本性 / 其他运转类 / 特定目标类. */
+export type ExpenditureCategoryCode =
+  | "WAGES_AND_WELFARE"
+  | "HOUSEHOLD_SUBSIDIES"
+  | "GOODS_AND_SERVICES"
+  | "CAPITAL"
+  | "OPERATING"
+  | "SPECIFIC";
+export type FundingSourceCode =
+  | "GENERAL_PUBLIC_BUDGET"
+  | "GOVERNMENT_FUND"
+  | "STATE_CAPITAL"
+  | "SPECIAL_ACCOUNT"
+  | "UNIT_FUNDS"
+  | "PRIOR_YEAR_CARRYOVER"
+  | "OTHER";
+export type IndicatorCategoryCode = "COST" | "OUTPUT" | "BENEFIT" | "SATISFACTION";
+
+export interface BundleUnit {
+  code: string; // "007001"
+  name: string;
+  /** true for the department's own office (本级), false for a subordinate unit (所属单位). */
+  isSelf: boolean;
+}
+
+export interface BundleSubjectLine {
+  unit?: string;
+  subject: string; // 7-digit 项 code, "2080101"
+  subjectName?: string; // name as printed in this table
+  kind: ExpenditureKindCode;
+  category: ExpenditureCategoryCode;
+  fundingSource: FundingSourceCode;
+  amount: BundleAmount;
+}
+
+export interface BundleEconomicLine {
+  unit?: string;
+  deptCode: string; // 部门预算经济分类, "30101"
+  deptName: string;
+  govCode: string; // 政府预算经济分类, "50101"
+  govName: string;
+  kind: "PERSONNEL" | "PUBLIC";
+  fundingSource: FundingSourceCode;
+  amount: BundleAmount;
+}
+
+export interface BundleIncomeLine {
+  source: FundingSourceCode;
+  label: string; // as printed: "一般公共预算"
+  amount: BundleAmount;
+}
+
+export interface BundleIndicator {
+  /** Project indicators: 成本/产出/效益/满意度. */
+  category?: IndicatorCategoryCode;
+  /** Department-level tree: 一级 / 二级; `name` is the 三级 indicator. */
+  level1?: string;
+  level2?: string;
+  name: string;
+  target: string; // as printed: "≥90%"
+  explanation?: string;
+}
+
+export interface BundleProjectAlias {
+  code?: string;
+  name: string;
+  /** Which table printed this variant, e.g. "项目绩效目标汇总表 (first listing)". */
+  source: string;
+}
+
+export interface BundleProject {
+  code?: string; // 21-digit 410191 + yy + serial
+  name: string;
+  category: "OPERATING" | "SPECIFIC";
+  unit?: string;
+  subject?: string;
+  lines: { fundingSource: FundingSourceCode; amount: BundleAmount }[];
+  aliases?: BundleProjectAlias[];
+  indicators?: BundleIndicator[];
+}
+
+export interface BundleStated {
+  incomeTotal?: BundleAmount; // 收入总计
+  expenditureTotal?: BundleAmount; // 支出总计
+  basicExpenditure?: BundleAmount; // 基本支出
+  projectExpenditure?: BundleAmount; // 项目支出
+  personnelExpenditure?: BundleAmount; // 人员经费
+  publicExpenditure?: BundleAmount; // 公用经费
+}
+
+export interface BundleThreePublic {
+  total?: BundleAmount | null;
+  overseasTravel?: BundleAmount | null; // 因公出国(境)
+  vehicles?: BundleAmount | null; // 公务用车购置及运行
+  vehiclePurchase?: BundleAmount | null;
+  vehicleOperation?: BundleAmount | null;
+  reception?: BundleAmount | null; // 公务接待
+}
+
+export interface BundleNamedAmount {
+  name: string;
+  amount: BundleAmount;
+}
+
+export interface BundleClaim {
+  /** What the narrative speaks about: INCOME_TOTAL, EXPENDITURE_TOTAL, GENERAL_BUDGET, SUBJECT_SHARE, BASIC_SHARE … */
+  topic: string;
+  section: string; // narrative heading it came from
+  subject?: string;
+  label?: string; // the name the narrative printed
+  amount?: BundleAmount;
+  change?: BundleAmount; // signed: a decrease is negative
+  ratePercent?: string; // signed
+  sharePercent?: string;
+  reason?: string;
+}
+
+export interface BundleAsset {
+  kind: "VEHICLE" | "EQUIPMENT";
+  name: string;
+  count: number;
+}
+
+export interface Bundle {
+  format: "budget-bundle/1";
+  department: {
+    code: string;
+    name: string;
+    shortName: string;
+    regionCode: string;
+    units: BundleUnit[];
+  };
+  year: number;
+  stage: BudgetStageCode;
+  amountUnit: "WAN_YUAN" | "YUAN";
+  title?: string;
+  stated: BundleStated;
+  subjectLines: BundleSubjectLine[];
+  economicLines: BundleEconomicLine[];
+  incomeLines: BundleIncomeLine[];
+  projects: BundleProject[];
+  departmentIndicators: BundleIndicator[];
+  threePublic?: BundleThreePublic;
+  operatingFunds?: { total?: BundleAmount; change?: BundleAmount; reason?: string; items: BundleNamedAmount[] };
+  procurement?: { total?: BundleAmount; goods?: BundleAmount; works?: BundleAmount; services?: BundleAmount };
+  assets?: BundleAsset[];
+  claims?: BundleClaim[];
+}

@@ -1,0 +1,84 @@
+import type { EntityManager } from "typeorm";
+import { placeholders } from "../db/sql";
+import { codeListFor } from "./code-lists";
+import type { BudgetModel } from "./model";
+
+interface NameRow {
+  scheme: string | null;
+  code: string;
+  level: string;
+  parent: string | null;
+  name: string | null;
+  origin: "DOCUMENT" | "CODE_LIST";
+}
+
+/**
+ * Registers every code the document uses, with its ancestors, and names them for the
+ * document's year: names the document prints (DOCUMENT) win over the shipped list (CODE_LIST).
+ */
+export async function ensureCodes(m: EntityManager, model: BudgetModel): Promise<void> {
+  const list = codeListFor(model.year);
+  const functional = new Map<string, NameRow>();
+  const addFunctional = (code: string, printed: string | null) => {
+    for (const len of [3, 5, 7]) {
+      if (code.length < len) break;
+      const c = code.slice(0, len);
+      const isLeaf = len === code.length;
+      const name = isLeaf && printed ? printed : (list.functional[c] ?? null);
+      const origin = isLeaf && printed ? "DOCUMENT" : "CODE_LIST";
+      const prev = functional.get(c);
+      if (!prev || (origin === "DOCUMENT" && prev.origin !== "DOCUMENT")) {
+        functional.set(c, { scheme: null, code: c, level: len === 3 ? "CLASS" : len === 5 ? "SECTION" : "ITEM", parent: len === 3 ? null : c.slice(0, len === 5 ? 3 : 5), name, origin });
+      }
+    }
+  };
+  model.subjectLines.forEach((l) => addFunctional(l.subject, l.subjectName));
+  model.projects.forEach((p) => p.subject && addFunctional(p.subject, null));
+  model.claims.forEach((c) => c.subject && addFunctional(c.subject, null));
+
+  const economic = new Map<string, NameRow>();
+  const addEconomic = (scheme: "DEPT" | "GOV", code: string, printed: string) => {
+    const classes = scheme === "DEPT" ? list.deptEconomic : list.govEconomic;
+    const cls = code.slice(0, 3);
+    if (!economic.has(`${scheme}:${cls}`)) economic.set(`${scheme}:${cls}`, { scheme, code: cls, level: "CLASS", parent: null, name: classes[cls] ?? null, origin: "CODE_LIST" });
+    economic.set(`${scheme}:${code}`, { scheme, code, level: "ITEM", parent: cls, name: printed, origin: "DOCUMENT" });
+  };
+  model.economicLines.forEach((l) => {
+    addEconomic("DEPT", l.deptCode, l.deptName);
+    addEconomic("GOV", l.govCode, l.govName);
+  });
+
+  await upsert(m, "subject_code", "subject_code_name", [...functional.values()], model.year);
+  await upsert(m, "economic_code", "economic_code_name", [...economic.values()], model.year);
+}
+
+async function upsert(m: EntityManager, codeTable: string, nameTable: string, rows: NameRow[], year: number): Promise<void> {
+  if (!rows.length) return;
+  const economic = codeTable === "economic_code";
+  const key = (r: { scheme?: unknown; code: unknown }) => `${economic ? r.scheme : ""}:${r.code}`;
+  const codes = [...new Set(rows.map((r) => r.code))];
+  const existing = new Set(
+    (await m.query(`SELECT ${economic ? "scheme" : "NULL AS scheme"}, code FROM ${codeTable} WHERE code IN (${placeholders(codes.length)})`, codes)).map(key),
+  );
+  const names = new Map<string, { name: string; origin: string }>(
+    (await m.query(
+      `SELECT ${economic ? "scheme" : "NULL AS scheme"}, code, name, origin FROM ${nameTable} WHERE year = ? AND code IN (${placeholders(codes.length)})`,
+      [year, ...codes],
+    )).map((r: { scheme: string; code: string; name: string; origin: string }) => [key(r), r]),
+  );
+  const schemeCol = economic ? "scheme, " : "";
+  const schemeVal = (r: NameRow) => (economic ? [r.scheme] : []);
+  for (const r of rows) {
+    if (!existing.has(key(r))) {
+      await m.query(`INSERT INTO ${codeTable} (${schemeCol}code, level, parent_code) VALUES (${economic ? "?, " : ""}?, ?, ?)`, [...schemeVal(r), r.code, r.level, r.parent]);
+    }
+    if (r.name === null) continue;
+    const had = names.get(key(r));
+    const where = `${economic ? "scheme = ? AND " : ""}code = ? AND year = ?`;
+    if (!had) {
+      await m.query(`INSERT INTO ${nameTable} (${schemeCol}code, year, name, origin) VALUES (${economic ? "?, " : ""}?, ?, ?, ?)`, [...schemeVal(r), r.code, year, r.name, r.origin]);
+    } else if ((r.origin === "DOCUMENT" || had.origin === "CODE_LIST") && had.name !== r.name) {
+      await m.query(`UPDATE ${nameTable} SET name = ?, origin = ? WHERE ${where}`, [r.name, r.origin, ...schemeVal(r), r.code, year]);
+    }
+  }
+}

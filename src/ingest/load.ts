@@ -1,0 +1,203 @@
+import { createHash } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import { AuditEventEntity } from "../modules/audit/audit-event.entity";
+import { DepartmentBudgetEntity } from "../modules/budget/department-budget.entity";
+import { EconomicLineEntity, IncomeLineEntity, SubjectLineEntity } from "../modules/budget/fact-lines.entity";
+import {
+  AssetHoldingEntity,
+  NarrativeClaimEntity,
+  OperatingFundItemEntity,
+  OperatingFundsEntity,
+  ProcurementEntity,
+  ThreePublicExpenseEntity,
+} from "../modules/budget/special-measures.entity";
+import { BudgetUnitEntity } from "../modules/department/budget-unit.entity";
+import { DepartmentEntity } from "../modules/department/department.entity";
+import { SourceDocumentEntity } from "../modules/document/source-document.entity";
+import { FiscalYearEntity } from "../modules/fiscal-year/fiscal-year.entity";
+import { PerformanceIndicatorEntity } from "../modules/performance/performance-indicator.entity";
+import { ProjectAliasEntity, ProjectEntity, ProjectLineEntity } from "../modules/project/project.entity";
+import { codeListFor } from "./code-lists";
+import { ensureCodes } from "./codes";
+import type { BudgetModel } from "./model";
+import { parseTarget, toMicro } from "./target";
+import type { BundleIndicator } from "./bundle/bundle.types";
+
+export interface SourceInfo {
+  fileName: string;
+  bytes: Buffer;
+  format: "DISCLOSURE_TEXT" | "BUNDLE";
+}
+
+export interface LoadResult {
+  budgetId: number;
+  version: number;
+  /** The same bytes were imported before: nothing was written. */
+  unchanged: boolean;
+}
+
+const CHUNK = 400;
+
+export function checksumOf(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/**
+ * Writes one department-year-stage in one transaction: a new version that becomes current,
+ * the previous one kept. The same document again is a no-op.
+ */
+export async function loadBudget(
+  ds: DataSource,
+  model: BudgetModel,
+  source: SourceInfo,
+  opts: { actor?: string; status?: "DRAFT" | "PUBLISHED" } = {},
+): Promise<LoadResult> {
+  const checksum = checksumOf(source.bytes);
+  const actor = opts.actor ?? "system";
+  return ds.transaction(async (m) => {
+    const seen = await m.query("SELECT b.id, b.version FROM source_document s JOIN department_budget b ON b.source_document_id = s.id WHERE s.checksum = ?", [checksum]);
+    if (seen.length) return { budgetId: Number(seen[0].id), version: Number(seen[0].version), unchanged: true };
+
+    const now = new Date();
+    const departmentId = await upsertDepartment(m, model);
+    const unitIds = await upsertUnits(m, departmentId, model);
+    if (!(await m.findOneBy(FiscalYearEntity, { year: model.year }))) {
+      await m.insert(FiscalYearEntity, { year: model.year, codeList: codeListFor(model.year).source });
+    }
+    await ensureCodes(m, model);
+
+    const doc = await m.insert(SourceDocumentEntity, {
+      fileName: source.fileName,
+      checksum,
+      format: source.format,
+      byteSize: source.bytes.length,
+      importedAt: now,
+      importedBy: actor,
+    });
+    const sourceDocumentId = Number(doc.identifiers[0]!.id);
+
+    const [{ v }] = await m.query("SELECT MAX(version) AS v FROM department_budget WHERE department_id = ? AND year = ? AND stage = ?", [
+      departmentId,
+      model.year,
+      model.stage,
+    ]);
+    const version = v === null ? 1 : Number(v) + 1;
+    await m.query("UPDATE department_budget SET is_current = 0 WHERE department_id = ? AND year = ? AND stage = ?", [departmentId, model.year, model.stage]);
+    const fen = (x: bigint | null) => (x === null ? null : x.toString());
+    const inserted = await m.insert(DepartmentBudgetEntity, {
+      departmentId,
+      year: model.year,
+      stage: model.stage,
+      version,
+      isCurrent: true,
+      status: opts.status ?? "PUBLISHED",
+      sourceDocumentId,
+      title: model.title,
+      amountUnit: model.amountUnit,
+      statedIncomeTotal: fen(model.stated.incomeTotal),
+      statedExpenditureTotal: fen(model.stated.expenditureTotal),
+      statedBasic: fen(model.stated.basic),
+      statedProject: fen(model.stated.project),
+      statedPersonnel: fen(model.stated.personnel),
+      statedPublic: fen(model.stated.public),
+      createdAt: now,
+    });
+    const budgetId = Number(inserted.identifiers[0]!.id);
+    const unitOf = (code: string | null) => (code === null ? null : unitIds.get(code)!);
+    const common = { budgetId, departmentId, year: model.year };
+
+    await insertMany(m, SubjectLineEntity, model.subjectLines.map((l) => ({
+      ...common, unitId: unitOf(l.unit), subjectCode: l.subject, kind: l.kind, category: l.category,
+      fundingSource: l.fundingSource, amountFen: l.fen.toString(), sourceRef: l.sourceRef,
+    })));
+    await insertMany(m, EconomicLineEntity, model.economicLines.map((l) => ({
+      ...common, unitId: unitOf(l.unit), deptEconomicCode: l.deptCode, govEconomicCode: l.govCode, kind: l.kind,
+      fundingSource: l.fundingSource, amountFen: l.fen.toString(), sourceRef: l.sourceRef,
+    })));
+    await insertMany(m, IncomeLineEntity, model.incomeLines.map((l) => ({
+      budgetId, fundingSource: l.source, label: l.label, amountFen: l.fen.toString(), sourceRef: l.sourceRef,
+    })));
+
+    const indicatorRows: Partial<PerformanceIndicatorEntity>[] = [];
+    for (const [position, p] of model.projects.entries()) {
+      const r = await m.insert(ProjectEntity, {
+        ...common, position, code: p.code, name: p.name, category: p.category, unitId: unitOf(p.unit), subjectCode: p.subject,
+        amountFen: p.lines.reduce((s, l) => s + l.fen, 0n).toString(),
+      });
+      const projectId = Number(r.identifiers[0]!.id);
+      await insertMany(m, ProjectLineEntity, p.lines.map((l) => ({ projectId, fundingSource: l.fundingSource, amountFen: l.fen.toString(), sourceRef: l.sourceRef })));
+      await insertMany(m, ProjectAliasEntity, p.aliases.map((a) => ({ projectId, code: a.code ?? null, name: a.name, source: a.source })));
+      p.indicators.forEach((ind, i) => indicatorRows.push(indicatorRow(budgetId, projectId, "PROJECT", i, ind)));
+    }
+    model.departmentIndicators.forEach((ind, i) => indicatorRows.push(indicatorRow(budgetId, null, "DEPARTMENT", i, ind)));
+    await insertMany(m, PerformanceIndicatorEntity, indicatorRows);
+
+    if (model.threePublic) {
+      const t = model.threePublic;
+      await m.insert(ThreePublicExpenseEntity, {
+        budgetId, totalFen: fen(t.total), overseasTravelFen: fen(t.overseasTravel), vehiclesFen: fen(t.vehicles),
+        vehiclePurchaseFen: fen(t.vehiclePurchase), vehicleOperationFen: fen(t.vehicleOperation), receptionFen: fen(t.reception),
+      });
+    }
+    if (model.operatingFunds) {
+      const o = model.operatingFunds;
+      await m.insert(OperatingFundsEntity, { budgetId, totalFen: fen(o.total), changeFen: fen(o.change), reason: o.reason });
+      await insertMany(m, OperatingFundItemEntity, o.items.map((it, i) => ({ budgetId, position: i + 1, name: it.name, amountFen: it.fen.toString() })));
+    }
+    if (model.procurement) {
+      const p = model.procurement;
+      await m.insert(ProcurementEntity, { budgetId, totalFen: fen(p.total), goodsFen: fen(p.goods), worksFen: fen(p.works), servicesFen: fen(p.services) });
+    }
+    await insertMany(m, AssetHoldingEntity, model.assets.map((a) => ({ budgetId, kind: a.kind, name: a.name, count: a.count })));
+    await insertMany(m, NarrativeClaimEntity, model.claims.map((c, position) => ({
+      budgetId, position, topic: c.topic, section: c.section, subjectCode: c.subject, label: c.label,
+      amountFen: fen(c.amount), changeFen: fen(c.change), ratePercent: c.ratePercent, sharePercent: c.sharePercent, reason: c.reason,
+    })));
+
+    await m.insert(AuditEventEntity, {
+      occurredAt: now, actor, action: "IMPORT", target: `${model.department.code}/${model.year}/${model.stage}/v${version}`,
+      checksum, outcome: "OK", detail: source.fileName,
+    });
+    return { budgetId, version, unchanged: false };
+  });
+}
+
+function indicatorRow(budgetId: number, projectId: number | null, scope: string, position: number, ind: BundleIndicator): Partial<PerformanceIndicatorEntity> {
+  const parsed = parseTarget(ind.target);
+  return {
+    budgetId, projectId, scope, position,
+    category: ind.category ?? null, level1: ind.level1 ?? null, level2: ind.level2 ?? null,
+    name: ind.name, target: ind.target, comparator: parsed.comparator, targetValue: parsed.value,
+    targetValueMicro: parsed.value === null ? null : toMicro(parsed.value), targetUnit: parsed.unit, explanation: ind.explanation ?? null,
+  };
+}
+
+async function insertMany<T extends object>(m: EntityManager, entity: new () => T, rows: Partial<T>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await m.insert(entity, rows.slice(i, i + CHUNK) as never);
+}
+
+async function upsertDepartment(m: EntityManager, model: BudgetModel): Promise<number> {
+  const d = model.department;
+  const found = await m.findOneBy(DepartmentEntity, { code: d.code });
+  if (found) {
+    await m.update(DepartmentEntity, { id: found.id }, { name: d.name, shortName: d.shortName, regionCode: d.regionCode });
+    return found.id;
+  }
+  const r = await m.insert(DepartmentEntity, { code: d.code, name: d.name, shortName: d.shortName, regionCode: d.regionCode });
+  return Number(r.identifiers[0]!.id);
+}
+
+async function upsertUnits(m: EntityManager, departmentId: number, model: BudgetModel): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const u of model.department.units) {
+    const found = await m.findOneBy(BudgetUnitEntity, { code: u.code });
+    if (found) {
+      await m.update(BudgetUnitEntity, { id: found.id }, { name: u.name, isSelf: u.isSelf, departmentId });
+      ids.set(u.code, found.id);
+    } else {
+      const r = await m.insert(BudgetUnitEntity, { departmentId, code: u.code, name: u.name, isSelf: u.isSelf });
+      ids.set(u.code, Number(r.identifiers[0]!.id));
+    }
+  }
+  return ids;
+}

@@ -1,0 +1,78 @@
+import type {
+  BudgetStageCode,
+  BundleAsset,
+  BundleIndicator,
+  BundleProjectAlias,
+  BundleUnit,
+  ExpenditureCategoryCode,
+  ExpenditureKindCode,
+  FundingSourceCode,
+} from "./bundle/bundle.types";
+
+/** A department-year-stage ready to load: every amount already exact, in 分. */
+export interface BudgetModel {
+  department: { code: string; name: string; shortName: string; regionCode: string; units: BundleUnit[] };
+  year: number;
+  stage: BudgetStageCode;
+  amountUnit: "WAN_YUAN" | "YUAN";
+  title: string | null;
+  stated: Record<"incomeTotal" | "expenditureTotal" | "basic" | "project" | "personnel" | "public", bigint | null>;
+  subjectLines: {
+    unit: string | null;
+    subject: string;
+    subjectName: string | null;
+    kind: ExpenditureKindCode;
+    category: ExpenditureCategoryCode;
+    fundingSource: FundingSourceCode;
+    fen: bigint;
+    sourceRef: string | null;
+  }[];
+  economicLines: {
+    unit: string | null;
+    deptCode: string;
+    deptName: string;
+    govCode: string;
+    govName: string;
+    kind: "PERSONNEL" | "PUBLIC";
+    fundingSource: FundingSourceCode;
+    fen: bigint;
+    sourceRef: string | null;
+  }[];
+  incomeLines: { source: FundingSourceCode; label: string; fen: bigint; sourceRef: string | null }[];
+  projects: {
+    code: string | null;
+    name: string;
+    category: "OPERATING" | "SPECIFIC";
+    unit: string | null;
+    subject: string | null;
+    lines: { fundingSource: FundingSourceCode; fen: bigint; sourceRef: string | null }[];
+    aliases: BundleProjectAlias[];
+    indicators: BundleIndicator[];
+  }[];
+  departmentIndicators: BundleIndicator[];
+  threePublic: Record<"total" | "overseasTravel" | "vehicles" | "vehiclePurchase" | "vehicleOperation" | "reception", bigint | null> | null;
+  operatingFunds: { total: bigint | null; change: bigint | null; reason: string | null; items: { name: string; fen: bigint }[] } | null;
+  procurement: Record<"total" | "goods" | "works" | "services", bigint | null> | null;
+  assets: BundleAsset[];
+  claims: {
+    topic: string;
+    section: string;
+    subject: string | null;
+    label: string | null;
+    amount: bigint | null;
+    change: bigint | null;
+    ratePercent: string | null;
+    sharePercent: string | null;
+    reason: string | null;
+  }[];
+}
+
+/** Bad input: names the file and, for each problem, where it is. Nothing is written. */
+export class IngestError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly problems: { where: string; problem: string }[],
+  ) {
+    super(`${fileName}: ${problems.map((p) => `${p.where}: ${p.problem}`).join("; ")}`);
+  }
+}

@@ -1,0 +1,159 @@
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DecimalScalar } from "../../common/decimal.scalar";
+import { UnitArg } from "../../common/money-field";
+import { type MoneyUnit, money } from "../../common/money-unit";
+
+export enum BudgetStage {
+  BUDGET = "BUDGET",
+  ADJUSTED = "ADJUSTED",
+  FINAL = "FINAL",
+}
+registerEnumType(BudgetStage, {
+  name: "BudgetStage",
+  description: "预算阶段 Stage of a budget.",
+  valuesConfig: { BUDGET: { description: "年初预算 initial budget" }, ADJUSTED: { description: "调整预算 adjusted budget" }, FINAL: { description: "决算 final accounts" } },
+});
+
+export enum PublicationStatus {
+  DRAFT = "DRAFT",
+  PUBLISHED = "PUBLISHED",
+}
+registerEnumType(PublicationStatus, {
+  name: "PublicationStatus",
+  description: "公开状态 Whether the public may see a budget.",
+  valuesConfig: { DRAFT: { description: "草稿: visible to its department and the finance bureau" }, PUBLISHED: { description: "已公开: visible to everyone" } },
+});
+
+export enum ExpenditureKind {
+  PERSONNEL = "PERSONNEL",
+  PUBLIC = "PUBLIC",
+  PROJECT = "PROJECT",
+}
+registerEnumType(ExpenditureKind, {
+  name: "ExpenditureKind",
+  description: "支出类型 Kind of expenditure: 基本支出 splits into 人员经费 and 公用经费; 项目支出 is the rest.",
+  valuesConfig: { PERSONNEL: { description: "人员经费 personnel (基本支出)" }, PUBLIC: { description: "公用经费 public/running costs (基本支出)" }, PROJECT: { description: "项目支出 project expenditure" } },
+});
+
+export enum ExpenditureCategory {
+  WAGES_AND_WELFARE = "WAGES_AND_WELFARE",
+  HOUSEHOLD_SUBSIDIES = "HOUSEHOLD_SUBSIDIES",
+  GOODS_AND_SERVICES = "GOODS_AND_SERVICES",
+  CAPITAL = "CAPITAL",
+  OPERATING = "OPERATING",
+  SPECIFIC = "SPECIFIC",
+}
+registerEnumType(ExpenditureCategory, {
+  name: "ExpenditureCategory",
+  description: "The finer column a subject table prints an amount under.",
+  valuesConfig: {
+    WAGES_AND_WELFARE: { description: "工资福利支出 (人员经费)" },
+    HOUSEHOLD_SUBSIDIES: { description: "对个人和家庭的补助 (人员经费)" },
+    GOODS_AND_SERVICES: { description: "商品和服务支出 (公用经费)" },
+    CAPITAL: { description: "资本性支出 (公用经费)" },
+    OPERATING: { description: "其他运转类 (项目支出)" },
+    SPECIFIC: { description: "特定目标类 (项目支出)" },
+  },
+});
+
+export enum FundingSource {
+  GENERAL_PUBLIC_BUDGET = "GENERAL_PUBLIC_BUDGET",
+  GOVERNMENT_FUND = "GOVERNMENT_FUND",
+  STATE_CAPITAL = "STATE_CAPITAL",
+  SPECIAL_ACCOUNT = "SPECIAL_ACCOUNT",
+  UNIT_FUNDS = "UNIT_FUNDS",
+  PRIOR_YEAR_CARRYOVER = "PRIOR_YEAR_CARRYOVER",
+  OTHER = "OTHER",
+}
+registerEnumType(FundingSource, {
+  name: "FundingSource",
+  description: "资金来源 Funding source.",
+  valuesConfig: {
+    GENERAL_PUBLIC_BUDGET: { description: "一般公共预算 (财政拨款)" },
+    GOVERNMENT_FUND: { description: "政府性基金预算" },
+    STATE_CAPITAL: { description: "国有资本经营预算" },
+    SPECIAL_ACCOUNT: { description: "财政专户管理资金" },
+    UNIT_FUNDS: { description: "单位资金 (事业收入, 经营收入, 其他收入 …)" },
+    PRIOR_YEAR_CARRYOVER: { description: "上年结转结余" },
+    OTHER: { description: "其他" },
+  },
+});
+
+/** The stated (published) totals in 分; null where the document printed none. */
+export interface StatedTotals {
+  incomeTotal: bigint | null;
+  expenditureTotal: bigint | null;
+  basic: bigint | null;
+  project: bigint | null;
+  personnel: bigint | null;
+  public: bigint | null;
+}
+
+@ObjectType({ description: "部门预算 One department's budget for one year and stage, as its disclosure published it." })
+export class DepartmentBudget {
+  id: number;
+  departmentId: number;
+  sourceDocumentId: number | null;
+  stated: StatedTotals;
+
+  @Field(() => Int, { description: "预算年度 fiscal year." })
+  year: number;
+
+  @Field(() => BudgetStage, { description: "预算阶段 stage (年初预算, 调整预算, 决算)." })
+  stage: BudgetStage;
+
+  @Field(() => Int, { description: "版本 Version of this department-year-stage; a re-import adds a version." })
+  version: number;
+
+  @Field(() => Boolean, { description: "Whether this is the version in force (older versions stay retrievable)." })
+  isCurrent: boolean;
+
+  @Field(() => PublicationStatus, { description: "公开状态 publication status." })
+  status: PublicationStatus;
+
+  @Field(() => String, { nullable: true, description: "标题 the document's title." })
+  title: string | null;
+}
+
+@ObjectType({ description: "行合计 What the budget's own rows add up to, beside the published totals." })
+export class ComputedTotals {
+  budgetId: number;
+  /** 分 by kind, from the subject (functional) lines and the economic lines. */
+  subjectByKind: Map<string, bigint>;
+  economicByKind: Map<string, bigint>;
+  income: bigint;
+
+  private subject(...kinds: string[]): bigint {
+    return kinds.reduce((sum, k) => sum + (this.subjectByKind.get(k) ?? 0n), 0n);
+  }
+
+  @Field(() => DecimalScalar, { description: "收入合计 sum of the income lines." })
+  incomeTotal(@UnitArg() unit: MoneyUnit): string {
+    return money(this.income, unit);
+  }
+
+  @Field(() => DecimalScalar, { description: "支出合计 sum of the functional (subject) lines." })
+  expenditureTotal(@UnitArg() unit: MoneyUnit): string {
+    return money(this.subject("PERSONNEL", "PUBLIC", "PROJECT"), unit);
+  }
+
+  @Field(() => DecimalScalar, { description: "基本支出 sum of the functional lines of kind 人员经费 and 公用经费." })
+  basicExpenditure(@UnitArg() unit: MoneyUnit): string {
+    return money(this.subject("PERSONNEL", "PUBLIC"), unit);
+  }
+
+  @Field(() => DecimalScalar, { description: "项目支出 sum of the functional lines of kind 项目支出." })
+  projectExpenditure(@UnitArg() unit: MoneyUnit): string {
+    return money(this.subject("PROJECT"), unit);
+  }
+
+  @Field(() => DecimalScalar, { description: "人员经费 sum of the basic-expenditure table's 人员经费 column (economic lines)." })
+  personnelExpenditure(@UnitArg() unit: MoneyUnit): string {
+    return money(this.economicByKind.get("PERSONNEL") ?? 0n, unit);
+  }
+
+  @Field(() => DecimalScalar, { description: "公用经费 sum of the basic-expenditure table's 公用经费 column (economic lines)." })
+  publicExpenditure(@UnitArg() unit: MoneyUnit): string {
+    return money(this.economicByKind.get("PUBLIC") ?? 0n, unit);
+  }
+}

@@ -1,0 +1,72 @@
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { DecimalScalar } from "../../common/decimal.scalar";
+import { UnitArg } from "../../common/money-field";
+import { type MoneyUnit, money } from "../../common/money-unit";
+
+export enum DiscrepancySeverity {
+  ROUNDING = "ROUNDING",
+  MATERIAL = "MATERIAL",
+  NAMING = "NAMING",
+  STRUCTURE = "STRUCTURE",
+}
+registerEnumType(DiscrepancySeverity, {
+  name: "DiscrepancySeverity",
+  description: "勾稽差异等级 How serious an inconsistency is.",
+  valuesConfig: {
+    ROUNDING: { description: "尾差: explained by rounding each summed row to the printed precision" },
+    MATERIAL: { description: "实质差异: more than rounding can explain" },
+    NAMING: { description: "名称不一致: the same thing printed under different names or codes" },
+    STRUCTURE: { description: "结构问题: a table missing, empty, or laid out against the standard" },
+  },
+});
+
+export enum DiscrepancyValueKind {
+  MONEY = "MONEY",
+  PERCENT = "PERCENT",
+  TEXT = "TEXT",
+}
+registerEnumType(DiscrepancyValueKind, { name: "DiscrepancyValueKind", description: "What the stated and computed values measure." });
+
+@ObjectType({ description: "勾稽差异 One inconsistency found inside a document or between documents." })
+export class Discrepancy {
+  budgetId: number;
+  /** Raw exact values: 分 for MONEY, percent for PERCENT. */
+  statedRaw: string | null;
+  computedRaw: string | null;
+
+  @Field(() => String, { description: "规则 the check that found it, e.g. SUBJECT_ROWS_SUM." })
+  ruleId: string;
+
+  @Field(() => DiscrepancySeverity, { description: "等级 severity." })
+  severity: DiscrepancySeverity;
+
+  @Field(() => String, { description: "说明 what is wrong, in words." })
+  message: string;
+
+  @Field(() => String, { description: "位置 document, table and row (or narrative section)." })
+  location: string;
+
+  @Field(() => DiscrepancyValueKind, { description: "Whether stated/computed are money, percentages or text." })
+  valueKind: DiscrepancyValueKind;
+
+  @Field(() => DecimalScalar, { nullable: true, description: "公布数 the value the document states (money in `unit`)." })
+  stated(@UnitArg() unit: MoneyUnit): string | null {
+    return this.present(this.statedRaw, unit);
+  }
+
+  @Field(() => DecimalScalar, { nullable: true, description: "计算数 the value its rows add up to." })
+  computed(@UnitArg() unit: MoneyUnit): string | null {
+    return this.present(this.computedRaw, unit);
+  }
+
+  @Field(() => DecimalScalar, { nullable: true, description: "差额 stated minus computed." })
+  difference(@UnitArg() unit: MoneyUnit): string | null {
+    if (this.statedRaw === null || this.computedRaw === null || this.valueKind !== DiscrepancyValueKind.MONEY) return null;
+    return money(BigInt(this.statedRaw) - BigInt(this.computedRaw), unit);
+  }
+
+  private present(raw: string | null, unit: MoneyUnit): string | null {
+    if (raw === null) return null;
+    return this.valueKind === DiscrepancyValueKind.MONEY ? money(BigInt(raw), unit) : raw;
+  }
+}

@@ -1,0 +1,110 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+
+/**
+ * Functional fact line: dept × year × unit × subject (项) × kind × category × funding source.
+ * department_id and year are copied from the budget so zone-wide aggregates use one index.
+ */
+@Entity("subject_line")
+@Index("ix_subject_line_budget", ["budgetId", "subjectCode"])
+@Index("ix_subject_line_agg", ["year", "subjectCode", "departmentId"])
+export class SubjectLineEntity {
+  @PrimaryGeneratedColumn({ type: "int" })
+  id: number;
+
+  @Column({ name: "budget_id", type: "int" })
+  budgetId: number;
+
+  @Column({ name: "department_id", type: "int" })
+  departmentId: number;
+
+  @Column({ type: "int" })
+  year: number;
+
+  @Column({ name: "unit_id", type: "int", nullable: true })
+  unitId: number | null;
+
+  @Column({ name: "subject_code", type: "varchar", length: 7 })
+  subjectCode: string;
+
+  /** PERSONNEL, PUBLIC or PROJECT. */
+  @Column({ type: "varchar", length: 16 })
+  kind: string;
+
+  /** WAGES_AND_WELFARE, HOUSEHOLD_SUBSIDIES, GOODS_AND_SERVICES, CAPITAL, OPERATING, SPECIFIC. */
+  @Column({ type: "varchar", length: 24 })
+  category: string;
+
+  @Column({ name: "funding_source", type: "varchar", length: 24 })
+  fundingSource: string;
+
+  @Column({ name: "amount_fen", type: "bigint" })
+  amountFen: string;
+
+  /** Where in the source document this figure was printed (table and row). */
+  @Column({ name: "source_ref", type: "varchar", length: 200, nullable: true })
+  sourceRef: string | null;
+}
+
+/** Economic fact line: the basic-expenditure table's row pairs 部门预算 × 政府预算 codes (the crosswalk). */
+@Entity("economic_line")
+@Index("ix_economic_line_budget", ["budgetId"])
+@Index("ix_economic_line_dept", ["year", "deptEconomicCode", "departmentId"])
+@Index("ix_economic_line_gov", ["year", "govEconomicCode", "departmentId"])
+export class EconomicLineEntity {
+  @PrimaryGeneratedColumn({ type: "int" })
+  id: number;
+
+  @Column({ name: "budget_id", type: "int" })
+  budgetId: number;
+
+  @Column({ name: "department_id", type: "int" })
+  departmentId: number;
+
+  @Column({ type: "int" })
+  year: number;
+
+  @Column({ name: "unit_id", type: "int", nullable: true })
+  unitId: number | null;
+
+  @Column({ name: "dept_economic_code", type: "varchar", length: 5 })
+  deptEconomicCode: string;
+
+  @Column({ name: "gov_economic_code", type: "varchar", length: 5 })
+  govEconomicCode: string;
+
+  /** PERSONNEL (人员经费) or PUBLIC (公用经费). */
+  @Column({ type: "varchar", length: 16 })
+  kind: string;
+
+  @Column({ name: "funding_source", type: "varchar", length: 24 })
+  fundingSource: string;
+
+  @Column({ name: "amount_fen", type: "bigint" })
+  amountFen: string;
+
+  @Column({ name: "source_ref", type: "varchar", length: 200, nullable: true })
+  sourceRef: string | null;
+}
+
+/** Income fact line: dept × year × funding source. */
+@Entity("income_line")
+@Index("ix_income_line_budget", ["budgetId"])
+export class IncomeLineEntity {
+  @PrimaryGeneratedColumn({ type: "int" })
+  id: number;
+
+  @Column({ name: "budget_id", type: "int" })
+  budgetId: number;
+
+  @Column({ name: "funding_source", type: "varchar", length: 24 })
+  fundingSource: string;
+
+  @Column({ type: "varchar", length: 100 })
+  label: string;
+
+  @Column({ name: "amount_fen", type: "bigint" })
+  amountFen: string;
+
+  @Column({ name: "source_ref", type: "varchar", length: 200, nullable: true })
+  sourceRef: string | null;
+}

@@ -1,0 +1,62 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { PageArgs, toConnection, toPage } from "../../common/relay";
+import type { Context } from "../../context";
+import { BudgetStage, DepartmentBudget } from "../budget/budget.type";
+import { ProjectConnection } from "../project/project.type";
+import { BudgetUnit, Department, DepartmentConnection } from "./department.type";
+
+@Resolver(() => Department)
+export class DepartmentResolver {
+  @Query(() => Department, { nullable: true, description: "部门 One department by code (\"007\"); null if there is none." })
+  department(@Arg("code", () => String, { description: "部门编码 department code." }) code: string, @Ctx() ctx: Context) {
+    return ctx.loaders.departmentByCode.load(code);
+  }
+
+  @Query(() => DepartmentConnection, { description: "部门列表 All departments, by code." })
+  async departments(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    const page = toPage(args);
+    const rows = await ctx.services.departments.page(page);
+    rows.forEach((d) => ctx.loaders.department.prime(d.id, d));
+    return toConnection(rows, page, () => ctx.services.departments.count());
+  }
+
+  @FieldResolver(() => [BudgetUnit], { description: "预算单位 the department's budget units (本级 and 所属单位)." })
+  units(@Root() d: Department, @Ctx() ctx: Context) {
+    return ctx.loaders.unitsOfDepartment.load(d.id);
+  }
+
+  @FieldResolver(() => DepartmentBudget, { nullable: true, description: "部门预算 the budget in force for a year and stage; null if none is visible." })
+  budget(
+    @Root() d: Department,
+    @Arg("year", () => Int, { description: "预算年度 fiscal year." }) year: number,
+    @Arg("stage", () => BudgetStage, { defaultValue: BudgetStage.BUDGET, description: "预算阶段 stage (default 年初预算)." }) stage: BudgetStage,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.loaders.currentBudget.load({ departmentId: d.id, year, stage });
+  }
+
+  @FieldResolver(() => [DepartmentBudget], { description: "部门预算 every budget in force, oldest year first." })
+  budgets(@Root() d: Department, @Ctx() ctx: Context) {
+    return ctx.loaders.budgetsOfDepartment.load(d.id);
+  }
+
+  @FieldResolver(() => ProjectConnection, { description: "项目 the department's projects, optionally of one year." })
+  async projects(
+    @Root() d: Department,
+    @Arg("year", () => Int, { nullable: true, description: "预算年度 only this year." }) year: number | undefined,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const page = toPage(args);
+    const found = await ctx.services.projects.search({ departmentCodes: [d.code], years: year === undefined || year === null ? undefined : [year] }, page);
+    return toConnection(found.rows, page, found.count);
+  }
+}
+
+@Resolver(() => BudgetUnit)
+export class BudgetUnitResolver {
+  @FieldResolver(() => Department, { description: "所属部门 the department the unit belongs to." })
+  department(@Root() u: BudgetUnit, @Ctx() ctx: Context) {
+    return ctx.loaders.department.load(u.departmentId);
+  }
+}

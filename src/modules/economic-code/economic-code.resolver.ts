@@ -1,0 +1,73 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { DecimalScalar } from "../../common/decimal.scalar";
+import { UnitArg } from "../../common/money-field";
+import { type MoneyUnit, money } from "../../common/money-unit";
+import type { Context } from "../../context";
+import { toEconomicCode } from "./economic-code.service";
+import { EconomicCode, EconomicLevel, EconomicScheme } from "./economic-code.type";
+
+type Requested = EconomicCode & { requestedYear?: number | null };
+
+@Resolver(() => EconomicCode)
+export class EconomicCodeResolver {
+  @Query(() => EconomicCode, { nullable: true, description: "经济分类科目 One economic code (\"30101\" 部门预算, \"50101\" 政府预算), named as of `year`; null if unknown." })
+  async economicCode(
+    @Arg("code", () => String, { description: "科目编码 code." }) code: string,
+    @Arg("year", () => Int, { nullable: true, description: "Year whose name to use (default: the latest known)." }) year: number | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const e = await ctx.loaders.economicCode.load(code.trim());
+    return e && { ...toEconomicCode(e, year ?? null), requestedYear: year ?? null };
+  }
+
+  @Query(() => [EconomicCode], { description: "经济分类科目表 Codes of one scheme, optionally of a level or under a parent." })
+  async economicCodes(
+    @Arg("scheme", () => EconomicScheme, { description: "体系 which scheme." }) scheme: EconomicScheme,
+    @Arg("level", () => EconomicLevel, { nullable: true, description: "级次 only this level." }) level: EconomicLevel | undefined,
+    @Arg("parentCode", () => String, { nullable: true, description: "上级科目 only children of this code." }) parentCode: string | undefined,
+    @Arg("year", () => Int, { nullable: true, description: "Year whose names to use." }) year: number | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const entries = await ctx.services.economicCodes.list(scheme, level ?? null, parentCode ?? null);
+    return entries.map((e) => ({ ...toEconomicCode(e, year ?? null), requestedYear: year ?? null }));
+  }
+
+  @FieldResolver(() => EconomicCode, { nullable: true, description: "上级科目 the parent 类 of a 款." })
+  async parent(@Root() c: EconomicCode, @Ctx() ctx: Context) {
+    if (c.parentCode === null) return null;
+    const e = await ctx.loaders.economicCode.load(c.parentCode);
+    return e && toEconomicCode(e, c.year);
+  }
+
+  @FieldResolver(() => [EconomicCode], { description: "下级科目 the 款 of a 类." })
+  async children(@Root() c: EconomicCode, @Ctx() ctx: Context) {
+    return (await ctx.loaders.economicChildren.load(c.code)).map((e) => toEconomicCode(e, c.year));
+  }
+
+  @FieldResolver(() => [EconomicCode], {
+    description: "对应科目 The crosswalk: codes of the other scheme that published rows pair with this one (at the same level).",
+  })
+  async crosswalk(@Root() c: EconomicCode, @Ctx() ctx: Context) {
+    const codes = await ctx.loaders.economicPairs.load(c.code);
+    const entries = await ctx.loaders.economicCode.loadMany(codes);
+    return entries.filter((e) => e && !(e instanceof Error)).map((e) => toEconomicCode(e as never, c.year));
+  }
+
+  @FieldResolver(() => DecimalScalar, {
+    description: "基本支出 Basic expenditure under this code, rolled up over its children. Year defaults to the year the code was asked for; with none, all years.",
+  })
+  async expenditure(
+    @Root() c: Requested,
+    @Arg("year", () => Int, { nullable: true, description: "预算年度 only this year." }) year: number | undefined,
+    @Arg("departmentCodes", () => [String], { nullable: true, description: "部门编码 only these departments." }) departmentCodes: string[] | undefined,
+    @UnitArg() unit: MoneyUnit,
+    @Ctx() ctx: Context,
+  ) {
+    const fen = await ctx.loaders.economicExpenditure.load({
+      code: c.code,
+      year: year ?? c.requestedYear ?? null,
+      departmentCodes: departmentCodes ? [...departmentCodes].sort() : null,
+    });
+    return money(fen, unit);
+  }
+}

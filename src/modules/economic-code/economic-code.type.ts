@@ -1,0 +1,46 @@
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+
+export enum EconomicScheme {
+  DEPARTMENT = "DEPT",
+  GOVERNMENT = "GOV",
+}
+registerEnumType(EconomicScheme, {
+  name: "EconomicScheme",
+  description: "经济分类体系 Which economic classification a code belongs to.",
+  valuesConfig: { DEPARTMENT: { description: "部门预算支出经济分类 (301, 30101 …)" }, GOVERNMENT: { description: "政府预算支出经济分类 (501, 50101 …)" } },
+});
+
+export enum EconomicLevel {
+  CLASS = "CLASS",
+  ITEM = "ITEM",
+}
+registerEnumType(EconomicLevel, {
+  name: "EconomicLevel",
+  description: "级次 Level of an economic code.",
+  valuesConfig: { CLASS: { description: "类 (3 digits, e.g. 301)" }, ITEM: { description: "款 (5 digits, e.g. 30101)" } },
+});
+
+@ObjectType({ description: "支出经济分类科目 Economic classification code in one of the two schemes, named as of a year." })
+export class EconomicCode {
+  parentCode: string | null;
+
+  @Field(() => String, { description: "科目编码 code, e.g. \"30101\" or \"50101\"." })
+  code: string;
+
+  @Field(() => EconomicScheme, { description: "体系 部门预算 or 政府预算 scheme." })
+  scheme: EconomicScheme;
+
+  @Field(() => EconomicLevel, { description: "级次 类 or 款." })
+  level: EconomicLevel;
+
+  @Field(() => String, { nullable: true, description: "科目名称 name in `year`'s code list (a document's printing wins for its year)." })
+  name: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The year the name is taken from." })
+  year: number | null;
+}
+
+/** 3xx codes are 部门预算经济分类, 5xx codes 政府预算经济分类. */
+export function schemeOf(code: string): EconomicScheme {
+  return code.startsWith("5") ? EconomicScheme.GOVERNMENT : EconomicScheme.DEPARTMENT;
+}

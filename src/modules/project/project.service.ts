@@ -1,0 +1,131 @@
+import { toFen } from "../../common/money";
+import type { Page } from "../../common/relay";
+import { type Viewer, visibleBudgets } from "../../common/viewer";
+import { type Row, Sql, placeholders, toInt } from "../../db/sql";
+import { FundingSource } from "../budget/budget.type";
+import { SourceAmount } from "../budget/lines.type";
+import { Project, ProjectAlias, ProjectCategory, ProjectFilter } from "./project.type";
+
+function toProject(r: Row): Project {
+  return Object.assign(new Project(), {
+    id: Number(r.id),
+    budgetId: Number(r.budget_id),
+    departmentId: Number(r.department_id),
+    year: Number(r.year),
+    code: (r.code as string | null) ?? null,
+    name: String(r.name),
+    category: r.category as ProjectCategory,
+    subject: (r.subject_code as string | null) ?? null,
+    amountFen: toFen(r.amount_fen),
+  });
+}
+
+export class ProjectService {
+  constructor(
+    private readonly sql: Sql,
+    private readonly viewer: Viewer,
+  ) {}
+
+  /**
+   * The same page of projects for many budgets in one statement: ROW_NUMBER() numbers each
+   * budget's projects, so every budget gets its own first N. Budgets come from a visible parent.
+   */
+  async pageOfBudgets(budgetIds: readonly number[], page: Page): Promise<Map<number, Project[]>> {
+    const result = new Map<number, Project[]>(budgetIds.map((id) => [id, []]));
+    if (!budgetIds.length) return result;
+    const rows = await this.sql.all(
+      `SELECT * FROM (
+         SELECT p.*, ROW_NUMBER() OVER (PARTITION BY p.budget_id ORDER BY p.position, p.id) AS rn
+           FROM project p WHERE p.budget_id IN (${placeholders(budgetIds.length)})
+       ) x WHERE x.rn > ? AND x.rn <= ? ORDER BY x.budget_id, x.rn`,
+      [...budgetIds, page.offset, page.offset + page.limit + 1],
+    );
+    for (const r of rows) result.get(Number(r.budget_id))!.push(toProject(r));
+    return result;
+  }
+
+  async countOfBudgets(budgetIds: readonly number[]): Promise<Map<number, number>> {
+    const result = new Map<number, number>(budgetIds.map((id) => [id, 0]));
+    if (!budgetIds.length) return result;
+    const rows = await this.sql.all(
+      `SELECT budget_id, COUNT(*) AS n FROM project WHERE budget_id IN (${placeholders(budgetIds.length)}) GROUP BY budget_id`,
+      [...budgetIds],
+    );
+    for (const r of rows) result.set(Number(r.budget_id), toInt(r.n));
+    return result;
+  }
+
+  async byIds(ids: readonly number[]): Promise<Project[]> {
+    if (!ids.length) return [];
+    const v = visibleBudgets(this.viewer);
+    const rows = await this.sql.all(
+      `SELECT p.* FROM project p JOIN department_budget b ON b.id = p.budget_id WHERE ${v.sql} AND p.id IN (${placeholders(ids.length)})`,
+      [...v.params, ...ids],
+    );
+    return rows.map(toProject);
+  }
+
+  /** Projects of current, visible budgets matching the filter: one page, and the count on demand. */
+  async search(filter: ProjectFilter, page: Page): Promise<{ rows: Project[]; count: () => Promise<number> }> {
+    const { where, params } = this.filterSql(filter);
+    const from = `FROM project p JOIN department_budget b ON b.id = p.budget_id JOIN department d ON d.id = p.department_id WHERE ${where}`;
+    const rows = await this.sql.all(`SELECT p.* ${from} ORDER BY p.year, d.code, p.position, p.id LIMIT ? OFFSET ?`, [
+      ...params,
+      page.limit + 1,
+      page.offset,
+    ]);
+    return {
+      rows: rows.map(toProject),
+      count: async () => toInt((await this.sql.one<Row>(`SELECT COUNT(*) AS n ${from}`, params))?.n),
+    };
+  }
+
+  async linesOf(projectIds: readonly number[]): Promise<(SourceAmount & { projectId: number })[]> {
+    if (!projectIds.length) return [];
+    const rows = await this.sql.all(
+      `SELECT * FROM project_line WHERE project_id IN (${placeholders(projectIds.length)}) ORDER BY project_id, id`,
+      [...projectIds],
+    );
+    return rows.map((r) =>
+      Object.assign(new SourceAmount(), { projectId: Number(r.project_id), fundingSource: r.funding_source as FundingSource, amountFen: toFen(r.amount_fen) }),
+    );
+  }
+
+  async aliasesOf(projectIds: readonly number[]): Promise<(ProjectAlias & { projectId: number })[]> {
+    if (!projectIds.length) return [];
+    const rows = await this.sql.all(
+      `SELECT * FROM project_alias WHERE project_id IN (${placeholders(projectIds.length)}) ORDER BY project_id, id`,
+      [...projectIds],
+    );
+    return rows.map((r) => ({ projectId: Number(r.project_id), code: (r.code as string | null) ?? null, name: String(r.name), source: String(r.source) }));
+  }
+
+  private filterSql(filter: ProjectFilter): { where: string; params: unknown[] } {
+    const v = visibleBudgets(this.viewer);
+    const where = ["b.is_current = 1", v.sql];
+    const params: unknown[] = [...v.params];
+    if (filter.years?.length) {
+      where.push(`p.year IN (${placeholders(filter.years.length)})`);
+      params.push(...filter.years);
+    }
+    if (filter.departmentCodes?.length) {
+      where.push(`d.code IN (${placeholders(filter.departmentCodes.length)})`);
+      params.push(...filter.departmentCodes);
+    }
+    if (filter.codes?.length) {
+      const ph = placeholders(filter.codes.length);
+      where.push(`(p.code IN (${ph}) OR p.id IN (SELECT a.project_id FROM project_alias a WHERE a.code IN (${ph})))`);
+      params.push(...filter.codes, ...filter.codes);
+    }
+    if (filter.nameContains) {
+      // "!" escapes on both MySQL and SQLite (a backslash literal differs between them).
+      where.push("p.name LIKE ? ESCAPE '!'");
+      params.push(`%${filter.nameContains.replace(/[!%_]/g, (c) => "!" + c)}%`);
+    }
+    if (filter.category) {
+      where.push("p.category = ?");
+      params.push(filter.category);
+    }
+    return { where: where.join(" AND "), params };
+  }
+}

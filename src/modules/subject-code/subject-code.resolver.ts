@@ -1,0 +1,63 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { DecimalScalar } from "../../common/decimal.scalar";
+import { UnitArg } from "../../common/money-field";
+import { type MoneyUnit, money } from "../../common/money-unit";
+import type { Context } from "../../context";
+import { toSubjectCode } from "./subject-code.service";
+import { SubjectCode, SubjectLevel } from "./subject-code.type";
+
+const YearArg = (what: string) => Arg("year", () => Int, { nullable: true, description: what });
+
+@Resolver(() => SubjectCode)
+export class SubjectCodeResolver {
+  @Query(() => SubjectCode, { nullable: true, description: "功能分类科目 One functional code (\"208\", \"20801\", \"2080101\"), named as of `year`; null if unknown." })
+  async subjectCode(
+    @Arg("code", () => String, { description: "科目编码 code without spaces." }) code: string,
+    @YearArg("Year whose name to use (default: the latest known).") year: number | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const e = await ctx.loaders.subjectCode.load(code.replace(/\s+/g, ""));
+    return e && { ...toSubjectCode(e, year ?? null), requestedYear: year ?? null };
+  }
+
+  @Query(() => [SubjectCode], { description: "功能分类科目表 Codes of a level, optionally under one parent, named as of `year`." })
+  async subjectCodes(
+    @Arg("level", () => SubjectLevel, { nullable: true, description: "级次 only this level." }) level: SubjectLevel | undefined,
+    @Arg("parentCode", () => String, { nullable: true, description: "上级科目 only children of this code." }) parentCode: string | undefined,
+    @YearArg("Year whose names to use.") year: number | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const entries = await ctx.services.subjectCodes.list(level ?? null, parentCode ?? null);
+    return entries.map((e) => ({ ...toSubjectCode(e, year ?? null), requestedYear: year ?? null }));
+  }
+
+  @FieldResolver(() => SubjectCode, { nullable: true, description: "上级科目 the parent (款 of a 项, 类 of a 款)." })
+  async parent(@Root() c: SubjectCode, @Ctx() ctx: Context) {
+    if (c.parentCode === null) return null;
+    const e = await ctx.loaders.subjectCode.load(c.parentCode);
+    return e && toSubjectCode(e, c.year);
+  }
+
+  @FieldResolver(() => [SubjectCode], { description: "下级科目 the children, in code order." })
+  async children(@Root() c: SubjectCode, @Ctx() ctx: Context) {
+    return (await ctx.loaders.subjectChildren.load(c.code)).map((e) => toSubjectCode(e, c.year));
+  }
+
+  @FieldResolver(() => DecimalScalar, {
+    description: "支出 Expenditure under this code, rolled up over its children, in budgets in force (年初预算). Year defaults to the year the code was asked for; with none, all years.",
+  })
+  async expenditure(
+    @Root() c: SubjectCode & { requestedYear?: number | null },
+    @YearArg("预算年度 only this year.") year: number | undefined,
+    @Arg("departmentCodes", () => [String], { nullable: true, description: "部门编码 only these departments." }) departmentCodes: string[] | undefined,
+    @UnitArg() unit: MoneyUnit,
+    @Ctx() ctx: Context,
+  ) {
+    const fen = await ctx.loaders.subjectExpenditure.load({
+      code: c.code,
+      year: year ?? c.requestedYear ?? null,
+      departmentCodes: departmentCodes ? [...departmentCodes].sort() : null,
+    });
+    return money(fen, unit);
+  }
+}

@@ -1,0 +1,35 @@
+import "reflect-metadata";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { AnalyticsResolver } from "./modules/analytics/analytics.resolver";
+import { DepartmentBudgetResolver } from "./modules/budget/budget.resolver";
+import { DiscrepancyResolver } from "./modules/budget/discrepancy.resolver";
+import { EconomicLineResolver, SubjectLineResolver } from "./modules/budget/lines.resolver";
+import { BudgetUnitResolver, DepartmentResolver } from "./modules/department/department.resolver";
+import { EconomicCodeResolver } from "./modules/economic-code/economic-code.resolver";
+import { FiscalYearResolver } from "./modules/fiscal-year/fiscal-year.resolver";
+import { PerformanceIndicatorResolver } from "./modules/performance/performance.resolver";
+import { ProjectResolver } from "./modules/project/project.resolver";
+import { SubjectCodeResolver } from "./modules/subject-code/subject-code.resolver";
+
+export const resolvers = [
+  FiscalYearResolver,
+  DepartmentResolver,
+  BudgetUnitResolver,
+  DepartmentBudgetResolver,
+  SubjectLineResolver,
+  EconomicLineResolver,
+  DiscrepancyResolver,
+  ProjectResolver,
+  PerformanceIndicatorResolver,
+  SubjectCodeResolver,
+  EconomicCodeResolver,
+  AnalyticsResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The schema is built once per process; type-graphql's metadata is global. */
+export function getSchema(): Promise<GraphQLSchema> {
+  return (built ??= buildSchema({ resolvers: [...resolvers], validate: false }));
+}

@@ -1,0 +1,26 @@
+import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
+import type { DataSource } from "typeorm";
+import { PUBLIC_VIEWER } from "./common/viewer";
+import { type Context, createContext } from "./context";
+import { getSchema } from "./schema";
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function createApollo(): Promise<ApolloServer<Context>> {
+  return new ApolloServer<Context>({ schema: await getSchema(), introspection: true });
+}
+
+/** Starts the GraphQL server over HTTP on `port` (0 picks a free one). Used by `npm start` and the tests. */
+export async function createServer(ds: DataSource, port: number, host = "127.0.0.1"): Promise<RunningServer> {
+  const apollo = await createApollo();
+  const { url } = await startStandaloneServer(apollo, {
+    listen: { port, host },
+    // Loaders are made per request: their caches never outlive one query.
+    context: async () => createContext(ds, PUBLIC_VIEWER),
+  });
+  return { url, stop: () => apollo.stop() };
+}
