@@ -31,5 +31,8 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /** The schema is built once per process; type-graphql's metadata is global. */
 export function getSchema(): Promise<GraphQLSchema> {
-  return (built ??= buildSchema({ resolvers: [...resolvers], validate: false }));
+  return (built ??= buildSchema({ resolvers: [...resolvers], validate: false }).then((schema) => {
+    schema.getQueryType()!.description = "高新区部门预算 The zone's department budgets: departments, years, codes, projects, indicators and aggregates.";
+    return schema;
+  }));
 }

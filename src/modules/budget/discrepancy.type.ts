@@ -25,7 +25,15 @@ export enum DiscrepancyValueKind {
   PERCENT = "PERCENT",
   TEXT = "TEXT",
 }
-registerEnumType(DiscrepancyValueKind, { name: "DiscrepancyValueKind", description: "What the stated and computed values measure." });
+registerEnumType(DiscrepancyValueKind, {
+  name: "DiscrepancyValueKind",
+  description: "What the stated and computed values measure.",
+  valuesConfig: {
+    MONEY: { description: "金额: amounts, expressed in the field's `unit`" },
+    PERCENT: { description: "百分比: percentages, e.g. a stated share" },
+    TEXT: { description: "文本: names or codes; stated/computed are null" },
+  },
+});
 
 @ObjectType({ description: "勾稽差异 One inconsistency found inside a document or between documents." })
 export class Discrepancy {

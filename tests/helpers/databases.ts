@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import mysql from "mysql2/promise";
+import type { DataSource } from "typeorm";
+import { type DatabaseConfig, parseDatabaseUrl } from "../../src/config";
+import { openDatabase } from "../../src/db/data-source";
+
+/** The MySQL-compatible server the suite uses; CI sets REQUIRE_MYSQL=1 so an unreachable one fails the run. */
+export const MYSQL_URL = process.env.TEST_MYSQL_URL ?? "mariadb://root@127.0.0.1:3306/test";
+export const REQUIRE_MYSQL = process.env.REQUIRE_MYSQL === "1";
+
+async function mysqlReachable(): Promise<boolean> {
+  const c = parseDatabaseUrl(MYSQL_URL);
+  try {
+    const conn = await mysql.createConnection({ host: c.host, port: c.port, user: c.user, password: c.password, connectTimeout: 2000 });
+    await conn.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const mysqlAvailable: boolean = await mysqlReachable();
+if (!mysqlAvailable) {
+  if (REQUIRE_MYSQL) throw new Error(`REQUIRE_MYSQL=1 but MySQL at ${MYSQL_URL} is unreachable`);
+  console.warn(`[tests] MySQL at ${MYSQL_URL} is unreachable: the [mysql] suites are skipped (set REQUIRE_MYSQL=1 to fail instead)`);
+}
+
+export interface TestDatabase {
+  name: "sqlite" | "mysql";
+  config: DatabaseConfig;
+  open(): Promise<DataSource>;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database of each kind: a temp file for SQLite, a new schema on MySQL. */
+export function freshDatabase(kind: "sqlite" | "mysql"): TestDatabase {
+  const tag = `${process.pid}_${randomBytes(3).toString("hex")}`;
+  if (kind === "sqlite") {
+    const path = join(tmpdir(), `budget_test_${tag}.sqlite`);
+    const config = parseDatabaseUrl(`sqlite:${path}`);
+    return { name: kind, config, open: () => openDatabase(config), drop: async () => rmSync(path, { force: true }) };
+  }
+  const base = parseDatabaseUrl(MYSQL_URL);
+  const config: DatabaseConfig = { ...base, database: `budget_test_${tag}`, url: MYSQL_URL.replace(/\/[^/]*$/, `/budget_test_${tag}`) };
+  return {
+    name: kind,
+    config,
+    open: () => openDatabase(config),
+    drop: async () => {
+      const conn = await mysql.createConnection({ host: base.host, port: base.port, user: base.user, password: base.password });
+      await conn.query(`DROP DATABASE IF EXISTS \`${config.database}\``);
+      await conn.end();
+    },
+  };
+}
+
+/** The database kinds a suite runs on: always SQLite, and MySQL where it is reachable. */
+export const DATABASE_KINDS = (["sqlite", "mysql"] as const).filter((k) => k === "sqlite" || mysqlAvailable);

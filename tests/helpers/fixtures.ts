@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import type { DataSource } from "typeorm";
+import type { Bundle } from "../../src/ingest/bundle/bundle.types";
+import { readBundle } from "../../src/ingest/bundle/read-bundle";
+import { type LoadResult, loadBudget } from "../../src/ingest/load";
+import { SAMPLE_FILE } from "../../src/ingest/sample";
+
+/** A fresh copy of the shipped sample (the seed's 2023 HR bureau figures). */
+export function sampleBundle(): Bundle {
+  return JSON.parse(readFileSync(SAMPLE_FILE, "utf8")) as Bundle;
+}
+
+/** The sample re-badged as another department, so tests can have many tenants. */
+export function departmentVariant(code: string, mutate?: (b: Bundle) => void): Bundle {
+  const b = sampleBundle();
+  b.department = { ...b.department, code, name: `测试部门${code}`, shortName: `部门${code}`, units: [{ code: `${code}001`, name: `测试部门${code}`, isSelf: true }] };
+  for (const l of [...b.subjectLines, ...b.economicLines]) l.unit = `${code}001`;
+  for (const p of b.projects) p.unit = `${code}001`;
+  mutate?.(b);
+  return b;
+}
+
+/** Loads a bundle object through the real import path. */
+export function loadBundleObject(ds: DataSource, bundle: Bundle, fileName = `${bundle.department.code}-${bundle.year}.bundle.json`): Promise<LoadResult> {
+  const bytes = Buffer.from(JSON.stringify(bundle));
+  return loadBudget(ds, readBundle(fileName, bundle), { fileName, bytes, format: "BUNDLE" });
+}
+
+/** Adds up decimal strings of 万元 exactly (test-side arithmetic, independent of the app's). */
+export function sumWan(values: string[]): string {
+  const tenthsOfFen = values.reduce((s, v) => {
+    const [w, f = ""] = v.split(".");
+    return s + BigInt(w!) * 1_000_000n + BigInt(f.padEnd(6, "0"));
+  }, 0n);
+  const whole = tenthsOfFen / 1_000_000n;
+  const frac = (tenthsOfFen % 1_000_000n).toString().padStart(6, "0").replace(/0+$/, "");
+  return frac ? `${whole}.${frac}` : `${whole}`;
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DataSource } from "typeorm";
+import { IngestError } from "../../src/ingest/model";
+import { readBundle } from "../../src/ingest/bundle/read-bundle";
+import { loadBudget } from "../../src/ingest/load";
+import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
+import { loadBundleObject, sampleBundle } from "../helpers/fixtures";
+import { TestServer } from "../helpers/server";
+
+const TABLES = ["department", "budget_unit", "department_budget", "subject_line", "economic_line", "income_line", "project", "project_line", "performance_indicator", "source_document", "audit_event", "subject_code", "subject_code_name"];
+
+async function counts(ds: DataSource): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of TABLES) out[t] = Number((await ds.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n);
+  return out;
+}
+
+describe.each(DATABASE_KINDS)("[%s] loading a department-year", (kind) => {
+  const db = freshDatabase(kind);
+  let ds: DataSource;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    ds = await db.open();
+    server = await TestServer.start(ds);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await ds?.destroy();
+    await db.drop();
+  });
+
+  it("loads the sample once; the same bytes again change nothing", async () => {
+    const first = await loadBundleObject(ds, sampleBundle());
+    expect(first).toMatchObject({ version: 1, unchanged: false });
+    const before = await counts(ds);
+    const again = await loadBundleObject(ds, sampleBundle());
+    expect(again).toEqual({ budgetId: first.budgetId, version: 1, unchanged: true });
+    expect(await counts(ds)).toEqual(before);
+  });
+
+  it("makes a changed document the current version and keeps the previous one", async () => {
+    const revised = sampleBundle();
+    revised.stated.expenditureTotal = "8562.7";
+    const second = await loadBundleObject(ds, revised);
+    expect(second).toMatchObject({ version: 2, unchanged: false });
+    const data = await server.query<{ department: { budget: { version: number; expenditureTotal: string }; budgets: { version: number }[] } }, unknown>(
+      `{ department(code: "007") { budget(year: 2023) { version expenditureTotal } budgets { version } } }`,
+    );
+    expect(data.department.budget).toEqual({ version: 2, expenditureTotal: "8562.7" });
+    const rows = await ds.query("SELECT version, is_current, stated_expenditure_total AS t FROM department_budget ORDER BY version");
+    expect(rows.map((r: Record<string, unknown>) => [Number(r.version), Number(r.is_current), String(r.t)])).toEqual([
+      [1, 0, "8562600000"],
+      [2, 1, "8562700000"],
+    ]);
+  });
+
+  it("writes nothing when loading fails part way", async () => {
+    const before = await counts(ds);
+    const broken = sampleBundle();
+    broken.stated.expenditureTotal = "8562.8";
+    const model = readBundle("broken.json", broken);
+    // A NOT NULL column left empty fails the sixth project's line, long after the budget row was written.
+    (model.projects[5]!.lines[0] as { fundingSource: unknown }).fundingSource = null;
+    await expect(loadBudget(ds, model, { fileName: "broken.json", bytes: Buffer.from("broken"), format: "BUNDLE" })).rejects.toThrow();
+    expect(await counts(ds)).toEqual(before);
+    const [{ v }] = await ds.query("SELECT MAX(version) AS v FROM department_budget");
+    expect(Number(v)).toBe(2);
+  });
+});
+
+describe("reading a structured bundle", () => {
+  const problemsOf = (mutate: (b: ReturnType<typeof sampleBundle>) => void) => {
+    const b = sampleBundle();
+    mutate(b);
+    try {
+      readBundle("broken.bundle.json", b);
+    } catch (e) {
+      expect(e).toBeInstanceOf(IngestError);
+      return (e as IngestError).message;
+    }
+    throw new Error("the broken bundle was accepted");
+  };
+
+  it("accepts the shipped sample", () => {
+    const m = readBundle("sample.json", sampleBundle());
+    expect(m.stated.expenditureTotal).toBe(8_562_600_000n);
+    expect(m.subjectLines).toHaveLength(sampleBundle().subjectLines.length);
+  });
+
+  it.each([
+    ["a garbled number", (b: any) => (b.subjectLines[2].amount = "1,37.0"), /broken\.bundle\.json: subjectLines\[2\]\.amount: "1,37\.0" is not a decimal amount/],
+    ["a number as a float", (b: any) => (b.economicLines[0].amount = 2.2), /economicLines\[0\]\.amount: amount must be a decimal string/],
+    ["a missing department", (b: any) => delete b.department, /department: missing/],
+    ["a missing year", (b: any) => delete b.year, /year: must be a year/],
+    ["an unknown kind", (b: any) => (b.subjectLines[0].kind = "SALARY"), /subjectLines\[0\]\.kind: must be one of PERSONNEL, PUBLIC, PROJECT/],
+    ["a short subject code", (b: any) => (b.subjectLines[1].subject = "20801"), /subjectLines\[1\]\.subject: must be a 7-digit code/],
+    ["a unit not declared", (b: any) => (b.projects[0].unit = "007999"), /projects\[0\]\.unit: unit "007999" is not among department.units/],
+    ["an amount finer than 1 分", (b: any) => (b.incomeLines[0].amount = "8562.6000001"), /incomeLines\[0\]\.amount: .*finer than 1 分/],
+  ])("names the file, field and problem for %s", (_what, mutate, message) => {
+    expect(problemsOf(mutate)).toMatch(message);
+  });
+
+  it("reports every problem at once", () => {
+    const msg = problemsOf((b: any) => {
+      b.subjectLines[0].amount = "x";
+      b.subjectLines[1].amount = "y";
+    });
+    expect(msg).toContain("subjectLines[0].amount");
+    expect(msg).toContain("subjectLines[1].amount");
+  });
+});
