@@ -17,5 +17,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     reporters: ["default"],
     setupFiles: ["reflect-metadata"],
+    globalSetup: ["tests/global-setup.ts"],
   },
 });

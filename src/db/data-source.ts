@@ -31,12 +31,17 @@ export function dataSourceOptions(db: DatabaseConfig, logger = new StatementCoun
   };
 }
 
-/** Makes the MySQL database if it is missing, so a fresh server needs no manual step. */
+/**
+ * Makes the MySQL database if it is missing, so a fresh server needs no manual step. An account
+ * without CREATE rights (a provisioned production user) is fine: its database already exists.
+ */
 async function ensureMysqlDatabase(db: DatabaseConfig): Promise<void> {
   const mysql = await import("mysql2/promise");
   const conn = await mysql.createConnection({ host: db.host, port: db.port, user: db.user, password: db.password, connectTimeout: 5000 });
   try {
     await conn.query(`CREATE DATABASE IF NOT EXISTS \`${db.database!.replace(/`/g, "")}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } catch (err) {
+    if (!/ACCESS_DENIED/.test((err as { code?: string }).code ?? "")) throw err;
   } finally {
     await conn.end();
   }

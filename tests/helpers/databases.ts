@@ -6,27 +6,10 @@ import mysql from "mysql2/promise";
 import type { DataSource } from "typeorm";
 import { type DatabaseConfig, parseDatabaseUrl } from "../../src/config";
 import { openDatabase } from "../../src/db/data-source";
+import { inject } from "vitest";
+import { MYSQL_URL } from "./mysql-url";
 
-/** The MySQL-compatible server the suite uses; CI sets REQUIRE_MYSQL=1 so an unreachable one fails the run. */
-export const MYSQL_URL = process.env.TEST_MYSQL_URL ?? "mariadb://root@127.0.0.1:3306/test";
-export const REQUIRE_MYSQL = process.env.REQUIRE_MYSQL === "1";
-
-async function mysqlReachable(): Promise<boolean> {
-  const c = parseDatabaseUrl(MYSQL_URL);
-  try {
-    const conn = await mysql.createConnection({ host: c.host, port: c.port, user: c.user, password: c.password, connectTimeout: 2000 });
-    await conn.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const mysqlAvailable: boolean = await mysqlReachable();
-if (!mysqlAvailable) {
-  if (REQUIRE_MYSQL) throw new Error(`REQUIRE_MYSQL=1 but MySQL at ${MYSQL_URL} is unreachable`);
-  console.warn(`[tests] MySQL at ${MYSQL_URL} is unreachable: the [mysql] suites are skipped (set REQUIRE_MYSQL=1 to fail instead)`);
-}
+export const mysqlAvailable: boolean = inject("mysqlAvailable");
 
 export interface TestDatabase {
   name: "sqlite" | "mysql";
