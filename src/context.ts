@@ -7,6 +7,7 @@ import { Sql } from "./db/sql";
 import { AnalyticsService } from "./modules/analytics/analytics.service";
 import { BudgetService, type BudgetKey } from "./modules/budget/budget.service";
 import { DepartmentService } from "./modules/department/department.service";
+import { ImportService } from "./modules/document/import.service";
 import { EconomicCodeService } from "./modules/economic-code/economic-code.service";
 import { FiscalYearService } from "./modules/fiscal-year/fiscal-year.service";
 import { PerformanceService } from "./modules/performance/performance.service";
@@ -16,9 +17,11 @@ import type { AmountKey } from "./common/code-catalog";
 
 export function createServices(ds: DataSource, viewer: Viewer) {
   const sql = new Sql(ds);
+  const budgets = new BudgetService(sql, viewer);
   return {
     departments: new DepartmentService(sql),
-    budgets: new BudgetService(sql, viewer),
+    budgets,
+    imports: new ImportService(ds, viewer, budgets),
     projects: new ProjectService(sql, viewer),
     performance: new PerformanceService(sql),
     subjectCodes: new SubjectCodeService(sql, viewer),
@@ -62,6 +65,10 @@ export function createLoaders(s: Services) {
     discrepancies: byBudget((ids) => s.budgets.discrepancies(ids)),
     sourceDocument: oneEach((ids: readonly number[]) => s.budgets.sourceDocuments(ids), (d) => d.id),
     departmentIndicators: byBudget((ids) => s.performance.departmentLevelOf(ids)),
+    publishedFigures: byBudget((ids) => s.budgets.publishedFigures(ids)),
+    documentTables: byBudget((ids) => s.budgets.documentTables(ids)),
+    documentTexts: byBudget((ids) => s.budgets.documentTexts(ids)),
+    allBudgetsOfDepartment: manyEach((ids: readonly number[]) => s.budgets.ofDepartments(ids, true), (b) => b.departmentId),
 
     projectPage: byArgs(
       (k: { budgetId: number; page: Page }) => JSON.stringify(k.page),

@@ -6,6 +6,7 @@ import { DepartmentBudgetResolver } from "./modules/budget/budget.resolver";
 import { DiscrepancyResolver } from "./modules/budget/discrepancy.resolver";
 import { EconomicLineResolver, SubjectLineResolver } from "./modules/budget/lines.resolver";
 import { BudgetUnitResolver, DepartmentResolver } from "./modules/department/department.resolver";
+import { ImportResolver } from "./modules/document/import.resolver";
 import { EconomicCodeResolver } from "./modules/economic-code/economic-code.resolver";
 import { FiscalYearResolver } from "./modules/fiscal-year/fiscal-year.resolver";
 import { PerformanceIndicatorResolver } from "./modules/performance/performance.resolver";
@@ -25,6 +26,7 @@ export const resolvers = [
   SubjectCodeResolver,
   EconomicCodeResolver,
   AnalyticsResolver,
+  ImportResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -33,6 +35,8 @@ let built: Promise<GraphQLSchema> | undefined;
 export function getSchema(): Promise<GraphQLSchema> {
   return (built ??= buildSchema({ resolvers: [...resolvers], validate: false }).then((schema) => {
     schema.getQueryType()!.description = "高新区部门预算 The zone's department budgets: departments, years, codes, projects, indicators and aggregates.";
+    const mutation = schema.getMutationType();
+    if (mutation) mutation.description = "变更 Changes to the platform's data; each takes one `input` and returns a payload with `userErrors`.";
     return schema;
   }));
 }

@@ -1,7 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import type { DataSource } from "typeorm";
-import { PUBLIC_VIEWER } from "./common/viewer";
+import { viewerFromAuthorization } from "./common/viewer";
 import { type Context, createContext } from "./context";
 import { getSchema } from "./schema";
 
@@ -20,7 +20,7 @@ export async function createServer(ds: DataSource, port: number, host = "127.0.0
   const { url } = await startStandaloneServer(apollo, {
     listen: { port, host },
     // Loaders are made per request: their caches never outlive one query.
-    context: async () => createContext(ds, PUBLIC_VIEWER),
+    context: async ({ req }) => createContext(ds, viewerFromAuthorization(req.headers.authorization)),
   });
   return { url, stop: () => apollo.stop() };
 }

@@ -1,4 +1,5 @@
 import { Initial1795778309474 } from "./1795778309474-Initial";
+import { DocumentParts1795779462801 } from "./1795779462801-DocumentParts";
 
 /** MySQL 8 and MariaDB, in order. */
-export const mysqlMigrations: Function[] = [Initial1795778309474];
+export const mysqlMigrations: Function[] = [Initial1795778309474, DocumentParts1795779462801];

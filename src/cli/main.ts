@@ -1,57 +1,127 @@
 import "reflect-metadata";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { ConfigError, loadConfig } from "../config";
 import { DatabaseUnavailableError, openDatabase } from "../db/data-source";
-import { readBundle } from "../ingest/bundle/read-bundle";
-import { loadBudget } from "../ingest/load";
-import { IngestError } from "../ingest/model";
+import { exportBundle } from "../ingest/export";
+import { type ImportOutcome, importDocument } from "../ingest/import";
 
 const USAGE = `usage: npm run budget -- <command>
 
 commands:
-  import [--dry-run] <file.bundle.json ...>   load structured bundles (one transaction each)
-  validate <file.bundle.json>                 check a bundle, write nothing
-  migrate                                     bring the database schema up to date
+  import [--dry-run] [--json] <file ...>   import disclosures (.txt) or bundles (.json), one transaction each
+  validate [--json] <file ...>             read and check only; nothing is written (same as import --dry-run)
+  export <department> <year> [out.json]    write the budget in force as a bundle (stdout without a file)
+  migrate                                  bring the database schema up to date
 
-DATABASE_URL selects the database (default sqlite:./data/budget.sqlite).`;
+DATABASE_URL selects the database (default sqlite:./data/budget.sqlite).
+Exit status: 0 when every document was accepted, 1 when any was rejected, 2 for bad usage.`;
+
+interface Summary {
+  file: string;
+  status: "imported" | "unchanged" | "valid" | "rejected";
+  department?: string;
+  year?: number;
+  stage?: string;
+  version?: number;
+  tables?: { read: number; listed: number; missing: string[]; empty: string[] };
+  figures?: number;
+  discrepancies?: Record<string, number>;
+  errors?: { line: number | null; field: string | null; message: string }[];
+  seconds: number;
+}
+
+function summarize(file: string, outcome: ImportOutcome, seconds: number): Summary {
+  if (!outcome.ok) return { file, status: "rejected", errors: outcome.rejection.problems, seconds };
+  const m = outcome.model;
+  const bySeverity: Record<string, number> = {};
+  if (outcome.load) Object.assign(bySeverity, outcome.load.discrepancies);
+  else for (const f of outcome.findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+  const figures =
+    m.subjectLines.length + m.economicLines.length + m.incomeLines.length + m.projects.reduce((n, p) => n + p.lines.length, 0) +
+    m.publishedFigures.length + m.claims.length + (m.operatingFunds?.items.length ?? 0);
+  return {
+    file,
+    status: !outcome.load ? "valid" : outcome.load.unchanged ? "unchanged" : "imported",
+    department: m.department.code,
+    year: m.year,
+    stage: m.stage,
+    version: outcome.load?.version,
+    tables: {
+      read: m.tables.filter((t) => t.present).length,
+      listed: m.tables.filter((t) => t.listed).length,
+      missing: m.tables.filter((t) => t.listed && !t.present).map((t) => t.title),
+      empty: m.tables.filter((t) => t.present && t.rowCount === 0).map((t) => t.title),
+    },
+    figures,
+    discrepancies: bySeverity,
+    seconds,
+  };
+}
+
+function printHuman(s: Summary, i: number, n: number): void {
+  const head = `[${i}/${n}] ${s.file}`;
+  if (s.status === "rejected") {
+    console.error(`${head}: rejected`);
+    for (const e of s.errors ?? []) console.error(`  ${e.message}`);
+    return;
+  }
+  const verb = s.status === "valid" ? "valid" : s.status === "unchanged" ? "already imported" : `imported as version ${s.version}`;
+  console.log(`${head}: ${verb} — ${s.department} ${s.year} ${s.stage} (${s.seconds.toFixed(2)} s)`);
+  const t = s.tables!;
+  console.log(`  tables read ${t.read} of ${t.listed} listed${t.missing.length ? `; missing: ${t.missing.join(", ")}` : ""}${t.empty.length ? `; empty: ${t.empty.join(", ")}` : ""}`);
+  const d = Object.entries(s.discrepancies ?? {}).map(([k, v]) => `${k} ${v}`).join(", ") || "none";
+  console.log(`  figures stored ${s.figures}; discrepancies: ${d}`);
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const dryRun = rest.includes("--dry-run") || command === "validate";
-  const files = rest.filter((a) => !a.startsWith("--"));
+  const flags = new Set(rest.filter((a) => a.startsWith("--")));
+  const args = rest.filter((a) => !a.startsWith("--"));
   if (command === "migrate") {
-    const ds = await openDatabase(loadConfig().database);
-    await ds.destroy();
+    await (await openDatabase(loadConfig().database)).destroy();
     console.log("database is up to date");
     return 0;
   }
-  if ((command !== "import" && command !== "validate") || !files.length) {
+  if (command === "export" && args.length >= 2) {
+    const ds = await openDatabase(loadConfig().database);
+    try {
+      const [row] = await ds.query(
+        "SELECT b.id FROM department_budget b JOIN department d ON d.id = b.department_id WHERE d.code = ? AND b.year = ? AND b.is_current = 1 ORDER BY b.stage",
+        [args[0], Number(args[1])],
+      );
+      if (!row) {
+        console.error(`no budget in force for department ${args[0]} in ${args[1]}`);
+        return 1;
+      }
+      const json = JSON.stringify(await exportBundle(ds, Number(row.id)), null, 2) + "\n";
+      if (args[2]) writeFileSync(args[2], json);
+      else process.stdout.write(json);
+      return 0;
+    } finally {
+      await ds.destroy();
+    }
+  }
+  if ((command !== "import" && command !== "validate") || !args.length) {
     console.error(USAGE);
     return 2;
   }
-  const models = files.map((f) => ({ file: f, bytes: readFileSync(f) }));
-  let rejected = 0;
-  const ds = dryRun ? null : await openDatabase(loadConfig().database);
-  for (const [i, { file, bytes }] of models.entries()) {
-    const name = basename(file);
-    try {
-      const model = readBundle(name, JSON.parse(bytes.toString("utf8")));
-      if (!ds) {
-        console.log(`[${i + 1}/${files.length}] ${name}: valid (${model.department.code} ${model.year} ${model.stage})`);
-        continue;
-      }
-      const r = await loadBudget(ds, model, { fileName: name, bytes, format: "BUNDLE" }, { actor: `cli:${process.env.USER ?? "unknown"}` });
-      console.log(`[${i + 1}/${files.length}] ${name}: ${r.unchanged ? "already imported" : `imported as version ${r.version}`} (${model.department.code} ${model.year} ${model.stage})`);
-    } catch (err) {
-      rejected++;
-      if (err instanceof IngestError) console.error(`[${i + 1}/${files.length}] rejected ${err.message}`);
-      else if (err instanceof SyntaxError) console.error(`[${i + 1}/${files.length}] rejected ${name}: not JSON: ${err.message}`);
-      else throw err;
+  const dryRun = command === "validate" || flags.has("--dry-run");
+  const ds = await openDatabase(dryRun ? { kind: "sqlite", url: "sqlite::memory:", path: ":memory:" } : loadConfig().database);
+  const summaries: Summary[] = [];
+  try {
+    for (const [i, file] of args.entries()) {
+      const started = process.hrtime.bigint();
+      const outcome = await importDocument(ds, basename(file), readFileSync(file), { actor: `cli:${process.env.USER ?? "unknown"}`, dryRun });
+      const s = summarize(basename(file), outcome, Number(process.hrtime.bigint() - started) / 1e9);
+      summaries.push(s);
+      if (!flags.has("--json")) printHuman(s, i + 1, args.length);
     }
+  } finally {
+    await ds.destroy();
   }
-  await ds?.destroy();
-  return rejected ? 1 : 0;
+  if (flags.has("--json")) console.log(JSON.stringify(summaries, null, 2));
+  return summaries.some((s) => s.status === "rejected") ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

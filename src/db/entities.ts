@@ -12,6 +12,7 @@ import {
 } from "../modules/budget/special-measures.entity";
 import { BudgetUnitEntity } from "../modules/department/budget-unit.entity";
 import { DepartmentEntity } from "../modules/department/department.entity";
+import { DocumentTableEntity, DocumentTextEntity, PublishedFigureEntity } from "../modules/document/document-parts.entity";
 import { SourceDocumentEntity } from "../modules/document/source-document.entity";
 import { EconomicCodeEntity, EconomicCodeNameEntity } from "../modules/economic-code/economic-code.entity";
 import { FiscalYearEntity } from "../modules/fiscal-year/fiscal-year.entity";
@@ -44,4 +45,7 @@ export const entities = [
   ProjectAliasEntity,
   PerformanceIndicatorEntity,
   AuditEventEntity,
+  PublishedFigureEntity,
+  DocumentTableEntity,
+  DocumentTextEntity,
 ];

@@ -17,7 +17,11 @@ import { SourceDocumentEntity } from "../modules/document/source-document.entity
 import { FiscalYearEntity } from "../modules/fiscal-year/fiscal-year.entity";
 import { PerformanceIndicatorEntity } from "../modules/performance/performance-indicator.entity";
 import { ProjectAliasEntity, ProjectEntity, ProjectLineEntity } from "../modules/project/project.entity";
+import { DocumentTableEntity, DocumentTextEntity, PublishedFigureEntity } from "../modules/document/document-parts.entity";
+import { DiscrepancyEntity } from "../modules/budget/special-measures.entity";
+import { checkModel } from "./checks";
 import { codeListFor } from "./code-lists";
+import { crossYearChecks } from "./cross-year";
 import { ensureCodes } from "./codes";
 import type { BudgetModel } from "./model";
 import { parseTarget, toMicro } from "./target";
@@ -32,6 +36,8 @@ export interface SourceInfo {
 export interface LoadResult {
   budgetId: number;
   version: number;
+  /** Findings stored for this budget, by severity (for summaries). */
+  discrepancies: Record<string, number>;
   /** The same bytes were imported before: nothing was written. */
   unchanged: boolean;
 }
@@ -56,7 +62,10 @@ export async function loadBudget(
   const actor = opts.actor ?? "system";
   return ds.transaction(async (m) => {
     const seen = await m.query("SELECT b.id, b.version FROM source_document s JOIN department_budget b ON b.source_document_id = s.id WHERE s.checksum = ?", [checksum]);
-    if (seen.length) return { budgetId: Number(seen[0].id), version: Number(seen[0].version), unchanged: true };
+    if (seen.length) {
+      const counts = await m.query("SELECT severity, COUNT(*) AS n FROM discrepancy WHERE budget_id = ? GROUP BY severity", [seen[0].id]);
+      return { budgetId: Number(seen[0].id), version: Number(seen[0].version), unchanged: true, discrepancies: severityCounts(counts) };
+    }
 
     const now = new Date();
     const departmentId = await upsertDepartment(m, model);
@@ -154,12 +163,32 @@ export async function loadBudget(
       amountFen: fen(c.amount), changeFen: fen(c.change), ratePercent: c.ratePercent, sharePercent: c.sharePercent, reason: c.reason,
     })));
 
+    await insertMany(m, PublishedFigureEntity, model.publishedFigures.map((f) => ({
+      budgetId, tableKind: f.tableKind, rowLabel: f.rowLabel, columnLabel: f.columnLabel, subjectCode: f.subjectCode, amountFen: f.fen.toString(), line: f.line,
+    })));
+    await insertMany(m, DocumentTableEntity, model.tables.map((t) => ({ budgetId, ...t })));
+    await insertMany(m, DocumentTextEntity, model.texts.map((t) => ({ budgetId, ...t })));
+
+    const findings = [
+      ...model.findings,
+      ...checkModel(model, source.fileName),
+      ...(await crossYearChecks(m, { id: budgetId, departmentId, year: model.year, stage: model.stage, label: source.fileName })),
+    ];
+    await insertMany(m, DiscrepancyEntity, findings.map((d) => ({ budgetId, ...d })));
+
     await m.insert(AuditEventEntity, {
       occurredAt: now, actor, action: "IMPORT", target: `${model.department.code}/${model.year}/${model.stage}/v${version}`,
       checksum, outcome: "OK", detail: source.fileName,
     });
-    return { budgetId, version, unchanged: false };
+    const discrepancies = severityCounts(findings.map((d) => ({ severity: d.severity, n: 1 })));
+    return { budgetId, version, unchanged: false, discrepancies };
   });
+}
+
+function severityCounts(rows: { severity: string; n: unknown }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[r.severity] = (out[r.severity] ?? 0) + Number(r.n);
+  return out;
 }
 
 function indicatorRow(budgetId: number, projectId: number | null, scope: string, position: number, ind: BundleIndicator): Partial<PerformanceIndicatorEntity> {

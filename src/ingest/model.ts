@@ -65,6 +65,52 @@ export interface BudgetModel {
     sharePercent: string | null;
     reason: string | null;
   }[];
+  /** Parts a disclosure document has beyond the bundle's core (empty for most bundles). */
+  publishedFigures: PublishedFigureDraft[];
+  tables: TableInventoryDraft[];
+  texts: TextDraft[];
+  /** Findings only the source document could show (names, layout); model checks are added at load. */
+  findings: DiscrepancyDraft[];
+}
+
+/** A figure printed outside the fact lines (a total, a subtotal, a stated budget), with its place. */
+export interface PublishedFigureDraft {
+  tableKind: string;
+  rowLabel: string;
+  columnLabel: string;
+  subjectCode: string | null;
+  fen: bigint;
+  line: number | null;
+}
+
+export interface TableInventoryDraft {
+  kind: string;
+  title: string;
+  listed: boolean;
+  present: boolean;
+  rowCount: number;
+  line: number | null;
+}
+
+export interface TextDraft {
+  kind: "DUTY" | "DIVISIONS" | "GOALS" | "TASK" | "SPECIAL_TRANSFERS";
+  position: number;
+  title: string | null;
+  body: string;
+  line: number | null;
+}
+
+export type Severity = "ROUNDING" | "MATERIAL" | "NAMING" | "STRUCTURE";
+
+/** One inconsistency; stated/computed are exact decimal text (分 for MONEY, percent for PERCENT). */
+export interface DiscrepancyDraft {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  location: string;
+  valueKind: "MONEY" | "PERCENT" | "TEXT";
+  stated: string | null;
+  computed: string | null;
 }
 
 /** Bad input: names the file and, for each problem, where it is. Nothing is written. */

@@ -90,7 +90,10 @@ describe.each(DATABASE_KINDS)("[%s] the sample disclosure through the API", (kin
     ]);
   });
 
-  it("answers an empty discrepancy list before any check has run", async () => {
-    expect((await server.query(DiscrepanciesDocument, { departmentCode: "007", year: 2023 })).discrepancies).toEqual([]);
+  it("reports where the sample's rows do not add up to its printed totals, as rounding", async () => {
+    const found = (await server.query(DiscrepanciesDocument, { departmentCode: "007", year: 2023 })).discrepancies;
+    expect(found).toContainEqual(expect.objectContaining({ ruleId: "PROJECT_LINES_SUM", severity: "ROUNDING", stated: "4011.9", computed: "4012", difference: "-0.1" }));
+    expect(found.filter((d) => d.severity === "MATERIAL")).toEqual([]);
+    expect((await server.query(DiscrepanciesDocument, { departmentCode: "999" })).discrepancies).toEqual([]);
   });
 });

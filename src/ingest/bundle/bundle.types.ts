@@ -130,6 +130,44 @@ export interface BundleAsset {
   count: number;
 }
 
+export interface BundlePublishedFigure {
+  tableKind: string;
+  rowLabel: string;
+  columnLabel: string;
+  subjectCode?: string;
+  amount: BundleAmount;
+  line?: number;
+}
+
+export interface BundleTable {
+  kind: string;
+  title: string;
+  listed: boolean;
+  present: boolean;
+  rowCount: number;
+  line?: number;
+}
+
+export interface BundleText {
+  kind: "DUTY" | "DIVISIONS" | "GOALS" | "TASK" | "SPECIAL_TRANSFERS";
+  position: number;
+  title?: string;
+  body: string;
+  line?: number;
+}
+
+/** A finding carried from the source document (names, layout) that the figures alone cannot show again. */
+export interface BundleFinding {
+  ruleId: string;
+  severity: "ROUNDING" | "MATERIAL" | "NAMING" | "STRUCTURE";
+  message: string;
+  location: string;
+  valueKind: "MONEY" | "PERCENT" | "TEXT";
+  /** Exact decimal text: 分 for MONEY, percent for PERCENT. */
+  stated?: string;
+  computed?: string;
+}
+
 export interface Bundle {
   format: "budget-bundle/1";
   department: {
@@ -154,4 +192,8 @@ export interface Bundle {
   procurement?: { total?: BundleAmount; goods?: BundleAmount; works?: BundleAmount; services?: BundleAmount };
   assets?: BundleAsset[];
   claims?: BundleClaim[];
+  publishedFigures?: BundlePublishedFigure[];
+  tables?: BundleTable[];
+  texts?: BundleText[];
+  findings?: BundleFinding[];
 }

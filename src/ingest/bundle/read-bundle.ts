@@ -191,6 +191,22 @@ export function readBundle(fileName: string, json: unknown): BudgetModel {
       sharePercent: percent(`claims[${i}].sharePercent`, c.sharePercent, fail),
       reason: c.reason ?? null,
     })),
+    publishedFigures: list("publishedFigures", b.publishedFigures).map((f, i) => ({
+      tableKind: text(`publishedFigures[${i}].tableKind`, f.tableKind) ?? "",
+      rowLabel: f.rowLabel ?? "",
+      columnLabel: f.columnLabel ?? "",
+      subjectCode: f.subjectCode ?? null,
+      fen: amount(`publishedFigures[${i}].amount`, f.amount)!,
+      line: f.line ?? null,
+    })),
+    tables: list("tables", b.tables).map((t) => ({ ...t, line: t.line ?? null })),
+    texts: list("texts", b.texts).map((t, i) => ({ ...t, title: t.title ?? null, line: t.line ?? null, body: text(`texts[${i}].body`, t.body) ?? "" })),
+    findings: list("findings", b.findings).map((f, i) => ({
+      ...f,
+      severity: oneOf(`findings[${i}].severity`, f.severity, ["ROUNDING", "MATERIAL", "NAMING", "STRUCTURE"]),
+      stated: f.stated ?? null,
+      computed: f.computed ?? null,
+    })),
   };
   if (problems.length) throw new IngestError(fileName, problems);
   return model;

@@ -1,10 +1,11 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { UnitArg } from "../../common/money-field";
 import { type MoneyUnit, money } from "../../common/money-unit";
 import { PageArgs, toConnection, toPage } from "../../common/relay";
 import type { Context } from "../../context";
 import { Department } from "../department/department.type";
+import { DocumentTable, DocumentText, PublishedFigure } from "../document/document-parts.type";
 import { SourceDocument } from "../document/source-document.type";
 import { FiscalYear } from "../fiscal-year/fiscal-year.type";
 import { PerformanceIndicator } from "../performance/performance-indicator.type";
@@ -140,6 +141,31 @@ export class DepartmentBudgetResolver {
   @FieldResolver(() => DepartmentBudget, { nullable: true, description: "上年预算 the same department and stage one year earlier." })
   previousYear(@Root() b: DepartmentBudget, @Ctx() ctx: Context) {
     return ctx.loaders.currentBudget.load({ departmentId: b.departmentId, year: b.year - 1, stage: b.stage });
+  }
+
+  @FieldResolver(() => [PublishedFigure], { description: "公布数 every figure the document printed outside the fact lines, optionally of one table." })
+  async publishedFigures(
+    @Root() b: DepartmentBudget,
+    @Arg("table", () => String, { nullable: true, description: "only this table kind, e.g. EXPENDITURE." }) table: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const all = await ctx.loaders.publishedFigures.load(b.id);
+    return table ? all.filter((f) => f.table === table) : all;
+  }
+
+  @FieldResolver(() => [DocumentTable], { description: "表格 the document's tables: listed, present, empty." })
+  documentTables(@Root() b: DepartmentBudget, @Ctx() ctx: Context) {
+    return ctx.loaders.documentTables.load(b.id);
+  }
+
+  @FieldResolver(() => [DocumentText], { description: "文字部分 narrative text kept as printed, optionally of one kind (DUTY, DIVISIONS, GOALS, TASK, SPECIAL_TRANSFERS)." })
+  async texts(
+    @Root() b: DepartmentBudget,
+    @Arg("kind", () => String, { nullable: true, description: "only this kind." }) kind: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const all = await ctx.loaders.documentTexts.load(b.id);
+    return kind ? all.filter((t) => t.kind === kind) : all;
   }
 
   @FieldResolver(() => SourceDocument, { nullable: true, description: "来源文件 the document the figures were imported from." })

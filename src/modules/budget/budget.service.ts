@@ -1,6 +1,7 @@
 import { toFen, toFenOrNull } from "../../common/money";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
 import { type Row, Sql, groupBy, placeholders } from "../../db/sql";
+import { DocumentTable, DocumentText, PublishedFigure } from "../document/document-parts.type";
 import { SourceDocument } from "../document/source-document.type";
 import { BudgetStage, ComputedTotals, DepartmentBudget, PublicationStatus } from "./budget.type";
 import { Discrepancy, DiscrepancyValueKind } from "./discrepancy.type";
@@ -265,7 +266,43 @@ export class BudgetService {
       checksum: String(r.checksum),
       format: String(r.format),
       byteSize: Number(r.byte_size),
-      importedAt: new Date(r.imported_at as string).toISOString(),
+      importedAt: toIsoUtc(r.imported_at),
+    }));
+  }
+
+  async publishedFigures(budgetIds: readonly number[]): Promise<PublishedFigure[]> {
+    return (await this.rowsOf("published_figure", budgetIds, "budget_id, id")).map((r) =>
+      Object.assign(new PublishedFigure(), {
+        budgetId: Number(r.budget_id),
+        table: String(r.table_kind),
+        row: String(r.row_label),
+        column: String(r.column_label),
+        subjectCode: (r.subject_code as string | null) ?? null,
+        line: r.line === null ? null : Number(r.line),
+        amountFen: toFen(r.amount_fen),
+      }),
+    );
+  }
+
+  async documentTables(budgetIds: readonly number[]): Promise<(DocumentTable & { budgetId: number })[]> {
+    return (await this.rowsOf("document_table", budgetIds, "budget_id, id")).map((r) => ({
+      budgetId: Number(r.budget_id),
+      kind: String(r.kind),
+      title: String(r.title),
+      listed: Boolean(Number(r.listed)),
+      present: Boolean(Number(r.present)),
+      rowCount: Number(r.row_count),
+      line: r.line === null ? null : Number(r.line),
+    }));
+  }
+
+  async documentTexts(budgetIds: readonly number[]): Promise<DocumentText[]> {
+    return (await this.rowsOf("document_text", budgetIds, "budget_id, kind, position")).map((r) => ({
+      budgetId: Number(r.budget_id),
+      kind: String(r.kind),
+      position: Number(r.position),
+      title: (r.title as string | null) ?? null,
+      body: String(r.body),
     }));
   }
 
@@ -287,4 +324,11 @@ function toDiscrepancy(r: Row): Discrepancy {
     statedRaw: (r.stated as string | null) ?? null,
     computedRaw: (r.computed as string | null) ?? null,
   });
+}
+
+/** MySQL gives a Date; SQLite gives "YYYY-MM-DD HH:MM:SS" in UTC. */
+function toIsoUtc(v: unknown): string {
+  if (v instanceof Date) return v.toISOString();
+  const text = String(v);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(" ", "T")}Z`).toISOString();
 }

@@ -57,7 +57,7 @@ export class Discrepancy {
   @Field(() => DiscrepancyValueKind, { description: "Whether stated/computed are money, percentages or text." })
   valueKind: DiscrepancyValueKind;
 
-  @Field(() => DecimalScalar, { nullable: true, description: "公布数 the value the document states (money in `unit`)." })
+  @Field(() => DecimalScalar, { nullable: true, description: "公布数 the value the document states (money in `unit`); null for TEXT findings (see statedText)." })
   stated(@UnitArg() unit: MoneyUnit): string | null {
     return this.present(this.statedRaw, unit);
   }
@@ -73,8 +73,18 @@ export class Discrepancy {
     return money(BigInt(this.statedRaw) - BigInt(this.computedRaw), unit);
   }
 
+  @Field(() => String, { nullable: true, description: "公布内容 what the document states, as text: a name or code for TEXT findings, the exact value otherwise (money in 分)." })
+  statedText(): string | null {
+    return this.statedRaw;
+  }
+
+  @Field(() => String, { nullable: true, description: "对照内容 what it was compared with, as text (money in 分)." })
+  computedText(): string | null {
+    return this.computedRaw;
+  }
+
   private present(raw: string | null, unit: MoneyUnit): string | null {
-    if (raw === null) return null;
+    if (raw === null || this.valueKind === DiscrepancyValueKind.TEXT) return null;
     return this.valueKind === DiscrepancyValueKind.MONEY ? money(BigInt(raw), unit) : raw;
   }
 }

@@ -35,9 +35,13 @@ export class DepartmentResolver {
     return ctx.loaders.currentBudget.load({ departmentId: d.id, year, stage });
   }
 
-  @FieldResolver(() => [DepartmentBudget], { description: "部门预算 every budget in force, oldest year first." })
-  budgets(@Root() d: Department, @Ctx() ctx: Context) {
-    return ctx.loaders.budgetsOfDepartment.load(d.id);
+  @FieldResolver(() => [DepartmentBudget], { description: "部门预算 every budget in force, oldest year first; with includeSuperseded, replaced versions too." })
+  budgets(
+    @Root() d: Department,
+    @Arg("includeSuperseded", () => Boolean, { defaultValue: false, description: "also return versions a later import replaced." }) includeSuperseded: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return (includeSuperseded ? ctx.loaders.allBudgetsOfDepartment : ctx.loaders.budgetsOfDepartment).load(d.id);
   }
 
   @FieldResolver(() => ProjectConnection, { description: "项目 the department's projects, optionally of one year." })

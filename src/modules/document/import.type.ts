@@ -1,0 +1,76 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DepartmentBudget } from "../budget/budget.type";
+import { Discrepancy } from "../budget/discrepancy.type";
+
+export enum DocumentFormat {
+  DISCLOSURE_TEXT = "DISCLOSURE_TEXT",
+  BUNDLE = "BUNDLE",
+}
+registerEnumType(DocumentFormat, {
+  name: "DocumentFormat",
+  description: "文件格式 How a document is written.",
+  valuesConfig: {
+    DISCLOSURE_TEXT: { description: "部门预算公开文本: the disclosure as text (headings, narrative, tab-separated tables)" },
+    BUNDLE: { description: "结构化数据包: the JSON bundle format (schema/bundle.schema.json)" },
+  },
+});
+
+@InputType({ description: "导入 A document to import." })
+export class ImportDisclosureInput {
+  @Field(() => String, { description: "文件内容 the document's text (UTF-8), or a bundle's JSON." })
+  document: string;
+
+  @Field(() => String, { description: "文件名 the file name, kept as provenance (\".json\" marks a bundle)." })
+  fileName: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: "只校验 check only: report findings, write nothing." })
+  dryRun: boolean;
+}
+
+@ObjectType({ description: "用户错误 Why the input was refused, and where." })
+export class UserError {
+  @Field(() => String, { description: "说明 what is wrong, naming the file and line or field." })
+  message: string;
+
+  @Field(() => [String], { nullable: true, description: "字段 path of the input field (or bundle field) at fault." })
+  field: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: "行号 line of the document at fault." })
+  line: number | null;
+}
+
+@ObjectType({ description: "发现 An inconsistency found by a dry run (not stored)." })
+export class Finding {
+  @Field(() => String, { description: "规则 rule id." })
+  ruleId: string;
+
+  @Field(() => String, { description: "等级 ROUNDING, MATERIAL, NAMING or STRUCTURE." })
+  severity: string;
+
+  @Field(() => String, { description: "说明 what is wrong." })
+  message: string;
+
+  @Field(() => String, { description: "位置 document, table and row." })
+  location: string;
+}
+
+@ObjectType({ description: "导入结果 What an import did." })
+export class ImportDisclosurePayload {
+  @Field(() => DepartmentBudget, { nullable: true, description: "部门预算 the budget now in force (null on error or dry run)." })
+  budget: DepartmentBudget | null;
+
+  @Field(() => DocumentFormat, { nullable: true, description: "文件格式 how the document was read." })
+  format: DocumentFormat | null;
+
+  @Field(() => Boolean, { description: "未变化 the same document had been imported before: nothing was written." })
+  unchanged: boolean;
+
+  @Field(() => [Discrepancy], { description: "勾稽差异 the stored budget's inconsistencies." })
+  discrepancies: Discrepancy[];
+
+  @Field(() => [Finding], { description: "发现 inconsistencies found by a dry run." })
+  findings: Finding[];
+
+  @Field(() => [UserError], { description: "用户错误 why the document was refused; empty on success." })
+  userErrors: UserError[];
+}
