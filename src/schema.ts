@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { AnalyticsResolver } from "./modules/analytics/analytics.resolver";
+import { AnalyticsResolver, ExpenditureChangeResolver, ExpenditureGroupResolver } from "./modules/analytics/analytics.resolver";
 import { DepartmentBudgetResolver } from "./modules/budget/budget.resolver";
 import { DiscrepancyResolver } from "./modules/budget/discrepancy.resolver";
 import { EconomicLineResolver, SubjectLineResolver } from "./modules/budget/lines.resolver";
@@ -26,6 +26,8 @@ export const resolvers = [
   SubjectCodeResolver,
   EconomicCodeResolver,
   AnalyticsResolver,
+  ExpenditureGroupResolver,
+  ExpenditureChangeResolver,
   ImportResolver,
 ] as const;
 

@@ -61,18 +61,26 @@ export type ExpenditureCategory =
   /** 工资福利支出 (人员经费) */
   | 'WAGES_AND_WELFARE';
 
-/** 分组维度 What to group functional expenditure by. */
+/** 分组维度 What to group expenditure by. Subject (功能分类) and economic (经济分类) dimensions cannot be combined: no published table crosses them. */
 export type ExpenditureDimension =
   /** 预算单位 budget unit */
   | 'BUDGET_UNIT'
   /** 部门 department */
   | 'DEPARTMENT'
-  /** 支出明细类型 工资福利 / 对个人和家庭的补助 / 商品和服务 / 资本性 / 其他运转类 / 特定目标类 */
+  /** 部门预算经济分类 类 (301 …), basic expenditure only */
+  | 'DEPT_ECONOMIC_CLASS'
+  /** 部门预算经济分类 款 (30101 …), basic expenditure only */
+  | 'DEPT_ECONOMIC_ITEM'
+  /** 支出明细类型 工资福利 / 对个人和家庭的补助 / 商品和服务 / 资本性 / 其他运转类 / 特定目标类 (functional lines) */
   | 'EXPENDITURE_CATEGORY'
   /** 支出类型 人员经费 / 公用经费 / 项目支出 */
   | 'EXPENDITURE_KIND'
   /** 资金来源 funding source */
   | 'FUNDING_SOURCE'
+  /** 政府预算经济分类 类 (501 …), through the crosswalk */
+  | 'GOV_ECONOMIC_CLASS'
+  /** 政府预算经济分类 款 (50101 …), through the crosswalk */
+  | 'GOV_ECONOMIC_ITEM'
   /** 类 functional class (3 digits) */
   | 'SUBJECT_CLASS'
   /** 项 functional item (7 digits) */
@@ -82,17 +90,21 @@ export type ExpenditureDimension =
   /** 预算年度 fiscal year */
   | 'YEAR';
 
-/** Which functional expenditure to aggregate (budgets in force only). */
+/** Which expenditure to aggregate (budgets in force only). */
 export type ExpenditureFilter = {
-  /** 部门编码 only these departments. */
+  /** 支出明细类型 only these categories (functional lines). */
+  categories?: Array<ExpenditureCategory> | null | undefined;
+  /** 部门编码 only these departments (unknown codes are an error). */
   departmentCodes?: Array<string> | null | undefined;
+  /** 经济分类编码前缀 only economic codes (either scheme) starting with one of these ("301", "50201"); unknown codes are an error. */
+  economicCodePrefixes?: Array<string> | null | undefined;
   /** 资金来源 only these funding sources. */
   fundingSources?: Array<FundingSource> | null | undefined;
   /** 支出类型 only these kinds. */
   kinds?: Array<ExpenditureKind> | null | undefined;
   /** 预算阶段 stage (default 年初预算). */
   stage?: BudgetStage | null | undefined;
-  /** 科目编码前缀 only subject codes starting with one of these ("208", "20801"). */
+  /** 科目编码前缀 only functional codes starting with one of these ("208", "20801"); unknown codes are an error. */
   subjectCodePrefixes?: Array<string> | null | undefined;
   /** 预算年度 only these years. */
   years?: Array<number> | null | undefined;

@@ -4,7 +4,12 @@ export type Row = Record<string, unknown>;
 
 /** Thin helper over the data source: portable `?` placeholders, rows as plain objects. */
 export class Sql {
-  constructor(private readonly ds: DataSource | EntityManager) {}
+  /** "mysql", "mariadb" or "better-sqlite3": the few statements that differ ask. */
+  readonly dialect: string;
+
+  constructor(private readonly ds: DataSource | EntityManager) {
+    this.dialect = String(("options" in ds ? ds.options : ds.connection.options).type);
+  }
 
   all<T = Row>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.ds.query(sql, params) as Promise<T[]>;

@@ -1,75 +1,224 @@
 import { toFen } from "../../common/money";
+import type { MoneyUnit } from "../../common/money-unit";
+import { type Page, encodeCursor } from "../../common/relay";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
-import { Sql, placeholders, toInt } from "../../db/sql";
+import { type Row, Sql, placeholders, toInt } from "../../db/sql";
 import { BudgetStage } from "../budget/budget.type";
-import { ExpenditureDimension, ExpenditureFilter, ExpenditureGroup } from "./analytics.type";
+import {
+  ExpenditureChange,
+  type ExpenditureDimension,
+  type ExpenditureFilter,
+  ExpenditureGroup,
+  ExpenditureMeasure,
+  type ExpenditureOrder,
+  type GroupKeys,
+  SortDirection,
+} from "./analytics.type";
+import { FACT_TABLE, type FactSet, dimension, factSetFor } from "./grain";
 
-/** SQL expression and result column of each dimension. */
-const DIMENSION: Record<ExpenditureDimension, { expr: string; as: string }> = {
-  YEAR: { expr: "l.year", as: "year" },
-  DEPARTMENT: { expr: "d.code", as: "department_code" },
-  BUDGET_UNIT: { expr: "l.unit_id", as: "unit_id" },
-  SUBJECT_CLASS: { expr: "SUBSTR(l.subject_code, 1, 3)", as: "subject" },
-  SUBJECT_SECTION: { expr: "SUBSTR(l.subject_code, 1, 5)", as: "subject" },
-  SUBJECT_ITEM: { expr: "l.subject_code", as: "subject" },
-  EXPENDITURE_KIND: { expr: "l.kind", as: "kind" },
-  EXPENDITURE_CATEGORY: { expr: "l.category", as: "category" },
-  FUNDING_SOURCE: { expr: "l.funding_source", as: "funding_source" },
-};
+export class UnknownFilterValues extends Error {}
 
+interface Query {
+  set: FactSet;
+  dims: { d: ExpenditureDimension; expr: string; as: string }[];
+  from: string;
+  where: string;
+  params: unknown[];
+}
+
+/** Expenditure aggregates: each one SQL statement, computed in the database, exact. */
 export class AnalyticsService {
   constructor(
     private readonly sql: Sql,
     private readonly viewer: Viewer,
   ) {}
 
-  /** Functional expenditure grouped by the dimensions, with each group's share: one statement. */
-  async expenditure(filter: ExpenditureFilter, groupBy: ExpenditureDimension[]): Promise<ExpenditureGroup[]> {
-    const dims = [...new Set(groupBy)].map((d) => DIMENSION[d]);
-    const subjectDims = groupBy.filter((d) => d.startsWith("SUBJECT_"));
-    if (subjectDims.length > 1) throw new RangeError(`group by one subject level at a time, got ${subjectDims.join(", ")}`);
+  private build(filter: ExpenditureFilter, groupBy: ExpenditureDimension[], extraWhere: string[] = [], extraParams: unknown[] = []): Query {
+    const uniq = [...new Set(groupBy)];
+    const set = factSetFor(uniq, filter);
+    const dims = uniq.map((d) => ({ d, ...dimension(set, d) }));
     const v = visibleBudgets(this.viewer);
-    const where = ["b.is_current = 1", "b.stage = ?", v.sql];
-    const params: unknown[] = [filter.stage ?? BudgetStage.BUDGET, ...v.params];
-    const addIn = (expr: string, values: readonly unknown[] | undefined) => {
+    const where = ["b.is_current = 1", "b.stage = ?", v.sql, ...extraWhere];
+    const params: unknown[] = [filter.stage ?? BudgetStage.BUDGET, ...v.params, ...extraParams];
+    const inList = (expr: string, values: readonly unknown[] | undefined) => {
       if (!values?.length) return;
       where.push(`${expr} IN (${placeholders(values.length)})`);
       params.push(...values);
     };
-    addIn("l.year", filter.years);
-    addIn("d.code", filter.departmentCodes);
-    addIn("l.kind", filter.kinds);
-    addIn("l.funding_source", filter.fundingSources);
-    if (filter.subjectCodePrefixes?.length) {
-      where.push(`(${filter.subjectCodePrefixes.map(() => "l.subject_code LIKE ?").join(" OR ")})`);
-      params.push(...filter.subjectCodePrefixes.map((p) => `${p.replace(/\D/g, "")}%`));
+    const prefixes = (cols: string[], values: string[] | undefined) => {
+      if (!values?.length) return;
+      where.push(`(${values.flatMap(() => cols.map((c) => `${c} LIKE ?`)).join(" OR ")})`);
+      for (const p of values) for (const _ of cols) params.push(`${p.replace(/\D/g, "")}%`);
+    };
+    inList("l.year", filter.years);
+    inList("d.code", filter.departmentCodes);
+    inList("l.kind", filter.kinds);
+    inList("l.funding_source", filter.fundingSources);
+    if (set === "FUNCTIONAL") {
+      inList("l.category", filter.categories);
+      prefixes(["l.subject_code"], filter.subjectCodePrefixes);
+    } else {
+      prefixes(["l.dept_economic_code", "l.gov_economic_code"], filter.economicCodePrefixes);
     }
-    const select = dims.map((d) => `${d.expr} AS ${d.as}`);
-    const group = dims.length ? `GROUP BY ${dims.map((d) => d.expr).join(", ")} ORDER BY ${dims.map((d) => d.expr).join(", ")}` : "";
-    const rows = await this.sql.all(
-      `SELECT ${[...select, "SUM(l.amount_fen) AS fen", "COUNT(*) AS n", "SUM(SUM(l.amount_fen)) OVER () AS total"].join(", ")}
-         FROM subject_line l
-         JOIN department_budget b ON b.id = l.budget_id
-         JOIN department d ON d.id = l.department_id
-        WHERE ${where.join(" AND ")}
-        ${group}`,
-      params,
+    const from = `${FACT_TABLE[set]} l JOIN department_budget b ON b.id = l.budget_id JOIN department d ON d.id = l.department_id`;
+    return { set, dims, from, where: where.join(" AND "), params };
+  }
+
+  /** Departments and codes a filter names must exist: an unknown one is a mistake, not an empty answer. */
+  async checkFilter(filter: ExpenditureFilter): Promise<void> {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    const probe = (tag: string, table: string, values: string[] | undefined) => {
+      if (!values?.length) return;
+      parts.push(`SELECT '${tag}' AS tag, code FROM ${table} WHERE code IN (${placeholders(values.length)})`);
+      params.push(...values);
+    };
+    probe("department", "department", filter.departmentCodes);
+    probe("subject", "subject_code", filter.subjectCodePrefixes);
+    probe("economic", "economic_code", filter.economicCodePrefixes);
+    if (!parts.length) return;
+    const found = new Set((await this.sql.all(parts.join(" UNION ALL "), params)).map((r) => `${r.tag}:${r.code}`));
+    const unknown = [
+      ["department codes", "department", filter.departmentCodes],
+      ["subject codes", "subject", filter.subjectCodePrefixes],
+      ["economic codes", "economic", filter.economicCodePrefixes],
+    ].flatMap(([label, tag, values]) => {
+      const missing = ((values as string[] | undefined) ?? []).filter((v) => !found.has(`${tag}:${v}`));
+      return missing.length ? [`unknown ${label}: ${missing.join(", ")}`] : [];
+    });
+    if (unknown.length) throw new UnknownFilterValues(unknown.join("; "));
+  }
+
+  /**
+   * Groups with amount, row count, share of the filtered total and of the parent group; with
+   * `rollup`, subtotal rows for every prefix of groupBy (children add up exactly to them).
+   */
+  async expenditure(
+    filter: ExpenditureFilter,
+    groupBy: ExpenditureDimension[],
+    opts: { rollup: boolean; order: ExpenditureOrder; page: Page; unit: MoneyUnit },
+  ): Promise<ExpenditureGroup[]> {
+    const q = this.build(filter, groupBy);
+    const rows = opts.rollup ? await this.rollupRows(q) : await this.flatRows(q, opts.order, opts.page);
+    const groups = rows.map((r) => this.toGroup(q, r, opts.unit));
+    if (!opts.rollup) return groups.map((g, i) => Object.assign(g, { cursor: encodeCursor(opts.page.offset + i) }));
+    return this.arrangeRollup(q, groups, opts.order).slice(opts.page.offset, opts.page.offset + opts.page.limit).map((g, i) => Object.assign(g, { cursor: encodeCursor(opts.page.offset + i) }));
+  }
+
+  private async flatRows(q: Query, order: ExpenditureOrder, page: Page): Promise<Row[]> {
+    const keys = q.dims.map((d) => d.expr);
+    const parentKeys = keys.slice(0, -1);
+    const dir = order.direction === SortDirection.DESC ? "DESC" : "ASC";
+    const orderBy = [
+      ...(order.by === ExpenditureMeasure.AMOUNT ? [`fen ${dir}`] : order.by === ExpenditureMeasure.ROW_COUNT ? [`n ${dir}`] : keys.map((k) => `${k} ${dir}`)),
+      ...keys,
+    ];
+    const select = [
+      ...q.dims.map((d) => `${d.expr} AS ${d.as}`),
+      "SUM(l.amount_fen) AS fen",
+      "COUNT(*) AS n",
+      "SUM(SUM(l.amount_fen)) OVER () AS total",
+      keys.length ? `SUM(SUM(l.amount_fen)) OVER (${parentKeys.length ? `PARTITION BY ${parentKeys.join(", ")}` : ""}) AS parent` : "NULL AS parent",
+    ];
+    return this.sql.all(
+      `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where}
+       ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""} ${keys.length ? `ORDER BY ${orderBy.join(", ")}` : ""}
+       LIMIT ? OFFSET ?`,
+      [...q.params, page.limit, page.offset],
     );
-    return rows
-      .filter((r) => toInt(r.n) > 0)
-      .map((r) =>
-        Object.assign(new ExpenditureGroup(), {
-          year: r.year === undefined ? null : Number(r.year),
-          departmentCode: (r.department_code as string | undefined) ?? null,
-          unitId: r.unit_id === undefined || r.unit_id === null ? null : Number(r.unit_id),
-          subject: (r.subject as string | undefined) ?? null,
-          kind: r.kind ?? null,
-          category: r.category ?? null,
-          fundingSource: r.funding_source ?? null,
-          rowCount: toInt(r.n),
-          amountFen: toFen(r.fen),
-          totalFen: toFen(r.total),
-        }),
-      );
+  }
+
+  /** MySQL and MariaDB roll up in one pass (WITH ROLLUP); SQLite gets the same rows from a UNION ALL of the levels. */
+  private async rollupRows(q: Query): Promise<Row[]> {
+    const keys = q.dims.map((d) => d.expr);
+    if (this.sql.dialect !== "better-sqlite3") {
+      const select = [...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
+      return this.sql.all(`SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")} WITH ROLLUP` : ""}`, q.params);
+    }
+    const levels = Array.from({ length: keys.length + 1 }, (_, n) => keys.length - n);
+    const branches = levels.map((n) => {
+      const select = [...q.dims.map((d, i) => (i < n ? `${d.expr} AS ${d.as}` : `NULL AS ${d.as}`)), "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
+      return `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where}${n ? ` GROUP BY ${keys.slice(0, n).join(", ")}` : ""}`;
+    });
+    return this.sql.all(branches.join(" UNION ALL "), levels.flatMap(() => q.params));
+  }
+
+  private toGroup(q: Query, r: Row, unit: MoneyUnit): ExpenditureGroup {
+    const keys: GroupKeys = {};
+    for (const d of q.dims) if (r[d.as] !== null && r[d.as] !== undefined) keys[d.d] = String(r[d.as]);
+    const depth = Object.keys(keys).length;
+    return Object.assign(new ExpenditureGroup(), {
+      keys,
+      year: keys.YEAR === undefined ? null : Number(keys.YEAR),
+      kind: keys.EXPENDITURE_KIND ?? null,
+      category: keys.EXPENDITURE_CATEGORY ?? null,
+      fundingSource: keys.FUNDING_SOURCE ?? null,
+      rowCount: toInt(r.n),
+      amountFen: toFen(r.fen),
+      totalFen: r.total === undefined ? 0n : toFen(r.total),
+      parentFen: r.parent === undefined || r.parent === null ? null : toFen(r.parent),
+      depth,
+      isSubtotal: depth < q.dims.length,
+      defaultUnit: unit,
+      cursor: "",
+    });
+  }
+
+  /** Parents before their children, siblings in the requested order; shares from the rows themselves. */
+  private arrangeRollup(q: Query, groups: ExpenditureGroup[], order: ExpenditureOrder): ExpenditureGroup[] {
+    const grand = groups.find((g) => g.depth === 0);
+    const total = grand?.amountFen ?? 0n;
+    if (!grand || grand.rowCount === 0) return [];
+    const keyOf = (g: ExpenditureGroup, depth: number) => q.dims.slice(0, depth).map((d) => g.keys[d.d]).join("\u0000");
+    const byParent = new Map<string, ExpenditureGroup[]>();
+    for (const g of groups) {
+      g.totalFen = total;
+      if (g.depth === 0) continue;
+      const k = `${g.depth - 1}|${keyOf(g, g.depth - 1)}`;
+      byParent.set(k, [...(byParent.get(k) ?? []), g]);
+    }
+    const sign = order.direction === SortDirection.DESC ? -1 : 1;
+    const compare = (a: ExpenditureGroup, b: ExpenditureGroup) => {
+      const byKey = keyOf(a, a.depth).localeCompare(keyOf(b, b.depth));
+      if (order.by === ExpenditureMeasure.AMOUNT && a.amountFen !== b.amountFen) return sign * (a.amountFen < b.amountFen ? -1 : 1);
+      if (order.by === ExpenditureMeasure.ROW_COUNT && a.rowCount !== b.rowCount) return sign * (a.rowCount - b.rowCount);
+      return order.by === ExpenditureMeasure.KEY ? sign * byKey : byKey;
+    };
+    const out: ExpenditureGroup[] = [];
+    const walk = (g: ExpenditureGroup) => {
+      out.push(g);
+      const children = (byParent.get(`${g.depth}|${keyOf(g, g.depth)}`) ?? []).sort(compare);
+      for (const c of children) {
+        c.parentFen = g.amountFen;
+        walk(c);
+      }
+    };
+    grand.parentFen = null;
+    walk(grand);
+    return out;
+  }
+
+  /** The same grouping in two years side by side, one statement (conditional sums). */
+  async change(filter: ExpenditureFilter, groupBy: ExpenditureDimension[], baseYear: number, targetYear: number, unit: MoneyUnit): Promise<ExpenditureChange[]> {
+    const q = this.build({ ...filter, years: [baseYear, targetYear] }, groupBy.filter((d) => d !== "YEAR"));
+    const keys = q.dims.map((d) => d.expr);
+    const rows = await this.sql.all(
+      `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS base", "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS target"].join(", ")}
+         FROM ${q.from} WHERE ${q.where}
+         ${keys.length ? `GROUP BY ${keys.join(", ")} ORDER BY ${keys.join(", ")}` : ""}`,
+      [baseYear, targetYear, ...q.params],
+    );
+    return rows.map((r) => {
+      const keys: GroupKeys = {};
+      for (const d of q.dims) keys[d.d] = String(r[d.as]);
+      return Object.assign(new ExpenditureChange(), {
+        keys,
+        kind: keys.EXPENDITURE_KIND ?? null,
+        fundingSource: keys.FUNDING_SOURCE ?? null,
+        baseFen: toFen(r.base),
+        targetFen: toFen(r.target),
+        defaultUnit: unit,
+      });
+    });
   }
 }

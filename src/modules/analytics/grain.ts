@@ -1,0 +1,62 @@
+import { ExpenditureDimension as D } from "./analytics.type";
+
+/** The two fact sets an expenditure aggregate can read; no published table crosses them. */
+export type FactSet = "FUNCTIONAL" | "ECONOMIC";
+
+interface Dim {
+  /** SQL over the fact line `l`, the budget `b`, the department `d`. */
+  expr: string;
+  as: string;
+  /** The coarser dimension this one refines (款 refines 类), for subtotals' parent shares. */
+  parent?: D;
+}
+
+const COMMON: Partial<Record<D, Dim>> = {
+  [D.YEAR]: { expr: "l.year", as: "year" },
+  [D.DEPARTMENT]: { expr: "d.code", as: "department_code" },
+  [D.BUDGET_UNIT]: { expr: "COALESCE(l.unit_id, 0)", as: "unit_id" },
+  [D.EXPENDITURE_KIND]: { expr: "l.kind", as: "kind" },
+  [D.FUNDING_SOURCE]: { expr: "l.funding_source", as: "funding_source" },
+};
+
+export const DIMENSIONS: Record<FactSet, Partial<Record<D, Dim>>> = {
+  FUNCTIONAL: {
+    ...COMMON,
+    [D.SUBJECT_CLASS]: { expr: "SUBSTR(l.subject_code, 1, 3)", as: "subject_class" },
+    [D.SUBJECT_SECTION]: { expr: "SUBSTR(l.subject_code, 1, 5)", as: "subject_section", parent: D.SUBJECT_CLASS },
+    [D.SUBJECT_ITEM]: { expr: "l.subject_code", as: "subject_item", parent: D.SUBJECT_SECTION },
+    [D.EXPENDITURE_CATEGORY]: { expr: "l.category", as: "category", parent: D.EXPENDITURE_KIND },
+  },
+  ECONOMIC: {
+    ...COMMON,
+    [D.DEPT_ECONOMIC_CLASS]: { expr: "SUBSTR(l.dept_economic_code, 1, 3)", as: "dept_economic_class" },
+    [D.DEPT_ECONOMIC_ITEM]: { expr: "l.dept_economic_code", as: "dept_economic_item", parent: D.DEPT_ECONOMIC_CLASS },
+    [D.GOV_ECONOMIC_CLASS]: { expr: "SUBSTR(l.gov_economic_code, 1, 3)", as: "gov_economic_class" },
+    [D.GOV_ECONOMIC_ITEM]: { expr: "l.gov_economic_code", as: "gov_economic_item", parent: D.GOV_ECONOMIC_CLASS },
+  },
+};
+
+export const FACT_TABLE: Record<FactSet, string> = { FUNCTIONAL: "subject_line", ECONOMIC: "economic_line" };
+
+export class GrainError extends Error {}
+
+/**
+ * Picks the fact set that can answer the grouping and filters, or refuses a request that would
+ * cross the functional and economic classifications (adding two views of the same money).
+ */
+export function factSetFor(groupBy: D[], filter: { subjectCodePrefixes?: string[]; economicCodePrefixes?: string[]; categories?: unknown[] }): FactSet {
+  const functionalOnly = [...groupBy.filter((d) => !(d in DIMENSIONS.ECONOMIC)), ...(filter.subjectCodePrefixes?.length ? ["subjectCodePrefixes"] : []), ...(filter.categories?.length ? ["categories"] : [])];
+  const economicOnly = [...groupBy.filter((d) => !(d in DIMENSIONS.FUNCTIONAL)), ...(filter.economicCodePrefixes?.length ? ["economicCodePrefixes"] : [])];
+  if (functionalOnly.length && economicOnly.length) {
+    const list = (s: FactSet) => Object.keys(DIMENSIONS[s]).join(", ");
+    throw new GrainError(
+      `${[...functionalOnly, ...economicOnly].join(" × ")} crosses the functional (功能分类) and economic (经济分类) classifications, which no published table crosses. ` +
+        `Group by one of: [${list("FUNCTIONAL")}] (functional lines) or [${list("ECONOMIC")}] (basic-expenditure lines by economic code).`,
+    );
+  }
+  return economicOnly.length ? "ECONOMIC" : "FUNCTIONAL";
+}
+
+export function dimension(set: FactSet, d: D): Dim {
+  return DIMENSIONS[set][d]!;
+}
