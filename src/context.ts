@@ -5,6 +5,7 @@ import type { Page } from "./common/relay";
 import type { Viewer } from "./common/viewer";
 import { Sql } from "./db/sql";
 import { AnalyticsService } from "./modules/analytics/analytics.service";
+import { RankingService } from "./modules/analytics/ranking.service";
 import { BudgetService, type BudgetKey } from "./modules/budget/budget.service";
 import { DepartmentService } from "./modules/department/department.service";
 import { ImportService } from "./modules/document/import.service";
@@ -23,11 +24,12 @@ export function createServices(ds: DataSource, viewer: Viewer) {
     budgets,
     imports: new ImportService(ds, viewer, budgets),
     projects: new ProjectService(sql, viewer),
-    performance: new PerformanceService(sql),
+    performance: new PerformanceService(sql, viewer),
     subjectCodes: new SubjectCodeService(sql, viewer),
     economicCodes: new EconomicCodeService(sql, viewer),
     fiscalYears: new FiscalYearService(sql, viewer),
     analytics: new AnalyticsService(sql, viewer),
+    ranking: new RankingService(sql, viewer),
   };
 }
 export type Services = ReturnType<typeof createServices>;

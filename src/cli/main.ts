@@ -4,6 +4,7 @@ import { basename } from "node:path";
 import { ConfigError, loadConfig } from "../config";
 import { DatabaseUnavailableError, openDatabase } from "../db/data-source";
 import { exportBundle } from "../ingest/export";
+import { runGenerate } from "./generate";
 import { type ImportOutcome, importDocument } from "../ingest/import";
 
 const USAGE = `usage: npm run budget -- <command>
@@ -12,6 +13,8 @@ commands:
   import [--dry-run] [--json] <file ...>   import disclosures (.txt) or bundles (.json), one transaction each
   validate [--json] <file ...>             read and check only; nothing is written (same as import --dry-run)
   export <department> <year> [out.json]    write the budget in force as a bundle (stdout without a file)
+  generate --departments N --years Y --seed S --out DIR
+                                           write deterministic synthetic bundles shaped like the sample
   migrate                                  bring the database schema up to date
 
 DATABASE_URL selects the database (default sqlite:./data/budget.sqlite).
@@ -78,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const flags = new Set(rest.filter((a) => a.startsWith("--")));
   const args = rest.filter((a) => !a.startsWith("--"));
+  if (command === "generate") return runGenerate(rest);
   if (command === "migrate") {
     await (await openDatabase(loadConfig().database)).destroy();
     console.log("database is up to date");

@@ -3,11 +3,11 @@ import type { DataSource } from "typeorm";
 import type { Bundle } from "../../src/ingest/bundle/bundle.types";
 import { readBundle } from "../../src/ingest/bundle/read-bundle";
 import { type LoadResult, loadBudget } from "../../src/ingest/load";
-import { SAMPLE_FILE } from "../../src/ingest/sample";
+import { SAMPLE_BUNDLE_FILE } from "../../src/ingest/sample";
 
 /** A fresh copy of the shipped sample (the seed's 2023 HR bureau figures). */
 export function sampleBundle(): Bundle {
-  return JSON.parse(readFileSync(SAMPLE_FILE, "utf8")) as Bundle;
+  return JSON.parse(readFileSync(SAMPLE_BUNDLE_FILE, "utf8")) as Bundle;
 }
 
 /** The sample re-badged as another department, so tests can have many tenants. */

@@ -232,7 +232,9 @@ export function readEconomicTable(table: TableBlock, ctx: Ctx): EconomicTable {
   for (const row of table.rows) {
     const c = row.cells;
     if (c[0] === "合计") {
-      const nums = c.slice(1).map((x, i) => ({ x, i: i + 1 })).filter((v) => looksLikeAmount(v.x));
+      // A full-width 合计 row is read by column; a short one (blank codes dropped) by order.
+      const full = c.length >= 7;
+      const nums = full ? [4, 5, 6].map((i) => ({ i })) : c.slice(1).map((x, i) => ({ x, i: i + 1 })).filter((v) => looksLikeAmount(v.x!));
       const at = (k: number) => (nums[k] ? amount(ctx, row, nums[k]!.i, ["合计", "人员经费", "公用经费"][k]!) : null);
       out.total = { line: row.no, total: at(0), personnel: at(1), public: at(2) };
       continue;

@@ -11,6 +11,7 @@ import { FiscalYear } from "../fiscal-year/fiscal-year.type";
 import { PerformanceIndicator } from "../performance/performance-indicator.type";
 import { ProjectConnection } from "../project/project.type";
 import { ComputedTotals, DepartmentBudget } from "./budget.type";
+import { YearOnYear, yearOnYear } from "./year-on-year";
 import { Discrepancy } from "./discrepancy.type";
 import { EconomicLine, IncomeLine, SubjectLine } from "./lines.type";
 import { AssetHolding, NarrativeClaim, OperatingFunds, Procurement, ThreePublicExpenses } from "./measures.type";
@@ -166,6 +167,15 @@ export class DepartmentBudgetResolver {
   ) {
     const all = await ctx.loaders.documentTexts.load(b.id);
     return kind ? all.filter((t) => t.kind === kind) : all;
+  }
+
+  @FieldResolver(() => YearOnYear, { description: "同比 the total against last year's document, beside the change the narrative states; flagged when they disagree." })
+  async yearOnYear(@Root() b: DepartmentBudget, @Ctx() ctx: Context) {
+    const [previous, claims] = await Promise.all([
+      ctx.loaders.currentBudget.load({ departmentId: b.departmentId, year: b.year - 1, stage: b.stage }),
+      ctx.loaders.claims.load(b.id),
+    ]);
+    return yearOnYear(b, previous, claims);
   }
 
   @FieldResolver(() => SourceDocument, { nullable: true, description: "来源文件 the document the figures were imported from." })

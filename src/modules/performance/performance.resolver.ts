@@ -1,4 +1,6 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { PageArgs, toConnection, toPage } from "../../common/relay";
+import { IndicatorFilter, PerformanceIndicatorConnection } from "./indicator-filter.type";
 import type { Context } from "../../context";
 import { Department } from "../department/department.type";
 import { Project } from "../project/project.type";
@@ -6,6 +8,17 @@ import { PerformanceIndicator } from "./performance-indicator.type";
 
 @Resolver(() => PerformanceIndicator)
 export class PerformanceIndicatorResolver {
+  @Query(() => PerformanceIndicatorConnection, { description: "绩效指标 Performance indicators across the zone, e.g. satisfaction targets below 90%." })
+  async indicators(
+    @Arg("filter", () => IndicatorFilter, { nullable: true, description: "Which indicators." }) filter: IndicatorFilter | undefined,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const page = toPage(args);
+    const found = await ctx.services.performance.search(filter ?? {}, page);
+    return toConnection(found.rows, page, found.count);
+  }
+
   @FieldResolver(() => Project, { nullable: true, description: "项目 the project, for a project indicator." })
   project(@Root() i: PerformanceIndicator, @Ctx() ctx: Context) {
     return i.projectId === null ? null : ctx.loaders.project.load(i.projectId);

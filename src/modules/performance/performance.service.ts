@@ -1,4 +1,8 @@
-import { type Row, Sql, placeholders } from "../../db/sql";
+import type { Page } from "../../common/relay";
+import { type Viewer, visibleBudgets } from "../../common/viewer";
+import { toMicro } from "../../ingest/target";
+import { type Row, Sql, placeholders, toInt } from "../../db/sql";
+import type { IndicatorFilter } from "./indicator-filter.type";
 import { IndicatorCategory, IndicatorScope, PerformanceIndicator } from "./performance-indicator.type";
 
 function toIndicator(r: Row): PerformanceIndicator {
@@ -25,7 +29,48 @@ const SELECT = `SELECT i.*, b.department_id, b.year FROM performance_indicator i
 
 /** Indicators are reached through a project or budget the viewer could already see. */
 export class PerformanceService {
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly viewer: Viewer,
+  ) {}
+
+  /** Indicators of budgets in force matching the filter: one page, and the count when asked. */
+  async search(filter: IndicatorFilter, page: Page): Promise<{ rows: PerformanceIndicator[]; count: () => Promise<number> }> {
+    const v = visibleBudgets(this.viewer);
+    const where = ["b.is_current = 1", v.sql];
+    const params: unknown[] = [...v.params];
+    const inList = (expr: string, values: readonly unknown[] | undefined) => {
+      if (!values?.length) return;
+      where.push(`${expr} IN (${placeholders(values.length)})`);
+      params.push(...values);
+    };
+    const eq = (expr: string, value: unknown) => {
+      if (value === undefined || value === null) return;
+      where.push(`${expr} = ?`);
+      params.push(value);
+    };
+    inList("b.year", filter.years);
+    inList("d.code", filter.departmentCodes);
+    inList("p.code", filter.projectCodes);
+    inList("i.category", filter.categories);
+    inList("i.comparator", filter.comparators);
+    eq("i.scope", filter.scope);
+    eq("i.level1", filter.level1);
+    eq("i.level2", filter.level2);
+    eq("i.target_unit", filter.unit);
+    if (filter.valueBelow !== undefined && filter.valueBelow !== null) (where.push("i.target_value_micro < ?"), params.push(toMicro(filter.valueBelow)));
+    if (filter.valueAtLeast !== undefined && filter.valueAtLeast !== null) (where.push("i.target_value_micro >= ?"), params.push(toMicro(filter.valueAtLeast)));
+    if (filter.numeric !== undefined && filter.numeric !== null) where.push(filter.numeric ? "i.target_value_micro IS NOT NULL" : "i.target_value_micro IS NULL");
+    if (filter.nameContains) (where.push("i.name LIKE ? ESCAPE '!'"), params.push(`%${filter.nameContains.replace(/[!%_]/g, (c) => "!" + c)}%`));
+    const from = `FROM performance_indicator i JOIN department_budget b ON b.id = i.budget_id JOIN department d ON d.id = b.department_id
+      LEFT JOIN project p ON p.id = i.project_id WHERE ${where.join(" AND ")}`;
+    const rows = await this.sql.all(`SELECT i.*, b.department_id, b.year ${from} ORDER BY b.year, d.code, i.scope, p.position, i.position, i.id LIMIT ? OFFSET ?`, [
+      ...params,
+      page.limit + 1,
+      page.offset,
+    ]);
+    return { rows: rows.map(toIndicator), count: async () => toInt((await this.sql.one<Row>(`SELECT COUNT(*) AS n ${from}`, params))?.n) };
+  }
 
   async ofProjects(projectIds: readonly number[]): Promise<PerformanceIndicator[]> {
     if (!projectIds.length) return [];

@@ -1,0 +1,76 @@
+import { toFen } from "../../common/money";
+import { type MoneyUnit, money } from "../../common/money-unit";
+import { type Viewer, visibleBudgets } from "../../common/viewer";
+import { type Sql, toInt } from "../../db/sql";
+import { RankingMeasure as M, SortDirection, percent } from "./analytics.type";
+import { DepartmentRanking, RankingEntry } from "./ranking.type";
+
+/** Per measure: the SQL for a department's numerator (and denominator for ratios), and how to show it. */
+const MEASURES: Record<M, { num: string; den?: string; kind: "MONEY" | "PERCENT" | "COUNT" }> = {
+  [M.EXPENDITURE_TOTAL]: { num: "b.stated_expenditure_total", kind: "MONEY" },
+  [M.BASIC_SHARE]: { num: "b.stated_basic", den: "b.stated_expenditure_total", kind: "PERCENT" },
+  [M.PERSONNEL_SHARE]: { num: "b.stated_personnel", den: "b.stated_basic", kind: "PERCENT" },
+  [M.PROJECT_SHARE]: { num: "b.stated_project", den: "b.stated_expenditure_total", kind: "PERCENT" },
+  [M.THREE_PUBLIC]: { num: "(SELECT t.total_fen FROM three_public_expense t WHERE t.budget_id = b.id)", kind: "MONEY" },
+  [M.OPERATING_FUNDS]: { num: "(SELECT o.total_fen FROM operating_funds o WHERE o.budget_id = b.id)", kind: "MONEY" },
+  [M.PROJECT_COUNT]: { num: "(SELECT COUNT(*) FROM project p WHERE p.budget_id = b.id)", kind: "COUNT" },
+  [M.INDICATOR_COUNT]: { num: "(SELECT COUNT(*) FROM performance_indicator i WHERE i.budget_id = b.id)", kind: "COUNT" },
+};
+
+export class RankingService {
+  constructor(
+    private readonly sql: Sql,
+    private readonly viewer: Viewer,
+  ) {}
+
+  /** One statement reads every department's figures for the year; ordering is exact (bigint). */
+  async rank(year: number, measure: M, opts: { first: number; direction: SortDirection; unit: MoneyUnit }): Promise<DepartmentRanking> {
+    const m = MEASURES[measure];
+    const v = visibleBudgets(this.viewer);
+    const rows = await this.sql.all(
+      `SELECT b.department_id, d.code, ${m.num} AS num, ${m.den ?? "NULL"} AS den
+         FROM department_budget b JOIN department d ON d.id = b.department_id
+        WHERE b.is_current = 1 AND b.stage = 'BUDGET' AND b.year = ? AND ${v.sql}`,
+      [year, ...v.params],
+    );
+    const items = rows.map((r) => ({
+      departmentId: Number(r.department_id),
+      code: String(r.code),
+      num: r.num === null ? null : toFen(r.num),
+      den: r.den === null ? null : toFen(r.den),
+    }));
+    const zoneNum = items.reduce((s, i) => s + (i.num ?? 0n), 0n);
+    const zoneDen = items.reduce((s, i) => s + (i.den ?? 0n), 0n);
+    // Compare num/den without division: a/b < c/d ⇔ a·d < c·b (denominators are positive).
+    const cmp = (a: (typeof items)[number], b: (typeof items)[number]): number => {
+      if (a.num === null || b.num === null) return a.num === null ? (b.num === null ? 0 : 1) : -1;
+      if (m.den) {
+        if (!a.den || !b.den) return !a.den ? 1 : -1;
+        const l = a.num * b.den;
+        const r = b.num * a.den;
+        return l === r ? 0 : l < r ? -1 : 1;
+      }
+      return a.num === b.num ? 0 : a.num < b.num ? -1 : 1;
+    };
+    const sign = opts.direction === SortDirection.DESC ? -1 : 1;
+    const sorted = [...items].sort((a, b) => (a.num === null || b.num === null ? cmp(a, b) : sign * cmp(a, b)) || a.code.localeCompare(b.code));
+    const show = (num: bigint | null, den: bigint | null): string | null => {
+      if (num === null) return null;
+      if (m.kind === "PERCENT") return den ? percent(num, den) : null;
+      return m.kind === "MONEY" ? money(num, opts.unit) : num.toString();
+    };
+    const entries: RankingEntry[] = [];
+    sorted.forEach((i, n) => {
+      const prev = sorted[n - 1];
+      const rank = prev && cmp(prev, i) === 0 ? entries[n - 1]!.rank : n + 1;
+      entries.push({ departmentId: i.departmentId, rank, value: show(i.num, i.den), shareOfZone: m.kind !== "PERCENT" && i.num !== null ? percent(i.num, zoneNum) : null });
+    });
+    return {
+      year,
+      measure,
+      zoneValue: items.length ? show(zoneNum, m.den ? zoneDen : null) : null,
+      departmentCount: toInt(items.length),
+      entries: entries.slice(0, opts.first),
+    };
+  }
+}

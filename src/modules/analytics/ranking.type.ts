@@ -1,0 +1,35 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { DecimalScalar } from "../../common/decimal.scalar";
+import { RankingMeasure } from "./analytics.type";
+
+@ObjectType({ description: "排名项 One department's place in a ranking." })
+export class RankingEntry {
+  departmentId: number;
+
+  @Field(() => Int, { description: "名次 rank, 1 = first in the requested direction; ties share a rank." })
+  rank: number;
+
+  @Field(() => DecimalScalar, { nullable: true, description: "数值 the measure: money in `unit`, a percent (2 places), or a count; null where the document gives no figure." })
+  value: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: "占全区比 percent of the zone total (additive measures only)." })
+  shareOfZone: string | null;
+}
+
+@ObjectType({ description: "部门排名 Departments ranked by one measure in one year, with the zone's figure." })
+export class DepartmentRanking {
+  @Field(() => Int, { description: "预算年度 year." })
+  year: number;
+
+  @Field(() => RankingMeasure, { description: "指标 the measure." })
+  measure: RankingMeasure;
+
+  @Field(() => DecimalScalar, { nullable: true, description: "全区 the zone's figure: the total, or the zone-wide ratio for share measures." })
+  zoneValue: string | null;
+
+  @Field(() => Int, { description: "部门数 departments with a budget in force that year." })
+  departmentCount: number;
+
+  @Field(() => [RankingEntry], { description: "名次 the ranking (first N)." })
+  entries: RankingEntry[];
+}
