@@ -11,7 +11,8 @@ export interface RunningServer {
 }
 
 export async function createApollo(): Promise<ApolloServer<Context>> {
-  return new ApolloServer<Context>({ schema: await getSchema(), introspection: true });
+  // Stack traces stay in the server log; clients get the message and code only.
+  return new ApolloServer<Context>({ schema: await getSchema(), introspection: true, includeStacktraceInErrorResponses: false });
 }
 
 /** Starts the GraphQL server over HTTP on `port` (0 picks a free one). Used by `npm start` and the tests. */

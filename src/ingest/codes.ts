@@ -41,7 +41,8 @@ export async function ensureCodes(m: EntityManager, model: BudgetModel): Promise
     const classes = scheme === "DEPT" ? list.deptEconomic : list.govEconomic;
     const cls = code.slice(0, 3);
     if (!economic.has(`${scheme}:${cls}`)) economic.set(`${scheme}:${cls}`, { scheme, code: cls, level: "CLASS", parent: null, name: classes[cls] ?? null, origin: "CODE_LIST" });
-    economic.set(`${scheme}:${code}`, { scheme, code, level: "ITEM", parent: cls, name: printed, origin: "DOCUMENT" });
+    const prev = economic.get(`${scheme}:${code}`);
+    if (printed || !prev) economic.set(`${scheme}:${code}`, { scheme, code, level: "ITEM", parent: cls, name: printed || (classes[code] ?? null), origin: printed ? "DOCUMENT" : "CODE_LIST" });
   };
   model.economicLines.forEach((l) => {
     addEconomic("DEPT", l.deptCode, l.deptName);

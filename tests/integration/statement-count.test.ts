@@ -27,7 +27,23 @@ describe.each(DATABASE_KINDS)("[%s] statements per request do not grow with the 
     for (let i = Number(count); i < n; i++) await loadBundleObject(server.ds, departmentVariant(String(100 + i)));
   }
 
-  it.each([5, 50])("answers the deep query over %i departments within the bound", async (n) => {
+  const AGGREGATES: [string, string, number][] = [
+    ["grouped expenditure", "{ expenditure(groupBy: [YEAR, DEPARTMENT, SUBJECT_CLASS]) { year amount share shareOfParent rowCount } }", 1],
+    ["a rollup", "{ expenditure(groupBy: [SUBJECT_CLASS, SUBJECT_SECTION, SUBJECT_ITEM], rollup: true) { depth amount shareOfParent } }", 1],
+    ["the economic fact set", "{ expenditure(groupBy: [GOV_ECONOMIC_CLASS, DEPT_ECONOMIC_ITEM], rollup: true) { depth amount } }", 1],
+    ["a year comparison", "{ expenditureChange(groupBy: [DEPARTMENT], baseYear: 2022, targetYear: 2023) { base target change rate } }", 1],
+    ["a ranking", "{ departmentRanking(year: 2023, measure: PERSONNEL_SHARE) { zoneValue entries { rank value numerator } } }", 1],
+    ["groups with their departments named", "{ expenditure(groupBy: [DEPARTMENT]) { amount department { code name } } }", 2],
+  ];
+
+  async function checkAggregates() {
+    for (const [what, query, expected] of AGGREGATES) {
+      const { statements } = await server.countStatements(query);
+      expect(statements, what).toBe(expected);
+    }
+  }
+
+  it.each([5, 50])("answers the deep query over %i departments within the bound, and each aggregate in one statement", async (n) => {
     await growTo(n);
     const { data, statements } = await server.countStatements(DepartmentsDeepDocument, { year: 2023, first: 50 });
     expect(data.departments.totalCount).toBe(n);
@@ -38,6 +54,7 @@ describe.each(DATABASE_KINDS)("[%s] statements per request do not grow with the 
     }
     measured[n] = statements;
     expect(statements).toBeLessThanOrEqual(MAX_STATEMENTS);
+    await checkAggregates();
   });
 
   it("costs the same number of statements for 5 and for 50 departments", () => {

@@ -63,7 +63,18 @@ export class RankingService {
     sorted.forEach((i, n) => {
       const prev = sorted[n - 1];
       const rank = prev && cmp(prev, i) === 0 ? entries[n - 1]!.rank : n + 1;
-      entries.push({ departmentId: i.departmentId, rank, value: show(i.num, i.den), shareOfZone: m.kind !== "PERCENT" && i.num !== null ? percent(i.num, zoneNum) : null });
+      entries.push(
+        Object.assign(new RankingEntry(), {
+          departmentId: i.departmentId,
+          rank,
+          value: show(i.num, i.den),
+          shareOfZone: m.kind !== "PERCENT" && i.num !== null ? percent(i.num, zoneNum) : null,
+          numeratorFen: i.num,
+          denominatorFen: i.den,
+          moneyUnit: opts.unit,
+          isMoney: m.kind !== "COUNT",
+        }),
+      );
     });
     return {
       year,

@@ -1,10 +1,25 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { type MoneyUnit, money } from "../../common/money-unit";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { RankingMeasure } from "./analytics.type";
 
 @ObjectType({ description: "排名项 One department's place in a ranking." })
 export class RankingEntry {
   departmentId: number;
+  numeratorFen: bigint | null;
+  denominatorFen: bigint | null;
+  moneyUnit: MoneyUnit;
+  isMoney: boolean;
+
+  @Field(() => DecimalScalar, { nullable: true, description: "分子 the money behind the value: the amount itself, or the part of a share (e.g. 基本支出 for BASIC_SHARE)." })
+  numerator(): string | null {
+    return this.isMoney && this.numeratorFen !== null ? money(this.numeratorFen, this.moneyUnit) : null;
+  }
+
+  @Field(() => DecimalScalar, { nullable: true, description: "分母 the whole a share is of (e.g. 支出总计 for BASIC_SHARE); null for other measures." })
+  denominator(): string | null {
+    return this.isMoney && this.denominatorFen !== null ? money(this.denominatorFen, this.moneyUnit) : null;
+  }
 
   @Field(() => Int, { description: "名次 rank, 1 = first in the requested direction; ties share a rank." })
   rank: number;

@@ -7,18 +7,19 @@ import { Department } from "../department/department.type";
 import { PerformanceIndicator } from "../performance/performance-indicator.type";
 import { SubjectCode } from "../subject-code/subject-code.type";
 import { toSubjectCode } from "../subject-code/subject-code.service";
-import { Project, ProjectAlias, ProjectConnection, ProjectFilter } from "./project.type";
+import { Project, ProjectAlias, ProjectConnection, ProjectFilter, ProjectOrder } from "./project.type";
 
 @Resolver(() => Project)
 export class ProjectResolver {
   @Query(() => ProjectConnection, { description: "项目 Projects across departments and years, in year, department and table order." })
   async projects(
     @Arg("filter", () => ProjectFilter, { nullable: true, description: "Which projects." }) filter: ProjectFilter | undefined,
+    @Arg("orderBy", () => ProjectOrder, { nullable: true, description: "排序 order (default: year, department, table order)." }) orderBy: ProjectOrder | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Context,
   ) {
     const page = toPage(args);
-    const found = await ctx.services.projects.search(filter ?? {}, page);
+    const found = await ctx.services.projects.search(filter ?? {}, page, orderBy);
     return toConnection(found.rows, page, found.count);
   }
 

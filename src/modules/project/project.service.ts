@@ -4,7 +4,7 @@ import { type Viewer, visibleBudgets } from "../../common/viewer";
 import { type Row, Sql, placeholders, toInt } from "../../db/sql";
 import { FundingSource } from "../budget/budget.type";
 import { SourceAmount } from "../budget/lines.type";
-import { Project, ProjectAlias, ProjectCategory, ProjectFilter } from "./project.type";
+import { Project, ProjectAlias, ProjectCategory, ProjectFilter, type ProjectOrder, ProjectOrderField } from "./project.type";
 
 function toProject(r: Row): Project {
   return Object.assign(new Project(), {
@@ -66,10 +66,11 @@ export class ProjectService {
   }
 
   /** Projects of current, visible budgets matching the filter: one page, and the count on demand. */
-  async search(filter: ProjectFilter, page: Page): Promise<{ rows: Project[]; count: () => Promise<number> }> {
+  async search(filter: ProjectFilter, page: Page, order?: ProjectOrder): Promise<{ rows: Project[]; count: () => Promise<number> }> {
     const { where, params } = this.filterSql(filter);
     const from = `FROM project p JOIN department_budget b ON b.id = p.budget_id JOIN department d ON d.id = p.department_id WHERE ${where}`;
-    const rows = await this.sql.all(`SELECT p.* ${from} ORDER BY p.year, d.code, p.position, p.id LIMIT ? OFFSET ?`, [
+    const first = order?.by === ProjectOrderField.AMOUNT ? `p.amount_fen ${order.descending ? "DESC" : "ASC"}, ` : "";
+    const rows = await this.sql.all(`SELECT p.* ${from} ORDER BY ${first}p.year, d.code, p.position, p.id LIMIT ? OFFSET ?`, [
       ...params,
       page.limit + 1,
       page.offset,

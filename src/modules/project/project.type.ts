@@ -55,6 +55,25 @@ export class Project {
 export const ProjectConnection = Connection(Project, "Project", "project");
 export type ProjectConnection = InstanceType<typeof ProjectConnection>;
 
+export enum ProjectOrderField {
+  POSITION = "POSITION",
+  AMOUNT = "AMOUNT",
+}
+registerEnumType(ProjectOrderField, {
+  name: "ProjectOrderField",
+  description: "项目排序 What to order projects by.",
+  valuesConfig: { POSITION: { description: "year, department, then the order the project table lists them" }, AMOUNT: { description: "项目金额 the project's total" } },
+});
+
+@InputType({ description: "项目排序 How to order projects; ties fall back to year, department and table order, so pages are stable." })
+export class ProjectOrder {
+  @Field(() => ProjectOrderField, { defaultValue: ProjectOrderField.POSITION, description: "依据 what to order by." })
+  by: ProjectOrderField;
+
+  @Field(() => Boolean, { defaultValue: false, description: "降序 largest first." })
+  descending: boolean;
+}
+
 @InputType({ description: "Which projects to list." })
 export class ProjectFilter {
   @Field(() => [Int], { nullable: true, description: "预算年度 only these years." })

@@ -1,0 +1,133 @@
+import { isDeepStrictEqual } from "node:util";
+import { print } from "graphql";
+import mysql from "mysql2/promise";
+import { parseDatabaseUrl } from "../src/config";
+import { openDatabase, statementCounter } from "../src/db/data-source";
+import { generateBundles } from "../src/ingest/generate";
+import { importDocument } from "../src/ingest/import";
+import { createServer } from "../src/server";
+import { ANALYSES } from "./analyses";
+
+export interface BenchOptions {
+  /** A MySQL-compatible server; the benchmark makes and drops its own database there. */
+  mysqlUrl: string;
+  departments: number;
+  years: number;
+  seed: number;
+  iterations: number;
+  warmup: number;
+  log?: (line: string) => void;
+}
+
+export interface AnalysisResult {
+  name: string;
+  agree: boolean;
+  graphql: { p50: number; p95: number; statements: number };
+  sql: { p50: number; p95: number; statements: number };
+  ratio: number;
+}
+
+export interface BenchResult {
+  data: { departments: number; years: number; budgets: number; subjectLines: number; importSeconds: number };
+  analyses: AnalysisResult[];
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+
+/**
+ * Builds the zone from generated department-years through the normal import path, then times
+ * each saved analysis through GraphQL over HTTP and as hand-written SQL through mysql2, after
+ * checking that both give the same answer.
+ */
+export async function runBench(o: BenchOptions): Promise<BenchResult> {
+  const log = o.log ?? (() => {});
+  const base = parseDatabaseUrl(o.mysqlUrl);
+  const database = `budget_bench_${process.pid}`;
+  const admin = await mysql.createConnection({ host: base.host, port: base.port, user: base.user, password: base.password });
+  await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  const config = { ...base, database, url: o.mysqlUrl.replace(/\/[^/]*$/, `/${database}`) };
+  const ds = await openDatabase(config);
+  const raw = await mysql.createConnection({ host: base.host, port: base.port, user: base.user, password: base.password, database, supportBigNumbers: true, bigNumberStrings: true });
+  const server = await createServer(ds, 0);
+  const url = `${server.url.replace(/\/$/, "")}/graphql`;
+  try {
+    const bundles = generateBundles({ departments: o.departments, years: o.years, seed: o.seed });
+    const started = performance.now();
+    for (const [i, b] of bundles.entries()) {
+      const name = `${b.department.code}-${b.year}.bundle.json`;
+      const outcome = await importDocument(ds, name, Buffer.from(JSON.stringify(b)), { actor: "bench" });
+      if (!outcome.ok) throw new Error(`generated ${name} was rejected: ${outcome.rejection.problems[0]?.message}`);
+      if ((i + 1) % 50 === 0) log(`imported ${i + 1}/${bundles.length}`);
+    }
+    const importSeconds = (performance.now() - started) / 1000;
+    const [[{ n: lines }]] = (await raw.query("SELECT COUNT(*) AS n FROM subject_line")) as unknown as [[{ n: string }]];
+    const years = [...new Set(bundles.map((b) => b.year))].sort();
+    const counter = statementCounter(ds);
+
+    const results: AnalysisResult[] = [];
+    for (const a of ANALYSES) {
+      const body = JSON.stringify({ query: print(a.document), variables: a.variables(years) });
+      const viaGraphql = async () => {
+        const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+        const json = (await res.json()) as { data?: unknown; errors?: unknown[] };
+        if (json.errors) throw new Error(`${a.name}: ${JSON.stringify(json.errors)}`);
+        return json.data;
+      };
+      const statements = a.sql(years);
+      const viaSql = async () => {
+        const out: Record<string, unknown>[][] = [];
+        for (const s of statements) out.push((await raw.query(s.sql, s.params))[0] as Record<string, unknown>[]);
+        return out;
+      };
+      const before = counter.count;
+      const data = await viaGraphql();
+      const graphqlStatements = counter.count - before;
+      const agree = isDeepStrictEqual(a.fromGraphql(data), a.fromSql(await viaSql()));
+      for (let i = 0; i < o.warmup; i++) await Promise.all([viaGraphql(), viaSql()]);
+      const g: number[] = [];
+      const s: number[] = [];
+      // Alternate the two so both meet the same cache and machine state.
+      for (let i = 0; i < o.iterations; i++) {
+        let t = performance.now();
+        await viaGraphql();
+        g.push(performance.now() - t);
+        t = performance.now();
+        await viaSql();
+        s.push(performance.now() - t);
+      }
+      const r: AnalysisResult = {
+        name: a.name,
+        agree,
+        graphql: { p50: quantile(g, 0.5), p95: quantile(g, 0.95), statements: graphqlStatements },
+        sql: { p50: quantile(s, 0.5), p95: quantile(s, 0.95), statements: statements.length },
+        ratio: quantile(g, 0.5) / quantile(s, 0.5),
+      };
+      log(`${a.name}: ${r.graphql.p50.toFixed(2)} ms vs ${r.sql.p50.toFixed(2)} ms${agree ? "" : "  (ANSWERS DIFFER)"}`);
+      results.push(r);
+    }
+    return { data: { departments: o.departments, years: o.years, budgets: bundles.length, subjectLines: Number(lines), importSeconds }, analyses: results };
+  } finally {
+    await server.stop();
+    await raw.end();
+    await ds.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+    await admin.end();
+  }
+}
+
+export function markdown(r: BenchResult): string {
+  const head = [
+    `Zone: ${r.data.departments} departments × ${r.data.years} years = ${r.data.budgets} budgets, ${r.data.subjectLines} functional lines (imported in ${r.data.importSeconds.toFixed(1)} s).`,
+    "",
+    "| analysis | GraphQL p50 ms | p95 ms | statements | SQL p50 ms | p95 ms | statements | ratio p50 | same answer |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+  ];
+  const rows = r.analyses.map(
+    (a) =>
+      `| ${a.name} | ${a.graphql.p50.toFixed(2)} | ${a.graphql.p95.toFixed(2)} | ${a.graphql.statements} | ${a.sql.p50.toFixed(2)} | ${a.sql.p95.toFixed(2)} | ${a.sql.statements} | ${a.ratio.toFixed(2)} | ${a.agree ? "yes" : "NO"} |`,
+  );
+  return [...head, ...rows].join("\n");
+}
