@@ -23,6 +23,10 @@ async function asUserError<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+function primeDepartments(ctx: Context, rows: { departmentRow: Department | null }[]): void {
+  for (const r of rows) if (r.departmentRow) ctx.loaders.departmentByCode.prime(r.departmentRow.code, r.departmentRow);
+}
+
 const UnitArg = () => Arg("unit", () => MoneyUnit, { defaultValue: DEFAULT_UNIT, description: "Unit of the amounts (default 万元)." });
 const FilterArg = () => Arg("filter", () => ExpenditureFilter, { nullable: true, description: "Which lines to add up." });
 const GroupByArg = () => Arg("groupBy", () => [D], { description: "分组维度 dimensions to group by, coarsest first (empty: the grand total)." });
@@ -54,6 +58,7 @@ export class AnalyticsResolver {
           unit,
         }),
       ]);
+      primeDepartments(ctx, groups);
       return groups;
     });
   }
@@ -70,6 +75,7 @@ export class AnalyticsResolver {
     const f = filter ?? {};
     return asUserError(async () => {
       const [, changes] = await Promise.all([ctx.services.analytics.checkFilter(f), ctx.services.analytics.change(f, groupBy, baseYear, targetYear, unit)]);
+      primeDepartments(ctx, changes);
       return changes;
     });
   }

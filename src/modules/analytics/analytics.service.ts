@@ -4,6 +4,8 @@ import { type Page, encodeCursor } from "../../common/relay";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
 import { type Row, Sql, placeholders, toInt } from "../../db/sql";
 import { BudgetStage } from "../budget/budget.type";
+import { toDepartment } from "../department/department.service";
+import type { Department } from "../department/department.type";
 import {
   ExpenditureChange,
   type ExpenditureDimension,
@@ -18,8 +20,12 @@ import { FACT_TABLE, type FactSet, dimension, factSetFor } from "./grain";
 
 export class UnknownFilterValues extends Error {}
 
+/** With a DEPARTMENT dimension, each group carries its department's row, so naming it costs no statement. */
+const DEPARTMENT_COLUMNS = ["MIN(d.id) AS dept_id", "MIN(d.name) AS dept_name", "MIN(d.short_name) AS dept_short_name", "MIN(d.region_code) AS dept_region_code"];
+
 interface Query {
   set: FactSet;
+  extra: string[];
   dims: { d: ExpenditureDimension; expr: string; as: string }[];
   from: string;
   where: string;
@@ -61,7 +67,8 @@ export class AnalyticsService {
       prefixes(["l.dept_economic_code", "l.gov_economic_code"], filter.economicCodePrefixes);
     }
     const from = `${FACT_TABLE[set]} l JOIN department_budget b ON b.id = l.budget_id JOIN department d ON d.id = l.department_id`;
-    return { set, dims, from, where: where.join(" AND "), params };
+    const extra = uniq.includes("DEPARTMENT" as ExpenditureDimension) ? DEPARTMENT_COLUMNS : [];
+    return { set, dims, extra, from, where: where.join(" AND "), params };
   }
 
   /** Departments and codes a filter names must exist: an unknown one is a mistake, not an empty answer. */
@@ -115,6 +122,7 @@ export class AnalyticsService {
     ];
     const select = [
       ...q.dims.map((d) => `${d.expr} AS ${d.as}`),
+      ...q.extra,
       "SUM(l.amount_fen) AS fen",
       "COUNT(*) AS n",
       "SUM(SUM(l.amount_fen)) OVER () AS total",
@@ -132,12 +140,12 @@ export class AnalyticsService {
   private async rollupRows(q: Query): Promise<Row[]> {
     const keys = q.dims.map((d) => d.expr);
     if (this.sql.dialect !== "better-sqlite3") {
-      const select = [...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
+      const select = [...q.dims.map((d) => `${d.expr} AS ${d.as}`), ...q.extra, "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
       return this.sql.all(`SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")} WITH ROLLUP` : ""}`, q.params);
     }
     const levels = Array.from({ length: keys.length + 1 }, (_, n) => keys.length - n);
     const branches = levels.map((n) => {
-      const select = [...q.dims.map((d, i) => (i < n ? `${d.expr} AS ${d.as}` : `NULL AS ${d.as}`)), "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
+      const select = [...q.dims.map((d, i) => (i < n ? `${d.expr} AS ${d.as}` : `NULL AS ${d.as}`)), ...q.extra, "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
       return `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where}${n ? ` GROUP BY ${keys.slice(0, n).join(", ")}` : ""}`;
     });
     return this.sql.all(branches.join(" UNION ALL "), levels.flatMap(() => q.params));
@@ -159,6 +167,7 @@ export class AnalyticsService {
       parentFen: r.parent === undefined || r.parent === null ? null : toFen(r.parent),
       depth,
       isSubtotal: depth < q.dims.length,
+      departmentRow: departmentOf(keys, r),
       defaultUnit: unit,
       cursor: "",
     });
@@ -203,7 +212,7 @@ export class AnalyticsService {
     const q = this.build({ ...filter, years: [baseYear, targetYear] }, groupBy.filter((d) => d !== "YEAR"));
     const keys = q.dims.map((d) => d.expr);
     const rows = await this.sql.all(
-      `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS base", "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS target"].join(", ")}
+      `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), ...q.extra, "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS base", "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS target"].join(", ")}
          FROM ${q.from} WHERE ${q.where}
          ${keys.length ? `GROUP BY ${keys.join(", ")} ORDER BY ${keys.join(", ")}` : ""}`,
       [baseYear, targetYear, ...q.params],
@@ -215,10 +224,16 @@ export class AnalyticsService {
         keys,
         kind: keys.EXPENDITURE_KIND ?? null,
         fundingSource: keys.FUNDING_SOURCE ?? null,
+        departmentRow: departmentOf(keys, r),
         baseFen: toFen(r.base),
         targetFen: toFen(r.target),
         defaultUnit: unit,
       });
     });
   }
+}
+
+function departmentOf(keys: GroupKeys, r: Row): Department | null {
+  if (keys.DEPARTMENT === undefined || r.dept_id === undefined || r.dept_id === null) return null;
+  return toDepartment({ id: r.dept_id, code: keys.DEPARTMENT, name: r.dept_name, short_name: r.dept_short_name, region_code: r.dept_region_code });
 }

@@ -2,6 +2,7 @@ import { Arg, Field, InputType, Int, ObjectType, registerEnumType } from "type-g
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { MoneyUnit, money } from "../../common/money-unit";
 import { BudgetStage, ExpenditureCategory, ExpenditureKind, FundingSource } from "../budget/budget.type";
+import type { Department } from "../department/department.type";
 
 export enum ExpenditureDimension {
   YEAR = "YEAR",
@@ -97,6 +98,8 @@ export type GroupKeys = Partial<Record<ExpenditureDimension, string>>;
 @ObjectType({ description: "分组汇总 One group of an expenditure aggregate. Fields of dimensions not grouped by (or rolled up in a subtotal) are null." })
 export class ExpenditureGroup {
   keys: GroupKeys;
+  /** The department of a DEPARTMENT group, read with the figures. */
+  departmentRow: Department | null;
   amountFen: bigint;
   totalFen: bigint;
   parentFen: bigint | null;
@@ -158,6 +161,7 @@ export function percent(part: bigint, whole: bigint, places = 2): string | null 
 @ObjectType({ description: "年度对比 One group in two years side by side." })
 export class ExpenditureChange {
   keys: GroupKeys;
+  departmentRow: Department | null;
   baseFen: bigint;
   targetFen: bigint;
   defaultUnit: MoneyUnit;

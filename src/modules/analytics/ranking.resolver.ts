@@ -10,7 +10,7 @@ import { DepartmentRanking, RankingEntry } from "./ranking.type";
 @Resolver(() => RankingEntry)
 export class RankingResolver {
   @Query(() => DepartmentRanking, { description: "部门排名 Departments ranked by a measure in one year, with the zone's figure and each one's share." })
-  departmentRanking(
+  async departmentRanking(
     @Arg("year", () => Int, { description: "预算年度 year." }) year: number,
     @Arg("measure", () => RankingMeasure, { description: "指标 what to rank by." }) measure: RankingMeasure,
     @Arg("direction", () => SortDirection, { defaultValue: SortDirection.DESC, description: "方向 DESC puts the largest first." }) direction: SortDirection,
@@ -19,7 +19,9 @@ export class RankingResolver {
     @Ctx() ctx: Context,
   ) {
     if (first < 0 || first > MAX_PAGE) throw badInput(`first must be between 0 and ${MAX_PAGE}, got ${first}`, "first");
-    return ctx.services.ranking.rank(year, measure, { first, direction, unit });
+    const ranking = await ctx.services.ranking.rank(year, measure, { first, direction, unit });
+    for (const d of ranking.departments) ctx.loaders.department.prime(d.id, d);
+    return ranking;
   }
 
   @FieldResolver(() => Department, { description: "部门 the department." })

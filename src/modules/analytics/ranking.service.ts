@@ -2,6 +2,7 @@ import { toFen } from "../../common/money";
 import { type MoneyUnit, money } from "../../common/money-unit";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
 import { type Sql, toInt } from "../../db/sql";
+import { toDepartment } from "../department/department.service";
 import { RankingMeasure as M, SortDirection, percent } from "./analytics.type";
 import { DepartmentRanking, RankingEntry } from "./ranking.type";
 
@@ -28,7 +29,7 @@ export class RankingService {
     const m = MEASURES[measure];
     const v = visibleBudgets(this.viewer);
     const rows = await this.sql.all(
-      `SELECT b.department_id, d.code, ${m.num} AS num, ${m.den ?? "NULL"} AS den
+      `SELECT b.department_id, d.code, d.name, d.short_name, d.region_code, ${m.num} AS num, ${m.den ?? "NULL"} AS den
          FROM department_budget b JOIN department d ON d.id = b.department_id
         WHERE b.is_current = 1 AND b.stage = 'BUDGET' AND b.year = ? AND ${v.sql}`,
       [year, ...v.params],
@@ -77,6 +78,7 @@ export class RankingService {
       );
     });
     return {
+      departments: rows.map((r) => toDepartment({ ...r, id: r.department_id })),
       year,
       measure,
       zoneValue: items.length ? show(zoneNum, m.den ? zoneDen : null) : null,

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { type MoneyUnit, money } from "../../common/money-unit";
 import { DecimalScalar } from "../../common/decimal.scalar";
+import type { Department } from "../department/department.type";
 import { RankingMeasure } from "./analytics.type";
 
 @ObjectType({ description: "排名项 One department's place in a ranking." })
@@ -33,6 +34,9 @@ export class RankingEntry {
 
 @ObjectType({ description: "部门排名 Departments ranked by one measure in one year, with the zone's figure." })
 export class DepartmentRanking {
+  /** The ranked departments, read with the figures, so naming them costs no further statement. */
+  departments: Department[];
+
   @Field(() => Int, { description: "预算年度 year." })
   year: number;
 
