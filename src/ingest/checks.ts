@@ -1,4 +1,5 @@
 import { formatFen } from "../common/money";
+import { percent } from "../common/percent";
 import type { BudgetModel, DiscrepancyDraft } from "./model";
 
 /**
@@ -209,14 +210,11 @@ class Checker {
 
   /** A printed percentage against part/whole, rounded to the printed decimals (half up). */
   percent(ruleId: string, what: string, where: string, printed: string, part: bigint, whole: bigint): void {
-    if (whole === 0n) return;
     const decimals = printed.split(".")[1]?.length ?? 0;
-    const scale = 10n ** BigInt(decimals);
-    const num = part * 100n * scale;
-    const rounded = (2n * num + (num >= 0n ? whole : -whole)) / (2n * whole);
-    const computed = `${rounded < 0n ? "-" : ""}${abs(rounded) / scale}${decimals ? "." + (abs(rounded) % scale).toString().padStart(decimals, "0") : ""}`;
-    if (canonical(computed) === canonical(printed)) return;
-    const diffSteps = abs(BigInt(canonicalScaled(computed, decimals)) - BigInt(canonicalScaled(printed, decimals)));
+    const computed = percent(part, whole, decimals);
+    if (computed === null || canonical(computed) === canonical(printed)) return;
+    const steps = (d: string) => BigInt(canonicalScaled(d, decimals));
+    const diffSteps = abs(steps(computed) - steps(printed));
     this.out.push({
       ruleId,
       severity: diffSteps <= 1n ? "ROUNDING" : "MATERIAL",

@@ -11,15 +11,8 @@ import { exportBundle } from "../../src/ingest/export";
 import { importDocument } from "../../src/ingest/import";
 import { DATABASE_KINDS, freshDatabase, type TestDatabase } from "../helpers/databases";
 import { editLine, lineOf, seedAvailable, seedText, SEED_FILE } from "../helpers/seed";
+import { rowCounts } from "../helpers/row-counts";
 import { TestServer } from "../helpers/server";
-
-const TABLES = ["department", "budget_unit", "department_budget", "subject_line", "economic_line", "income_line", "project", "project_line", "project_alias", "performance_indicator", "narrative_claim", "discrepancy", "published_figure", "document_table", "document_text", "source_document", "subject_code", "subject_code_name"];
-
-async function counts(ds: DataSource): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of TABLES) out[t] = Number((await ds.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n);
-  return out;
-}
 
 function cli(db: TestDatabase, args: string[]) {
   return spawnSync("npx", ["tsx", "src/cli/main.ts", ...args], { env: { ...process.env, DATABASE_URL: db.config.url }, encoding: "utf8", timeout: 120_000 });
@@ -83,7 +76,7 @@ describe.skipIf(!seedAvailable).each(DATABASE_KINDS)("[%s] importing disclosures
 
   it.each(BROKEN)("refuses %s, naming the file, line and problem, and writes nothing", async (_what, breakIt) => {
     const broken = breakIt(seedText());
-    const before = await counts(ds);
+    const before = await rowCounts(ds);
     const outcome = await importDocument(ds, `broken-${name}`, Buffer.from(broken.text, "utf8"), { actor: "test" });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
@@ -91,7 +84,7 @@ describe.skipIf(!seedAvailable).each(DATABASE_KINDS)("[%s] importing disclosures
     expect(problem!.message).toMatch(problem!.line === null ? new RegExp(`^broken-${name}: `) : new RegExp(`^broken-${name}:${problem!.line}: `));
     expect(problem!.message).toMatch(broken.problem);
     if (broken.line !== null) expect(problem!.line).toBe(broken.line);
-    expect(await counts(ds)).toEqual(before);
+    expect(await rowCounts(ds)).toEqual(before);
   });
 
   it("exits non-zero on a rejected document and prints where", () => {

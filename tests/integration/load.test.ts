@@ -5,15 +5,8 @@ import { readBundle } from "../../src/ingest/bundle/read-bundle";
 import { loadBudget } from "../../src/ingest/load";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
 import { loadBundleObject, sampleBundle } from "../helpers/fixtures";
+import { rowCounts } from "../helpers/row-counts";
 import { TestServer } from "../helpers/server";
-
-const TABLES = ["department", "budget_unit", "department_budget", "subject_line", "economic_line", "income_line", "project", "project_line", "performance_indicator", "source_document", "audit_event", "subject_code", "subject_code_name"];
-
-async function counts(ds: DataSource): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of TABLES) out[t] = Number((await ds.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n);
-  return out;
-}
 
 describe.each(DATABASE_KINDS)("[%s] loading a department-year", (kind) => {
   const db = freshDatabase(kind);
@@ -33,10 +26,10 @@ describe.each(DATABASE_KINDS)("[%s] loading a department-year", (kind) => {
   it("loads the sample once; the same bytes again change nothing", async () => {
     const first = await loadBundleObject(ds, sampleBundle());
     expect(first).toMatchObject({ version: 1, unchanged: false });
-    const before = await counts(ds);
+    const before = await rowCounts(ds);
     const again = await loadBundleObject(ds, sampleBundle());
     expect(again).toMatchObject({ budgetId: first.budgetId, version: 1, unchanged: true, discrepancies: first.discrepancies });
-    expect(await counts(ds)).toEqual(before);
+    expect(await rowCounts(ds)).toEqual(before);
   });
 
   it("makes a changed document the current version and keeps the previous one", async () => {
@@ -56,14 +49,14 @@ describe.each(DATABASE_KINDS)("[%s] loading a department-year", (kind) => {
   });
 
   it("writes nothing when loading fails part way", async () => {
-    const before = await counts(ds);
+    const before = await rowCounts(ds);
     const broken = sampleBundle();
     broken.stated.expenditureTotal = "8562.8";
     const model = readBundle("broken.json", broken);
     // A NOT NULL column left empty fails the sixth project's line, long after the budget row was written.
     (model.projects[5]!.lines[0] as { fundingSource: unknown }).fundingSource = null;
     await expect(loadBudget(ds, model, { fileName: "broken.json", bytes: Buffer.from("broken"), format: "BUNDLE" })).rejects.toThrow();
-    expect(await counts(ds)).toEqual(before);
+    expect(await rowCounts(ds)).toEqual(before);
     const [{ v }] = await ds.query("SELECT MAX(version) AS v FROM department_budget");
     expect(Number(v)).toBe(2);
   });

@@ -1,6 +1,7 @@
 import { Arg, Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { MoneyUnit, money } from "../../common/money-unit";
+import { percent } from "../../common/percent";
 import { BudgetStage, ExpenditureCategory, ExpenditureKind, FundingSource } from "../budget/budget.type";
 import type { Department } from "../department/department.type";
 
@@ -144,18 +145,6 @@ export class ExpenditureGroup {
   shareOfParent(): string | null {
     return this.parentFen === null ? null : percent(this.amountFen, this.parentFen);
   }
-}
-
-/** part / whole × 100, rounded half up (away from zero) to 2 places, exactly. */
-export function percent(part: bigint, whole: bigint, places = 2): string | null {
-  if (whole === 0n) return null;
-  const scale = 10n ** BigInt(places);
-  const num = part * 100n * scale;
-  const neg = num < 0n !== whole < 0n;
-  const a = num < 0n ? -num : num;
-  const w = whole < 0n ? -whole : whole;
-  const q = (2n * a + w) / (2n * w);
-  return `${neg && q !== 0n ? "-" : ""}${q / scale}.${(q % scale).toString().padStart(places, "0")}`;
 }
 
 @ObjectType({ description: "年度对比 One group in two years side by side." })

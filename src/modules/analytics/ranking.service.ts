@@ -3,7 +3,8 @@ import { type MoneyUnit, money } from "../../common/money-unit";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
 import { type Sql, toInt } from "../../db/sql";
 import { toDepartment } from "../department/department.service";
-import { RankingMeasure as M, SortDirection, percent } from "./analytics.type";
+import { percent } from "../../common/percent";
+import { RankingMeasure as M, SortDirection } from "./analytics.type";
 import { DepartmentRanking, RankingEntry } from "./ranking.type";
 
 /** Per measure: the SQL for a department's numerator (and denominator for ratios), and how to show it. */

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { UnitArg } from "../../common/money-field";
 import { type MoneyUnit, money } from "../../common/money-unit";
-import { percent } from "../analytics/analytics.type";
+import { percent } from "../../common/percent";
 import type { DepartmentBudget } from "./budget.type";
 import type { NarrativeClaim } from "./measures.type";
 
