@@ -41,7 +41,7 @@ export function toPage(args: { first?: number | null; after?: string | null }): 
   return { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit: first };
 }
 
-@ObjectType({ description: "Where a page sits in its list (Relay 分页信息)." })
+@ObjectType({ simpleResolvers: true, description: "Where a page sits in its list (Relay 分页信息)." })
 export class PageInfo {
   @Field(() => Boolean, { description: "Whether more items follow this page." })
   hasNextPage: boolean;
@@ -86,7 +86,7 @@ export function toConnection<T>(rows: T[], page: Page, count: () => Promise<numb
 
 /** Declares `<Name>Connection` and `<Name>Edge` types for a node type. */
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${what} in a list, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${what} in a list, with its cursor.` })
   class Edge {
     @Field(() => nodeType, { description: `The ${what}.` })
     node: T;
@@ -95,7 +95,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     cursor: string;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${what}s (Relay connection).` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${what}s (Relay connection).` })
   class ConnectionType implements ConnectionShape<T> {
     @Field(() => [Edge], { description: "The page's items with cursors." })
     edges: Edge[];

@@ -66,7 +66,9 @@ export class AnalyticsService {
     } else {
       prefixes(["l.dept_economic_code", "l.gov_economic_code"], filter.economicCodePrefixes);
     }
-    const from = `${FACT_TABLE[set]} l JOIN department_budget b ON b.id = l.budget_id JOIN department d ON d.id = l.department_id`;
+    // The department table is joined only when a department is grouped by or filtered on.
+    const needsDepartment = uniq.includes("DEPARTMENT" as ExpenditureDimension) || !!filter.departmentCodes?.length;
+    const from = `${FACT_TABLE[set]} l JOIN department_budget b ON b.id = l.budget_id${needsDepartment ? " JOIN department d ON d.id = l.department_id" : ""}`;
     const extra = uniq.includes("DEPARTMENT" as ExpenditureDimension) ? DEPARTMENT_COLUMNS : [];
     return { set, dims, extra, from, where: where.join(" AND "), params };
   }

@@ -96,7 +96,7 @@ export class ExpenditureFilter {
 /** Keys of a group, by dimension (absent = not grouped by, or rolled up). */
 export type GroupKeys = Partial<Record<ExpenditureDimension, string>>;
 
-@ObjectType({ description: "分组汇总 One group of an expenditure aggregate. Fields of dimensions not grouped by (or rolled up in a subtotal) are null." })
+@ObjectType({ simpleResolvers: true, description: "分组汇总 One group of an expenditure aggregate. Fields of dimensions not grouped by (or rolled up in a subtotal) are null." })
 export class ExpenditureGroup {
   keys: GroupKeys;
   /** The department of a DEPARTMENT group, read with the figures. */
@@ -147,7 +147,7 @@ export class ExpenditureGroup {
   }
 }
 
-@ObjectType({ description: "年度对比 One group in two years side by side." })
+@ObjectType({ simpleResolvers: true, description: "年度对比 One group in two years side by side." })
 export class ExpenditureChange {
   keys: GroupKeys;
   departmentRow: Department | null;

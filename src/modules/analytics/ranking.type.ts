@@ -4,7 +4,7 @@ import { DecimalScalar } from "../../common/decimal.scalar";
 import type { Department } from "../department/department.type";
 import { RankingMeasure } from "./analytics.type";
 
-@ObjectType({ description: "排名项 One department's place in a ranking." })
+@ObjectType({ simpleResolvers: true, description: "排名项 One department's place in a ranking." })
 export class RankingEntry {
   departmentId: number;
   numeratorFen: bigint | null;
@@ -32,7 +32,7 @@ export class RankingEntry {
   shareOfZone: string | null;
 }
 
-@ObjectType({ description: "部门排名 Departments ranked by one measure in one year, with the zone's figure." })
+@ObjectType({ simpleResolvers: true, description: "部门排名 Departments ranked by one measure in one year, with the zone's figure." })
 export class DepartmentRanking {
   /** The ranked departments, read with the figures, so naming them costs no further statement. */
   departments: Department[];

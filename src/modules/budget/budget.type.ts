@@ -89,7 +89,7 @@ export interface StatedTotals {
   public: bigint | null;
 }
 
-@ObjectType({ description: "部门预算 One department's budget for one year and stage, as its disclosure published it." })
+@ObjectType({ simpleResolvers: true, description: "部门预算 One department's budget for one year and stage, as its disclosure published it." })
 export class DepartmentBudget {
   id: number;
   departmentId: number;
@@ -115,7 +115,7 @@ export class DepartmentBudget {
   title: string | null;
 }
 
-@ObjectType({ description: "行合计 What the budget's own rows add up to, beside the published totals." })
+@ObjectType({ simpleResolvers: true, description: "行合计 What the budget's own rows add up to, beside the published totals." })
 export class ComputedTotals {
   budgetId: number;
   /** 分 by kind, from the subject (functional) lines and the economic lines. */

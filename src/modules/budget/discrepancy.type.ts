@@ -35,7 +35,7 @@ registerEnumType(DiscrepancyValueKind, {
   },
 });
 
-@ObjectType({ description: "勾稽差异 One inconsistency found inside a document or between documents." })
+@ObjectType({ simpleResolvers: true, description: "勾稽差异 One inconsistency found inside a document or between documents." })
 export class Discrepancy {
   budgetId: number;
   /** Raw exact values: 分 for MONEY, percent for PERCENT. */

@@ -4,7 +4,7 @@ import { UnitArg } from "../../common/money-field";
 import { type MoneyUnit, money } from "../../common/money-unit";
 import { ExpenditureCategory, ExpenditureKind, FundingSource } from "./budget.type";
 
-@ObjectType({ description: "功能分类支出行 One published amount of the subject tables: unit × 项 × kind × category × source." })
+@ObjectType({ simpleResolvers: true, description: "功能分类支出行 One published amount of the subject tables: unit × 项 × kind × category × source." })
 export class SubjectLine {
   budgetId: number;
   year: number;
@@ -30,7 +30,7 @@ export class SubjectLine {
   }
 }
 
-@ObjectType({ description: "经济分类支出行 One row of the basic-expenditure table: a 部门预算 code paired with a 政府预算 code." })
+@ObjectType({ simpleResolvers: true, description: "经济分类支出行 One row of the basic-expenditure table: a 部门预算 code paired with a 政府预算 code." })
 export class EconomicLine {
   budgetId: number;
   year: number;
@@ -54,7 +54,7 @@ export class EconomicLine {
   }
 }
 
-@ObjectType({ description: "收入行 One income line: how much came from a funding source." })
+@ObjectType({ simpleResolvers: true, description: "收入行 One income line: how much came from a funding source." })
 export class IncomeLine {
   amountFen: bigint;
 
@@ -73,7 +73,7 @@ export class IncomeLine {
   }
 }
 
-@ObjectType({ description: "资金来源金额 An amount from one funding source." })
+@ObjectType({ simpleResolvers: true, description: "资金来源金额 An amount from one funding source." })
 export class SourceAmount {
   amountFen: bigint;
 

@@ -4,7 +4,7 @@ import { UnitArg } from "../../common/money-field";
 import { type MoneyUnit, money } from "../../common/money-unit";
 import { optionalMoney } from "./lines.type";
 
-@ObjectType({ description: "“三公”经费 Three public expenses as published; null where the document printed nothing." })
+@ObjectType({ simpleResolvers: true, description: "“三公”经费 Three public expenses as published; null where the document printed nothing." })
 export class ThreePublicExpenses {
   totalFen: bigint | null;
   overseasTravelFen: bigint | null;
@@ -44,7 +44,7 @@ export class ThreePublicExpenses {
   }
 }
 
-@ObjectType({ description: "机构运转经费明细 One item of the operating funds, e.g. 办公费." })
+@ObjectType({ simpleResolvers: true, description: "机构运转经费明细 One item of the operating funds, e.g. 办公费." })
 export class OperatingFundItem {
   amountFen: bigint;
 
@@ -57,7 +57,7 @@ export class OperatingFundItem {
   }
 }
 
-@ObjectType({ description: "行政(事业)单位机构运转经费 Operating funds of the units, with their items and the stated change." })
+@ObjectType({ simpleResolvers: true, description: "行政(事业)单位机构运转经费 Operating funds of the units, with their items and the stated change." })
 export class OperatingFunds {
   totalFen: bigint | null;
   changeFen: bigint | null;
@@ -79,7 +79,7 @@ export class OperatingFunds {
   }
 }
 
-@ObjectType({ description: "政府采购 Government procurement budget by goods, works and services." })
+@ObjectType({ simpleResolvers: true, description: "政府采购 Government procurement budget by goods, works and services." })
 export class Procurement {
   totalFen: bigint | null;
   goodsFen: bigint | null;
@@ -107,7 +107,7 @@ export class Procurement {
   }
 }
 
-@ObjectType({ description: "国有资产占用 A holding of state assets: vehicles by kind, high-value equipment." })
+@ObjectType({ simpleResolvers: true, description: "国有资产占用 A holding of state assets: vehicles by kind, high-value equipment." })
 export class AssetHolding {
   @Field(() => String, { description: "VEHICLE (车辆) or EQUIPMENT (设备)." })
   kind: string;
@@ -119,7 +119,7 @@ export class AssetHolding {
   count: number;
 }
 
-@ObjectType({ description: "说明中的数字 A figure the narrative states, kept to check against the tables." })
+@ObjectType({ simpleResolvers: true, description: "说明中的数字 A figure the narrative states, kept to check against the tables." })
 export class NarrativeClaim {
   amountFen: bigint | null;
   changeFen: bigint | null;

@@ -6,7 +6,7 @@ import { percent } from "../../common/percent";
 import type { DepartmentBudget } from "./budget.type";
 import type { NarrativeClaim } from "./measures.type";
 
-@ObjectType({ description: "同比 This year's total against last year's: the change the two documents compute beside the change the narrative states." })
+@ObjectType({ simpleResolvers: true, description: "同比 This year's total against last year's: the change the two documents compute beside the change the narrative states." })
 export class YearOnYear {
   previousFen: bigint | null;
   currentFen: bigint | null;

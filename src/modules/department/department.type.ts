@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { Connection } from "../../common/relay";
 
-@ObjectType({ description: "部门 Department: one tenant of the platform, e.g. 人力资源局 (007)." })
+@ObjectType({ simpleResolvers: true, description: "部门 Department: one tenant of the platform, e.g. 人力资源局 (007)." })
 export class Department {
   id: number;
 
@@ -18,7 +18,7 @@ export class Department {
   regionCode: string;
 }
 
-@ObjectType({ description: "预算单位 Budget unit: the department's own office (本级) or a subordinate unit (所属单位)." })
+@ObjectType({ simpleResolvers: true, description: "预算单位 Budget unit: the department's own office (本级) or a subordinate unit (所属单位)." })
 export class BudgetUnit {
   id: number;
   departmentId: number;

@@ -3,7 +3,7 @@ import { DecimalScalar } from "../../common/decimal.scalar";
 import { UnitArg } from "../../common/money-field";
 import { type MoneyUnit, money } from "../../common/money-unit";
 
-@ObjectType({ description: "公布数 A figure the document printed outside the fact lines (a total, a subtotal, a stated budget), with where." })
+@ObjectType({ simpleResolvers: true, description: "公布数 A figure the document printed outside the fact lines (a total, a subtotal, a stated budget), with where." })
 export class PublishedFigure {
   budgetId: number;
   amountFen: bigint;
@@ -29,7 +29,7 @@ export class PublishedFigure {
   }
 }
 
-@ObjectType({ description: "表格 One of the document's standard tables: listed in its contents, present, and how many data rows it had." })
+@ObjectType({ simpleResolvers: true, description: "表格 One of the document's standard tables: listed in its contents, present, and how many data rows it had." })
 export class DocumentTable {
   @Field(() => String, { description: "表的种类 kind, e.g. EXPENDITURE (部门支出总体情况表)." })
   kind: string;
@@ -50,7 +50,7 @@ export class DocumentTable {
   line: number | null;
 }
 
-@ObjectType({ description: "文字部分 Narrative text kept as printed: 主要职责, 单位构成, 年度履职目标, 年度主要任务 …" })
+@ObjectType({ simpleResolvers: true, description: "文字部分 Narrative text kept as printed: 主要职责, 单位构成, 年度履职目标, 年度主要任务 …" })
 export class DocumentText {
   budgetId: number;
 

@@ -27,7 +27,7 @@ export class ImportDisclosureInput {
   dryRun: boolean;
 }
 
-@ObjectType({ description: "用户错误 Why the input was refused, and where." })
+@ObjectType({ simpleResolvers: true, description: "用户错误 Why the input was refused, and where." })
 export class UserError {
   @Field(() => String, { description: "说明 what is wrong, naming the file and line or field." })
   message: string;
@@ -39,7 +39,7 @@ export class UserError {
   line: number | null;
 }
 
-@ObjectType({ description: "发现 An inconsistency found by a dry run (not stored)." })
+@ObjectType({ simpleResolvers: true, description: "发现 An inconsistency found by a dry run (not stored)." })
 export class Finding {
   @Field(() => String, { description: "规则 rule id." })
   ruleId: string;
@@ -54,7 +54,7 @@ export class Finding {
   location: string;
 }
 
-@ObjectType({ description: "导入结果 What an import did." })
+@ObjectType({ simpleResolvers: true, description: "导入结果 What an import did." })
 export class ImportDisclosurePayload {
   @Field(() => DepartmentBudget, { nullable: true, description: "部门预算 the budget now in force (null on error or dry run)." })
   budget: DepartmentBudget | null;

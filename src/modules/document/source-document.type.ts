@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "来源文件 The document a budget's figures were imported from." })
+@ObjectType({ simpleResolvers: true, description: "来源文件 The document a budget's figures were imported from." })
 export class SourceDocument {
   id: number;
 

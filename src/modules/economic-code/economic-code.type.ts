@@ -20,7 +20,7 @@ registerEnumType(EconomicLevel, {
   valuesConfig: { CLASS: { description: "类 (3 digits, e.g. 301)" }, ITEM: { description: "款 (5 digits, e.g. 30101)" } },
 });
 
-@ObjectType({ description: "支出经济分类科目 Economic classification code in one of the two schemes, named as of a year." })
+@ObjectType({ simpleResolvers: true, description: "支出经济分类科目 Economic classification code in one of the two schemes, named as of a year." })
 export class EconomicCode {
   parentCode: string | null;
 

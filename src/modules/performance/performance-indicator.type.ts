@@ -28,7 +28,7 @@ registerEnumType(IndicatorScope, {
   valuesConfig: { PROJECT: { description: "项目绩效目标 a project's target" }, DEPARTMENT: { description: "部门整体绩效目标 the department-year's target" } },
 });
 
-@ObjectType({ description: "绩效指标 A performance indicator with its target, of a project or of a department-year." })
+@ObjectType({ simpleResolvers: true, description: "绩效指标 A performance indicator with its target, of a project or of a department-year." })
 export class PerformanceIndicator {
   id: number;
   budgetId: number;

@@ -14,7 +14,7 @@ registerEnumType(ProjectCategory, {
   valuesConfig: { OPERATING: { description: "其他运转类 recurring operations" }, SPECIFIC: { description: "特定目标类 specific objectives" } },
 });
 
-@ObjectType({ description: "项目别名 Another code or name under which a table of the same document printed the project." })
+@ObjectType({ simpleResolvers: true, description: "项目别名 Another code or name under which a table of the same document printed the project." })
 export class ProjectAlias {
   @Field(() => String, { nullable: true, description: "项目编码 the code printed there." })
   code: string | null;
@@ -26,7 +26,7 @@ export class ProjectAlias {
   source: string;
 }
 
-@ObjectType({ description: "项目 A budget project of one department and year, with its amounts and performance targets." })
+@ObjectType({ simpleResolvers: true, description: "项目 A budget project of one department and year, with its amounts and performance targets." })
 export class Project {
   id: number;
   budgetId: number;

@@ -11,7 +11,7 @@ registerEnumType(SubjectLevel, {
   valuesConfig: { CLASS: { description: "类 (3 digits, e.g. 208)" }, SECTION: { description: "款 (5 digits, e.g. 20801)" }, ITEM: { description: "项 (7 digits, e.g. 2080101)" } },
 });
 
-@ObjectType({ description: "支出功能分类科目 Functional classification code (类/款/项), named as of a year." })
+@ObjectType({ simpleResolvers: true, description: "支出功能分类科目 Functional classification code (类/款/项), named as of a year." })
 export class SubjectCode {
   parentCode: string | null;
 
