@@ -12,7 +12,8 @@ const USAGE = `usage: npm run budget -- <command>
 commands:
   import [--dry-run] [--json] <file ...>   import disclosures (.txt) or bundles (.json), one transaction each
   validate [--json] <file ...>             read and check only; nothing is written (same as import --dry-run)
-  export <department> <year> [out.json]    write the budget in force as a bundle (stdout without a file)
+  export <department> <year> [out.json] [--stage BUDGET|ADJUSTED|FINAL]
+                                           write the budget in force as a bundle (stdout without a file)
   generate --departments N --years Y --seed S --out DIR
                                            write deterministic synthetic bundles shaped like the sample
   migrate                                  bring the database schema up to date
@@ -77,10 +78,15 @@ function printHuman(s: Summary, i: number, n: number): void {
   console.log(`  figures stored ${s.figures}; discrepancies: ${d}`);
 }
 
+function stageArg(argv: string[]): string {
+  const i = argv.indexOf("--stage");
+  return i >= 0 ? String(argv[i + 1]) : "BUDGET";
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const flags = new Set(rest.filter((a) => a.startsWith("--")));
-  const args = rest.filter((a) => !a.startsWith("--"));
+  const args = rest.filter((a, i) => !a.startsWith("--") && rest[i - 1] !== "--stage");
   if (command === "generate") return runGenerate(rest);
   if (command === "migrate") {
     await (await openDatabase(loadConfig().database)).destroy();
@@ -91,8 +97,8 @@ async function main(argv: string[]): Promise<number> {
     const ds = await openDatabase(loadConfig().database);
     try {
       const [row] = await ds.query(
-        "SELECT b.id FROM department_budget b JOIN department d ON d.id = b.department_id WHERE d.code = ? AND b.year = ? AND b.is_current = 1 ORDER BY b.stage",
-        [args[0], Number(args[1])],
+        "SELECT b.id FROM department_budget b JOIN department d ON d.id = b.department_id WHERE d.code = ? AND b.year = ? AND b.stage = ? AND b.is_current = 1",
+        [args[0], Number(args[1]), stageArg(rest)],
       );
       if (!row) {
         console.error(`no budget in force for department ${args[0]} in ${args[1]}`);

@@ -21,7 +21,7 @@ import { DocumentTableEntity, DocumentTextEntity, PublishedFigureEntity } from "
 import { DiscrepancyEntity } from "../modules/budget/special-measures.entity";
 import { checkModel } from "./checks";
 import { codeListFor } from "./code-lists";
-import { crossYearChecks } from "./cross-year";
+import { PRIOR_YEAR_RULE, crossYearChecks, insertDiscrepancy } from "./cross-year";
 import { ensureCodes } from "./codes";
 import type { BudgetModel } from "./model";
 import { parseTarget, toMicro } from "./target";
@@ -38,7 +38,7 @@ export interface LoadResult {
   version: number;
   /** Findings stored for this budget, by severity (for summaries). */
   discrepancies: Record<string, number>;
-  /** The same bytes were imported before: nothing was written. */
+  /** The same bytes are already the version in force: nothing was written. (The same bytes as a replaced version put that version back in force.) */
   unchanged: boolean;
 }
 
@@ -61,10 +61,26 @@ export async function loadBudget(
   const checksum = checksumOf(source.bytes);
   const actor = opts.actor ?? "system";
   return ds.transaction(async (m) => {
-    const seen = await m.query("SELECT b.id, b.version FROM source_document s JOIN department_budget b ON b.source_document_id = s.id WHERE s.checksum = ?", [checksum]);
+    const seen = await m.query(
+      "SELECT b.id, b.version, b.is_current, b.department_id, b.year, b.stage FROM source_document s JOIN department_budget b ON b.source_document_id = s.id WHERE s.checksum = ?",
+      [checksum],
+    );
     if (seen.length) {
-      const counts = await m.query("SELECT severity, COUNT(*) AS n FROM discrepancy WHERE budget_id = ? GROUP BY severity", [seen[0].id]);
-      return { budgetId: Number(seen[0].id), version: Number(seen[0].version), unchanged: true, discrepancies: severityCounts(counts) };
+      const b = seen[0];
+      // The same bytes as a replaced version: that version is put back in force (a rollback), not loaded twice.
+      if (!Number(b.is_current)) {
+        await m.query("UPDATE department_budget SET is_current = 0 WHERE department_id = ? AND year = ? AND stage = ?", [b.department_id, b.year, b.stage]);
+        await m.query("UPDATE department_budget SET is_current = 1 WHERE id = ?", [b.id]);
+        await m.query("DELETE FROM discrepancy WHERE budget_id = ? AND rule_id = ?", [b.id, PRIOR_YEAR_RULE]);
+        for (const d of await crossYearChecks(m, { id: Number(b.id), departmentId: Number(b.department_id), year: Number(b.year), stage: String(b.stage), label: source.fileName })) {
+          await insertDiscrepancy(m, Number(b.id), d);
+        }
+        await m.insert(AuditEventEntity, {
+          occurredAt: new Date(), actor, action: "REINSTATE", target: `${model.department.code}/${model.year}/${model.stage}/v${b.version}`, checksum, outcome: "OK", detail: source.fileName,
+        });
+      }
+      const counts = await m.query("SELECT severity, COUNT(*) AS n FROM discrepancy WHERE budget_id = ? GROUP BY severity", [b.id]);
+      return { budgetId: Number(b.id), version: Number(b.version), unchanged: Boolean(Number(b.is_current)), discrepancies: severityCounts(counts) };
     }
 
     const now = new Date();
@@ -209,7 +225,11 @@ async function upsertDepartment(m: EntityManager, model: BudgetModel): Promise<n
   const d = model.department;
   const found = await m.findOneBy(DepartmentEntity, { code: d.code });
   if (found) {
-    await m.update(DepartmentEntity, { id: found.id }, { name: d.name, shortName: d.shortName, regionCode: d.regionCode });
+    // Names follow the newest document: an older year's import does not rename the department.
+    const [{ latest }] = await m.query("SELECT MAX(year) AS latest FROM department_budget WHERE department_id = ?", [found.id]);
+    if (latest === null || model.year >= Number(latest)) {
+      await m.update(DepartmentEntity, { id: found.id }, { name: d.name, shortName: d.shortName, regionCode: d.regionCode });
+    }
     return found.id;
   }
   const r = await m.insert(DepartmentEntity, { code: d.code, name: d.name, shortName: d.shortName, regionCode: d.regionCode });

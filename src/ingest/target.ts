@@ -40,6 +40,8 @@ function normalizeNumber(text: string): string {
 
 /** The number × 10^6 as an integer string, so SQL can compare targets exactly. */
 export function toMicro(value: string): string {
-  const [whole, frac = ""] = value.split(".");
-  return (BigInt(whole!) * 1_000_000n + BigInt(frac.slice(0, 6).padEnd(6, "0"))).toString();
+  const negative = value.trim().startsWith("-");
+  const [whole, frac = ""] = value.trim().replace(/^[+-]/, "").split(".");
+  const micro = BigInt(whole || "0") * 1_000_000n + BigInt(frac.slice(0, 6).padEnd(6, "0"));
+  return (negative ? -micro : micro).toString();
 }

@@ -48,6 +48,39 @@ describe.each(DATABASE_KINDS)("[%s] loading a department-year", (kind) => {
     ]);
   });
 
+  it("puts a replaced version back in force when its document is imported again", async () => {
+    const again = await loadBundleObject(ds, sampleBundle());
+    expect(again).toMatchObject({ version: 1, unchanged: false });
+    const current = await ds.query("SELECT version FROM department_budget WHERE is_current = 1");
+    expect(current.map((r: Record<string, unknown>) => Number(r.version))).toEqual([1]);
+    const revised = sampleBundle();
+    revised.stated.expenditureTotal = "8562.7";
+    expect(await loadBundleObject(ds, revised)).toMatchObject({ version: 2, unchanged: false });
+    expect((await ds.query("SELECT version FROM department_budget WHERE is_current = 1")).map((r: Record<string, unknown>) => Number(r.version))).toEqual([2]);
+  });
+
+  it("keeps the department's name from its newest document when an older year arrives later", async () => {
+    const older = sampleBundle();
+    older.year = 2021;
+    older.department.shortName = "人力资源和社会保障局";
+    await loadBundleObject(ds, older, "007-2021.bundle.json");
+    const [d] = await ds.query("SELECT short_name FROM department WHERE code = '007'");
+    expect(d.short_name).toBe("人力资源局");
+  });
+
+  it("ranks a department whose document gives no whole for a share last, in either direction", async () => {
+    const partial = sampleBundle();
+    partial.department = { ...partial.department, code: "901", name: "测试部门901", shortName: "部门901", units: [] };
+    for (const l of [...partial.subjectLines, ...partial.economicLines]) delete l.unit;
+    for (const p of partial.projects) delete p.unit;
+    partial.stated = { basicExpenditure: "100" };
+    await loadBundleObject(ds, partial, "901-2023.bundle.json");
+    for (const direction of ["DESC", "ASC"]) {
+      const r = await server.query<any, unknown>(`{ departmentRanking(year: 2023, measure: BASIC_SHARE, direction: ${direction}) { entries { rank value department { code } } } }`);
+      expect(r.departmentRanking.entries.at(-1)).toEqual({ rank: 2, value: null, department: { code: "901" } });
+    }
+  });
+
   it("writes nothing when loading fails part way", async () => {
     const before = await rowCounts(ds);
     const broken = sampleBundle();
@@ -57,7 +90,7 @@ describe.each(DATABASE_KINDS)("[%s] loading a department-year", (kind) => {
     (model.projects[5]!.lines[0] as { fundingSource: unknown }).fundingSource = null;
     await expect(loadBudget(ds, model, { fileName: "broken.json", bytes: Buffer.from("broken"), format: "BUNDLE" })).rejects.toThrow();
     expect(await rowCounts(ds)).toEqual(before);
-    const [{ v }] = await ds.query("SELECT MAX(version) AS v FROM department_budget");
+    const [{ v }] = await ds.query("SELECT MAX(version) AS v FROM department_budget WHERE department_id = (SELECT id FROM department WHERE code = '007') AND year = 2023");
     expect(Number(v)).toBe(2);
   });
 });

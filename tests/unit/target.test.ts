@@ -26,5 +26,7 @@ describe("performance targets", () => {
   it("scales values to exact integers for SQL comparison", () => {
     expect(toMicro("90")).toBe("90000000");
     expect(toMicro("0.5")).toBe("500000");
+    expect(toMicro("-0.5")).toBe("-500000");
+    expect(toMicro("-1.5")).toBe("-1500000");
   });
 });

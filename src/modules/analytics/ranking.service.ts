@@ -45,9 +45,9 @@ export class RankingService {
     const zoneDen = items.reduce((s, i) => s + (i.den ?? 0n), 0n);
     // Compare num/den without division: a/b < c/d ⇔ a·d < c·b (denominators are positive).
     const cmp = (a: (typeof items)[number], b: (typeof items)[number]): number => {
-      if (a.num === null || b.num === null) return a.num === null ? (b.num === null ? 0 : 1) : -1;
+      if (a.num === null || b.num === null) return Number(a.num === null) - Number(b.num === null);
       if (m.den) {
-        if (!a.den || !b.den) return !a.den ? 1 : -1;
+        if (!a.den || !b.den) return Number(!a.den) - Number(!b.den);
         const l = a.num * b.den;
         const r = b.num * a.den;
         return l === r ? 0 : l < r ? -1 : 1;
@@ -55,7 +55,9 @@ export class RankingService {
       return a.num === b.num ? 0 : a.num < b.num ? -1 : 1;
     };
     const sign = opts.direction === SortDirection.DESC ? -1 : 1;
-    const sorted = [...items].sort((a, b) => (a.num === null || b.num === null ? cmp(a, b) : sign * cmp(a, b)) || a.code.localeCompare(b.code));
+    // Departments without a figure (or without the whole a share is of) go last in either direction.
+    const missing = (i: (typeof items)[number]) => i.num === null || (!!m.den && !i.den);
+    const sorted = [...items].sort((a, b) => (missing(a) || missing(b) ? Number(missing(a)) - Number(missing(b)) : sign * cmp(a, b)) || a.code.localeCompare(b.code));
     const show = (num: bigint | null, den: bigint | null): string | null => {
       if (num === null) return null;
       if (m.kind === "PERCENT") return den ? percent(num, den) : null;

@@ -23,7 +23,7 @@ export class FiscalYearService {
 
   async years(): Promise<number[]> {
     const v = visibleBudgets(this.viewer);
-    const rows = await this.sql.all(`SELECT DISTINCT b.year FROM department_budget b WHERE b.is_current = 1 AND ${v.sql} ORDER BY b.year`, v.params);
+    const rows = await this.sql.all(`SELECT DISTINCT b.year FROM department_budget b WHERE b.is_current = 1 AND b.stage = 'BUDGET' AND ${v.sql} ORDER BY b.year`, v.params);
     return rows.map((r) => Number(r.year));
   }
 
@@ -35,8 +35,11 @@ export class FiscalYearService {
     if (!years.length) return [];
     const v = visibleBudgets(this.viewer);
     const rows = await this.sql.all(
-      `SELECT b.year, COUNT(DISTINCT b.department_id) AS departments, SUM(b.stated_expenditure_total) AS total,
-              SUM(b.stated_basic) AS basic, SUM(b.stated_project) AS project
+      // A budget whose document printed no total counts with what its lines add up to, as its own field does.
+      `SELECT b.year, COUNT(DISTINCT b.department_id) AS departments,
+              SUM(COALESCE(b.stated_expenditure_total, (SELECT SUM(l.amount_fen) FROM subject_line l WHERE l.budget_id = b.id))) AS total,
+              SUM(COALESCE(b.stated_basic, (SELECT SUM(l.amount_fen) FROM subject_line l WHERE l.budget_id = b.id AND l.kind IN ('PERSONNEL', 'PUBLIC')))) AS basic,
+              SUM(COALESCE(b.stated_project, (SELECT SUM(l.amount_fen) FROM subject_line l WHERE l.budget_id = b.id AND l.kind = 'PROJECT'))) AS project
          FROM department_budget b
         WHERE b.is_current = 1 AND b.stage = 'BUDGET' AND ${v.sql} AND b.year IN (${placeholders(years.length)})
         GROUP BY b.year`,
