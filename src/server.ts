@@ -7,6 +7,8 @@ import { getSchema } from "./schema";
 
 export interface RunningServer {
   url: string;
+  /** Runs an operation in this process, as a public request would (no HTTP): for benchmarks and tools. */
+  execute(query: string, variables?: Record<string, unknown>): Promise<{ data?: unknown; errors?: readonly unknown[] }>;
   stop(): Promise<void>;
 }
 
@@ -23,5 +25,10 @@ export async function createServer(ds: DataSource, port: number, host = "127.0.0
     // Loaders are made per request: their caches never outlive one query.
     context: async ({ req }) => createContext(ds, viewerFromAuthorization(req.headers.authorization)),
   });
-  return { url, stop: () => apollo.stop() };
+  const execute = async (query: string, variables?: Record<string, unknown>) => {
+    const res = await apollo.executeOperation({ query, variables }, { contextValue: createContext(ds, viewerFromAuthorization(undefined)) });
+    if (res.body.kind !== "single") throw new Error("incremental delivery is not used by this API");
+    return { data: res.body.singleResult.data ?? undefined, errors: res.body.singleResult.errors };
+  };
+  return { url, execute, stop: () => apollo.stop() };
 }
