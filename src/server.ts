@@ -1,6 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import type { DataSource } from "typeorm";
+import { complexityLimit } from "./common/complexity";
 import { viewerFromAuthorization } from "./common/viewer";
 import { type Context, createContext } from "./context";
 import { getSchema } from "./schema";
@@ -13,8 +14,9 @@ export interface RunningServer {
 }
 
 export async function createApollo(): Promise<ApolloServer<Context>> {
+  const schema = await getSchema();
   // Stack traces stay in the server log; clients get the message and code only.
-  return new ApolloServer<Context>({ schema: await getSchema(), introspection: true, includeStacktraceInErrorResponses: false });
+  return new ApolloServer<Context>({ schema, introspection: true, includeStacktraceInErrorResponses: false, plugins: [complexityLimit(schema)] });
 }
 
 /** Starts the GraphQL server over HTTP on `port` (0 picks a free one). Used by `npm start` and the tests. */

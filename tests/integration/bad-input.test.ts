@@ -44,6 +44,14 @@ describe("bad input through the API", () => {
     expect(page2.pageInfo.hasPreviousPage).toBe(true);
   });
 
+  it("refuses a query whose nested lists would cost too much, before running it", async () => {
+    const nested = `{ departments(first: 100) { nodes { projects(first: 100) { nodes { department { projects(first: 100) { nodes { name } } } } } } } }`;
+    const r = await server.request(nested);
+    expect(r.errors?.[0]?.message).toMatch(/^query is too expensive: estimated cost \d+ exceeds 250000/);
+    expect(r.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+    expect(r.data).toBeUndefined();
+  });
+
   it("rejects a malformed Decimal-free query shape at validation", async () => {
     const r = await server.request("{ department(code: 7) { name } }");
     expect(r.errors?.[0]?.message).toMatch(/String/);

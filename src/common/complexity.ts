@@ -1,0 +1,43 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError, type GraphQLSchema, getNullableType, isListType, separateOperations } from "graphql";
+import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
+import { DEFAULT_PAGE } from "./relay";
+
+/** The most a single request may cost; a list costs its page size times its items' cost. */
+export const MAX_COMPLEXITY = 250_000;
+/** Lists without a `first` (a budget's lines, a project's indicators) are priced at this many items. */
+const UNPAGED_LIST = 25;
+
+/**
+ * Connections multiply by `first`; their `nodes`/`edges` are already counted there. Other lists
+ * multiply by a typical length; every field costs at least 1.
+ */
+const estimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if ("first" in (args ?? {}) || field.args.some((a) => a.name === "first")) return 1 + childComplexity * Number(args.first ?? DEFAULT_PAGE);
+  if (["nodes", "edges"].includes(field.name)) return 1 + childComplexity;
+  return 1 + (isListType(getNullableType(field.type)) ? childComplexity * UNPAGED_LIST : childComplexity);
+};
+
+export function complexityOf(schema: GraphQLSchema, query: Parameters<typeof getComplexity>[0]["query"], variables?: Record<string, unknown>, operationName?: string): number {
+  return getComplexity({ schema, query, variables, operationName, estimators: [estimator] });
+}
+
+/** Refuses a request whose estimated cost exceeds MAX_COMPLEXITY before any resolver runs. */
+export function complexityLimit(schema: GraphQLSchema): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const doc = request.operationName ? separateOperations(document)[request.operationName] ?? document : document;
+          const cost = complexityOf(schema, doc, request.variables ?? {}, request.operationName ?? undefined);
+          if (cost > MAX_COMPLEXITY) {
+            throw new GraphQLError(`query is too expensive: estimated cost ${cost} exceeds ${MAX_COMPLEXITY} (ask for smaller pages or fewer nested lists)`, {
+              extensions: { code: "QUERY_TOO_COMPLEX", cost, maximum: MAX_COMPLEXITY },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
