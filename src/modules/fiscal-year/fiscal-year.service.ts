@@ -27,10 +27,6 @@ export class FiscalYearService {
     return rows.map((r) => Number(r.year));
   }
 
-  async exists(year: number): Promise<boolean> {
-    return (await this.years()).includes(year);
-  }
-
   async summaries(years: readonly number[]): Promise<YearSummary[]> {
     if (!years.length) return [];
     const v = visibleBudgets(this.viewer);
