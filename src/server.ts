@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import type { DataSource } from "typeorm";
 import { complexityLimit } from "./common/complexity";
@@ -16,7 +17,13 @@ export interface RunningServer {
 export async function createApollo(): Promise<ApolloServer<Context>> {
   const schema = await getSchema();
   // Stack traces stay in the server log; clients get the message and code only.
-  return new ApolloServer<Context>({ schema, introspection: true, includeStacktraceInErrorResponses: false, plugins: [complexityLimit(schema)] });
+  // The API sets no cache hints, so Apollo's per-field cache-control bookkeeping is switched off.
+  return new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [complexityLimit(schema), ApolloServerPluginCacheControlDisabled()],
+  });
 }
 
 /** Starts the GraphQL server over HTTP on `port` (0 picks a free one). Used by `npm start` and the tests. */
