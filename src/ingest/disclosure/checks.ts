@@ -90,16 +90,20 @@ export function documentChecks(p: DisclosureParts, model: BudgetModel): Discrepa
   // ---- 收支总表 and 财政拨款收支总表 against the subject table, by 类
   const list = codeListFor(p.doc.year);
   const classOf = (label: string) => Object.entries(list.functional).find(([code, name]) => code.length === 3 && (name === label || name.startsWith(label) || label.startsWith(name.replace(/支出$/, ""))))?.[0] ?? null;
-  const classRows = (cls: string) => (p.expenditure?.rows ?? []).filter((r) => r.code!.startsWith(cls));
-  for (const [kind, classes] of [["OVERVIEW", p.overview?.classes ?? []], ["FISCAL_OVERVIEW", p.fiscal?.classes ?? []]] as const) {
+  // 收支总表 shows all money; 财政拨款收支总表 only 财政拨款, whose rows are the 一般公共预算支出表's.
+  const rowsOf = (kind: "OVERVIEW" | "FISCAL_OVERVIEW", cls: string) =>
+    ((kind === "FISCAL_OVERVIEW" && p.general ? p.general.rows : p.expenditure?.rows) ?? []).filter((r) => r.code!.startsWith(cls));
+  const fiscalClasses = p.general ? (p.fiscal?.generalClasses ?? []) : (p.fiscal?.classes ?? []);
+  for (const [kind, classes] of [["OVERVIEW", p.overview?.classes ?? []], ["FISCAL_OVERVIEW", fiscalClasses]] as const) {
     for (const c of classes) {
       const cls = classOf(c.label);
       if (!cls) {
         text("CLASS_UNKNOWN", "STRUCTURE", `“${c.label}”不是${p.doc.year}年功能分类的类名称`, at(kind, c.line));
         continue;
       }
-      const rows = classRows(cls);
-      money("CLASS_TOTAL_EQUALS_SUBJECT_ROWS", `${cls} ${c.label}: 总表数 = 支出总表该类各行合计之和`, at(kind, c.line, c.label), c.fen, sum(rows.map((r) => r.values.合计)), rows.length);
+      const rows = rowsOf(kind, cls);
+      const source = kind === "FISCAL_OVERVIEW" && p.general ? "一般公共预算支出表" : "支出总表";
+      money("CLASS_TOTAL_EQUALS_SUBJECT_ROWS", `${cls} ${c.label}: 总表数 = ${source}该类各行合计之和`, at(kind, c.line, c.label), c.fen, sum(rows.map((r) => r.values.合计)), rows.length);
     }
   }
   if (p.overview && p.fiscal) {

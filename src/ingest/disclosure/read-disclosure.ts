@@ -78,8 +78,7 @@ export function readDisclosure(fileName: string, text: string): BudgetModel {
   const department = identify(parts);
   const findings: DiscrepancyDraft[] = [];
   const linked = linkProjects(parts, department.units, findings);
-  const incomeSources = new Set((parts.overview?.income ?? []).map((l) => l.source));
-  const lineSource: FundingSourceCode = incomeSources.size === 1 ? [...incomeSources][0]! : "OTHER";
+  const selfUnit = department.units.find((u) => u.isSelf)?.code ?? null;
 
   const model: BudgetModel = {
     department,
@@ -95,22 +94,7 @@ export function readDisclosure(fileName: string, text: string): BudgetModel {
       personnel: parts.economic?.total?.personnel ?? null,
       public: parts.economic?.total?.public ?? null,
     },
-    subjectLines: (parts.expenditure?.rows ?? []).flatMap((r) =>
-      Object.entries(r.values).flatMap(([column, fen]) => {
-        const c = CATEGORY_OF[column];
-        if (!c) return [];
-        return [{
-          unit: department.units.find((u) => u.isSelf)?.code ?? null,
-          subject: r.code!,
-          subjectName: r.name,
-          kind: c.kind,
-          category: c.category,
-          fundingSource: lineSource,
-          fen,
-          sourceRef: `${fileName}:${r.line} ${TABLE_TITLES.EXPENDITURE} ${r.code} ${column}`,
-        }];
-      }),
-    ),
+    subjectLines: subjectLines(parts, selfUnit),
     economicLines: (parts.economic?.rows ?? []).flatMap((r) => {
       const kind = economicKind(r.deptCode, r.personnel, r.public);
       const fen = (kind === "PERSONNEL" ? r.personnel : r.public) ?? r.total;
@@ -172,6 +156,40 @@ function refuseUnreadable(p: DisclosureParts): void {
     const t = doc.tables.find((x) => x.kind === kind)!;
     if (failed && hasFigures(t)) throw new DocumentError(doc.fileName, t.no, `cannot read “${t.title}”: it has figures but no row in the standard layout`);
   }
+}
+
+/**
+ * The subject table does not split money by source; the 一般公共预算支出情况表 is the
+ * general-budget part of each of its cells. So each cell becomes a general-budget line for what
+ * that table prints and, for the rest, a line of the document's one other income source (OTHER
+ * when there are several, or when the general table is missing and income has several sources).
+ */
+function subjectLines(p: DisclosureParts, unit: string | null): BudgetModel["subjectLines"] {
+  const sources = [...new Set((p.overview?.income ?? []).map((l) => l.source))];
+  const others = sources.filter((s) => s !== "GENERAL_PUBLIC_BUDGET");
+  const otherSource: FundingSourceCode = others.length === 1 ? others[0]! : "OTHER";
+  const onlySource: FundingSourceCode | null = sources.length === 1 ? sources[0]! : null;
+  const general = new Map((p.general?.rows ?? []).map((r) => [r.code!, r]));
+  return (p.expenditure?.rows ?? []).flatMap((r) =>
+    Object.entries(r.values).flatMap(([column, fen]) => {
+      const c = CATEGORY_OF[column];
+      if (!c) return [];
+      const line = (fundingSource: FundingSourceCode, amount: bigint) => ({
+        unit,
+        subject: r.code!,
+        subjectName: r.name,
+        kind: c.kind,
+        category: c.category,
+        fundingSource,
+        fen: amount,
+        sourceRef: `${p.doc.fileName}:${r.line} ${TABLE_TITLES.EXPENDITURE} ${r.code} ${column}`,
+      });
+      if (onlySource || !p.general) return [line(onlySource ?? "OTHER", fen)];
+      const gpb = general.get(r.code!)?.values[column as keyof typeof r.values] ?? 0n;
+      const split = gpb > fen ? fen : gpb;
+      return [...(split > 0n ? [line("GENERAL_PUBLIC_BUDGET", split)] : []), ...(fen - split > 0n ? [line(otherSource, fen - split)] : [])];
+    }),
+  );
 }
 
 /** The unit most tables print (单位：万元); the narrative speaks in 万元 too. */

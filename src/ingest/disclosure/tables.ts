@@ -46,7 +46,7 @@ const INCOME_SOURCES: [RegExp, FundingSourceCode][] = [
   [/国有资本经营/, "STATE_CAPITAL"],
   [/财政专户/, "SPECIAL_ACCOUNT"],
   [/上年结转/, "PRIOR_YEAR_CARRYOVER"],
-  [/事业收入|经营收入|上级补助|附属单位|其他收入/, "UNIT_FUNDS"],
+  [/事业收入|经营收入|上级补助|附属单位|其他收入|单位资金/, "UNIT_FUNDS"],
 ];
 
 /** "一、一般公共预算" → "一般公共预算"; "（八）社会保障和就业支出" → "社会保障和就业支出". */
@@ -181,10 +181,12 @@ export interface FiscalOverviewTable {
   expenditureTotal: Printed | null;
   generalBudgetIncome: Printed | null;
   classes: Printed[];
+  /** The 一般公共预算 column of each 类 row (what the 一般公共预算支出表 should add up to). */
+  generalClasses: Printed[];
 }
 
 export function readFiscalOverview(table: TableBlock, ctx: Ctx): FiscalOverviewTable {
-  const out: FiscalOverviewTable = { figures: [], incomeTotal: null, expenditureTotal: null, generalBudgetIncome: null, classes: [] };
+  const out: FiscalOverviewTable = { figures: [], incomeTotal: null, expenditureTotal: null, generalBudgetIncome: null, classes: [], generalClasses: [] };
   const RIGHT = ["合计", "一般公共预算小计", "其中：财政拨款", "政府性基金", "国有资本经营预算"];
   for (const row of table.rows) {
     if (["项目", "收入"].includes(joinWords(row.cells[0] ?? "")) || !row.cells.some(looksLikeAmount)) continue; // header rows
@@ -201,9 +203,11 @@ export function readFiscalOverview(table: TableBlock, ctx: Ctx): FiscalOverviewT
       const p = printed(ctx, row, 3 + k, col, right);
       if (!p) return;
       out.figures.push(p);
+      const isClass = !/支出合计|本年支出|结转结余/.test(right);
+      if (k === 1 && isClass) out.generalClasses.push(p);
       if (k !== 0) return;
       if (/支出合计/.test(right)) out.expenditureTotal = p;
-      else if (!/本年支出|结转结余/.test(right)) out.classes.push(p);
+      else if (isClass) out.classes.push(p);
     });
   }
   return out;
