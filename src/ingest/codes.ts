@@ -1,6 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { placeholders } from "../db/sql";
-import { codeListFor } from "./code-lists";
+import { type CodeList, codeListFor } from "./code-lists";
 import type { BudgetModel } from "./model";
 
 interface NameRow {
@@ -53,33 +53,58 @@ export async function ensureCodes(m: EntityManager, model: BudgetModel): Promise
   await upsert(m, "economic_code", "economic_code_name", [...economic.values()], model.year);
 }
 
+/**
+ * Puts a shipped code list in the database: every 类 and 款 of both classifications, named for
+ * the list's year. Names a document printed stay; runs at every start, writing only what is missing.
+ */
+export async function ensureCodeList(m: EntityManager, list: CodeList): Promise<void> {
+  const level = (code: string, deep: string) => (code.length === 3 ? "CLASS" : deep);
+  const parent = (code: string) => (code.length === 3 ? null : code.slice(0, code.length - 2));
+  const functional: NameRow[] = Object.entries(list.functional).map(([code, name]) => ({ scheme: null, code, level: level(code, code.length === 5 ? "SECTION" : "ITEM"), parent: parent(code), name, origin: "CODE_LIST" }));
+  const economic = (scheme: "DEPT" | "GOV", map: Record<string, string>): NameRow[] =>
+    Object.entries(map).map(([code, name]) => ({ scheme, code, level: level(code, "ITEM"), parent: code.length === 3 ? null : code.slice(0, 3), name, origin: "CODE_LIST" }));
+  await upsert(m, "subject_code", "subject_code_name", functional, list.year);
+  await upsert(m, "economic_code", "economic_code_name", [...economic("DEPT", list.deptEconomic), ...economic("GOV", list.govEconomic)], list.year);
+}
+
 async function upsert(m: EntityManager, codeTable: string, nameTable: string, rows: NameRow[], year: number): Promise<void> {
   if (!rows.length) return;
   const economic = codeTable === "economic_code";
   const key = (r: { scheme?: unknown; code: unknown }) => `${economic ? r.scheme : ""}:${r.code}`;
   const codes = [...new Set(rows.map((r) => r.code))];
-  const existing = new Set(
-    (await m.query(`SELECT ${economic ? "scheme" : "NULL AS scheme"}, code FROM ${codeTable} WHERE code IN (${placeholders(codes.length)})`, codes)).map(key),
-  );
-  const names = new Map<string, { name: string; origin: string }>(
-    (await m.query(
-      `SELECT ${economic ? "scheme" : "NULL AS scheme"}, code, name, origin FROM ${nameTable} WHERE year = ? AND code IN (${placeholders(codes.length)})`,
-      [year, ...codes],
-    )).map((r: { scheme: string; code: string; name: string; origin: string }) => [key(r), r]),
-  );
+  const existing = new Set<string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const chunk = codes.slice(i, i + 500);
+    for (const r of await m.query(`SELECT ${economic ? "scheme" : "NULL AS scheme"}, code FROM ${codeTable} WHERE code IN (${placeholders(chunk.length)})`, chunk)) existing.add(key(r));
+  }
+  const names = new Map<string, { name: string; origin: string }>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const chunk = codes.slice(i, i + 500);
+    const found = await m.query(`SELECT ${economic ? "scheme" : "NULL AS scheme"}, code, name, origin FROM ${nameTable} WHERE year = ? AND code IN (${placeholders(chunk.length)})`, [year, ...chunk]);
+    for (const r of found as { scheme: string; code: string; name: string; origin: string }[]) names.set(key(r), r);
+  }
   const schemeCol = economic ? "scheme, " : "";
   const schemeVal = (r: NameRow) => (economic ? [r.scheme] : []);
+  const newCodes: unknown[][] = [];
+  const newNames: unknown[][] = [];
   for (const r of rows) {
-    if (!existing.has(key(r))) {
-      await m.query(`INSERT INTO ${codeTable} (${schemeCol}code, level, parent_code) VALUES (${economic ? "?, " : ""}?, ?, ?)`, [...schemeVal(r), r.code, r.level, r.parent]);
-    }
+    if (!existing.has(key(r))) newCodes.push([...schemeVal(r), r.code, r.level, r.parent]);
     if (r.name === null) continue;
     const had = names.get(key(r));
-    const where = `${economic ? "scheme = ? AND " : ""}code = ? AND year = ?`;
-    if (!had) {
-      await m.query(`INSERT INTO ${nameTable} (${schemeCol}code, year, name, origin) VALUES (${economic ? "?, " : ""}?, ?, ?, ?)`, [...schemeVal(r), r.code, year, r.name, r.origin]);
-    } else if ((r.origin === "DOCUMENT" || had.origin === "CODE_LIST") && had.name !== r.name) {
+    if (!had) newNames.push([...schemeVal(r), r.code, year, r.name, r.origin]);
+    else if ((r.origin === "DOCUMENT" || had.origin === "CODE_LIST") && had.name !== r.name) {
+      const where = `${economic ? "scheme = ? AND " : ""}code = ? AND year = ?`;
       await m.query(`UPDATE ${nameTable} SET name = ?, origin = ? WHERE ${where}`, [r.name, r.origin, ...schemeVal(r), r.code, year]);
     }
+  }
+  await insertRows(m, `INSERT INTO ${codeTable} (${schemeCol}code, level, parent_code)`, newCodes);
+  await insertRows(m, `INSERT INTO ${nameTable} (${schemeCol}code, year, name, origin)`, newNames);
+}
+
+/** Multi-row INSERT in chunks: a code list is hundreds of rows, not hundreds of statements. */
+async function insertRows(m: EntityManager, head: string, rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200);
+    await m.query(`${head} VALUES ${chunk.map((r) => `(${placeholders(r.length)})`).join(", ")}`, chunk.flat());
   }
 }

@@ -73,6 +73,19 @@ describe.each(DATABASE_KINDS)("[%s] linked types resolve in both directions", (k
     expect(item.parent).toEqual({ code: "20805", name: "行政事业单位养老支出", level: "SECTION" });
   });
 
+  it("lists the shipped code list's 类 and 款, and lets a document's printed name win for its year", async () => {
+    const classes = await server.query<any, unknown>(`{ subjectCodes(level: CLASS, year: 2023) { code name } }`);
+    expect(classes.subjectCodes.length).toBeGreaterThanOrEqual(25);
+    expect(classes.subjectCodes).toContainEqual({ code: "221", name: "住房保障支出" });
+    const sections = await server.query<any, unknown>(`{ subjectCodes(parentCode: "201", year: 2023) { code name level } }`);
+    expect(sections.subjectCodes).toContainEqual({ code: "20106", name: "财政事务", level: "SECTION" });
+    const gov = await server.query<any, unknown>(`{ economicCodes(scheme: GOVERNMENT, level: CLASS, year: 2023) { code name } }`);
+    expect(gov.economicCodes).toContainEqual({ code: "502", name: "机关商品和服务支出" });
+    // The list says 维修（护）费; the HR bureau's document prints 维修(护)费, and its printing wins for 2023.
+    const printed = hr.economicLines.find((l) => l.deptCode === "30213")!.deptName;
+    expect((await server.query<any, unknown>(`{ economicCode(code: "30213", year: 2023) { name } }`)).economicCode.name).toBe(printed);
+  });
+
   it("answers null for a code nobody uses and 0 for a year with no data", async () => {
     expect((await server.query(SubjectCodeRollupDocument, { code: "2999999" })).subjectCode).toBeNull();
     expect((await server.query(SubjectCodeRollupDocument, { code: "208", year: 2019 })).subjectCode!.expenditure).toBe("0");

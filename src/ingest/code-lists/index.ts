@@ -8,7 +8,8 @@ export interface CodeList {
   govEconomic: Record<string, string>;
 }
 
-const LISTS: CodeList[] = [list2023];
+export const CODE_LISTS: CodeList[] = [list2023];
+const LISTS = CODE_LISTS;
 
 /** The shipped list for a year: that year's, else the nearest earlier, else the earliest. */
 export function codeListFor(year: number): CodeList {
