@@ -41,3 +41,39 @@ export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[
   }
   return map;
 }
+
+/** A WHERE clause built from optional filters: each condition with its bound values, in order. */
+export class Where {
+  private readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+
+  constructor(sql: string[] = [], params: unknown[] = []) {
+    this.parts.push(...sql);
+    this.params.push(...params);
+  }
+
+  add(sql: string, ...params: unknown[]): this {
+    this.parts.push(sql);
+    this.params.push(...params);
+    return this;
+  }
+
+  /** `expr IN (…)`, skipped when no values are given. */
+  in(expr: string, values: readonly unknown[] | undefined | null): this {
+    return values?.length ? this.add(`${expr} IN (${placeholders(values.length)})`, ...values) : this;
+  }
+
+  /** `expr = ?`, skipped when the value is absent. */
+  eq(expr: string, value: unknown): this {
+    return value === undefined || value === null ? this : this.add(`${expr} = ?`, value);
+  }
+
+  /** `expr LIKE '%text%'`; "!" escapes on both MySQL and SQLite (a backslash literal differs between them). */
+  contains(expr: string, text: string | undefined | null): this {
+    return text ? this.add(`${expr} LIKE ? ESCAPE '!'`, `%${text.replace(/[!%_]/g, (c) => "!" + c)}%`) : this;
+  }
+
+  get sql(): string {
+    return this.parts.join(" AND ");
+  }
+}

@@ -2,7 +2,7 @@ import { toFen } from "../../common/money";
 import type { MoneyUnit } from "../../common/money-unit";
 import { type Page, encodeCursor } from "../../common/relay";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
-import { type Row, Sql, placeholders, toInt } from "../../db/sql";
+import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
 import { BudgetStage } from "../budget/budget.type";
 import { toDepartment } from "../department/department.service";
 import type { Department } from "../department/department.type";
@@ -39,29 +39,22 @@ export class AnalyticsService {
     private readonly viewer: Viewer,
   ) {}
 
-  private build(filter: ExpenditureFilter, groupBy: ExpenditureDimension[], extraWhere: string[] = [], extraParams: unknown[] = []): Query {
+  private build(filter: ExpenditureFilter, groupBy: ExpenditureDimension[]): Query {
     const uniq = [...new Set(groupBy)];
     const set = factSetFor(uniq, filter);
     const dims = uniq.map((d) => ({ d, ...dimension(set, d) }));
     const v = visibleBudgets(this.viewer);
-    const where = ["b.is_current = 1", "b.stage = ?", v.sql, ...extraWhere];
-    const params: unknown[] = [filter.stage ?? BudgetStage.BUDGET, ...v.params, ...extraParams];
-    const inList = (expr: string, values: readonly unknown[] | undefined) => {
-      if (!values?.length) return;
-      where.push(`${expr} IN (${placeholders(values.length)})`);
-      params.push(...values);
-    };
+    const w = new Where(["b.is_current = 1", "b.stage = ?", v.sql], [filter.stage ?? BudgetStage.BUDGET, ...v.params])
+      .in("l.year", filter.years)
+      .in("d.code", filter.departmentCodes)
+      .in("l.kind", filter.kinds)
+      .in("l.funding_source", filter.fundingSources);
     const prefixes = (cols: string[], values: string[] | undefined) => {
       if (!values?.length) return;
-      where.push(`(${values.flatMap(() => cols.map((c) => `${c} LIKE ?`)).join(" OR ")})`);
-      for (const p of values) for (const _ of cols) params.push(`${p.replace(/\D/g, "")}%`);
+      w.add(`(${values.flatMap(() => cols.map((c) => `${c} LIKE ?`)).join(" OR ")})`, ...values.flatMap((p) => cols.map(() => `${p.replace(/\D/g, "")}%`)));
     };
-    inList("l.year", filter.years);
-    inList("d.code", filter.departmentCodes);
-    inList("l.kind", filter.kinds);
-    inList("l.funding_source", filter.fundingSources);
     if (set === "FUNCTIONAL") {
-      inList("l.category", filter.categories);
+      w.in("l.category", filter.categories);
       prefixes(["l.subject_code"], filter.subjectCodePrefixes);
     } else {
       prefixes(["l.dept_economic_code", "l.gov_economic_code"], filter.economicCodePrefixes);
@@ -70,7 +63,7 @@ export class AnalyticsService {
     const needsDepartment = uniq.includes("DEPARTMENT" as ExpenditureDimension) || !!filter.departmentCodes?.length;
     const from = `${FACT_TABLE[set]} l JOIN department_budget b ON b.id = l.budget_id${needsDepartment ? " JOIN department d ON d.id = l.department_id" : ""}`;
     const extra = uniq.includes("DEPARTMENT" as ExpenditureDimension) ? DEPARTMENT_COLUMNS : [];
-    return { set, dims, extra, from, where: where.join(" AND "), params };
+    return { set, dims, extra, from, where: w.sql, params: w.params };
   }
 
   /** Departments and codes a filter names must exist: an unknown one is a mistake, not an empty answer. */

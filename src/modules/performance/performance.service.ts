@@ -1,7 +1,7 @@
 import type { Page } from "../../common/relay";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
 import { toMicro } from "../../ingest/target";
-import { type Row, Sql, placeholders, toInt } from "../../db/sql";
+import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
 import type { IndicatorFilter } from "./indicator-filter.type";
 import { IndicatorCategory, IndicatorScope, PerformanceIndicator } from "./performance-indicator.type";
 
@@ -37,33 +37,23 @@ export class PerformanceService {
   /** Indicators of budgets in force matching the filter: one page, and the count when asked. */
   async search(filter: IndicatorFilter, page: Page): Promise<{ rows: PerformanceIndicator[]; count: () => Promise<number> }> {
     const v = visibleBudgets(this.viewer);
-    const where = ["b.is_current = 1", v.sql];
-    const params: unknown[] = [...v.params];
-    const inList = (expr: string, values: readonly unknown[] | undefined) => {
-      if (!values?.length) return;
-      where.push(`${expr} IN (${placeholders(values.length)})`);
-      params.push(...values);
-    };
-    const eq = (expr: string, value: unknown) => {
-      if (value === undefined || value === null) return;
-      where.push(`${expr} = ?`);
-      params.push(value);
-    };
-    inList("b.year", filter.years);
-    inList("d.code", filter.departmentCodes);
-    inList("p.code", filter.projectCodes);
-    inList("i.category", filter.categories);
-    inList("i.comparator", filter.comparators);
-    eq("i.scope", filter.scope);
-    eq("i.level1", filter.level1);
-    eq("i.level2", filter.level2);
-    eq("i.target_unit", filter.unit);
-    if (filter.valueBelow !== undefined && filter.valueBelow !== null) (where.push("i.target_value_micro < ?"), params.push(toMicro(filter.valueBelow)));
-    if (filter.valueAtLeast !== undefined && filter.valueAtLeast !== null) (where.push("i.target_value_micro >= ?"), params.push(toMicro(filter.valueAtLeast)));
-    if (filter.numeric !== undefined && filter.numeric !== null) where.push(filter.numeric ? "i.target_value_micro IS NOT NULL" : "i.target_value_micro IS NULL");
-    if (filter.nameContains) (where.push("i.name LIKE ? ESCAPE '!'"), params.push(`%${filter.nameContains.replace(/[!%_]/g, (c) => "!" + c)}%`));
+    const w = new Where(["b.is_current = 1", v.sql], v.params)
+      .in("b.year", filter.years)
+      .in("d.code", filter.departmentCodes)
+      .in("p.code", filter.projectCodes)
+      .in("i.category", filter.categories)
+      .in("i.comparator", filter.comparators)
+      .eq("i.scope", filter.scope)
+      .eq("i.level1", filter.level1)
+      .eq("i.level2", filter.level2)
+      .eq("i.target_unit", filter.unit)
+      .contains("i.name", filter.nameContains);
+    if (filter.valueBelow !== undefined && filter.valueBelow !== null) w.add("i.target_value_micro < ?", toMicro(filter.valueBelow));
+    if (filter.valueAtLeast !== undefined && filter.valueAtLeast !== null) w.add("i.target_value_micro >= ?", toMicro(filter.valueAtLeast));
+    if (filter.numeric !== undefined && filter.numeric !== null) w.add(filter.numeric ? "i.target_value_micro IS NOT NULL" : "i.target_value_micro IS NULL");
+    const { params } = w;
     const from = `FROM performance_indicator i JOIN department_budget b ON b.id = i.budget_id JOIN department d ON d.id = b.department_id
-      LEFT JOIN project p ON p.id = i.project_id WHERE ${where.join(" AND ")}`;
+      LEFT JOIN project p ON p.id = i.project_id WHERE ${w.sql}`;
     const rows = await this.sql.all(`SELECT i.*, b.department_id, b.year ${from} ORDER BY b.year, d.code, i.scope, p.position, i.position, i.id LIMIT ? OFFSET ?`, [
       ...params,
       page.limit + 1,

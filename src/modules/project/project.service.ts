@@ -1,7 +1,7 @@
 import { toFen } from "../../common/money";
 import type { Page } from "../../common/relay";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
-import { type Row, Sql, placeholders, toInt } from "../../db/sql";
+import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
 import { FundingSource } from "../budget/budget.type";
 import { SourceAmount } from "../budget/lines.type";
 import { Project, ProjectAlias, ProjectCategory, ProjectFilter, type ProjectOrder, ProjectOrderField } from "./project.type";
@@ -103,30 +103,13 @@ export class ProjectService {
 
   private filterSql(filter: ProjectFilter): { where: string; params: unknown[] } {
     const v = visibleBudgets(this.viewer);
-    const where = ["b.is_current = 1", v.sql];
-    const params: unknown[] = [...v.params];
-    if (filter.years?.length) {
-      where.push(`p.year IN (${placeholders(filter.years.length)})`);
-      params.push(...filter.years);
-    }
-    if (filter.departmentCodes?.length) {
-      where.push(`d.code IN (${placeholders(filter.departmentCodes.length)})`);
-      params.push(...filter.departmentCodes);
-    }
+    const w = new Where(["b.is_current = 1", v.sql], v.params).in("p.year", filter.years).in("d.code", filter.departmentCodes);
     if (filter.codes?.length) {
       const ph = placeholders(filter.codes.length);
-      where.push(`(p.code IN (${ph}) OR p.id IN (SELECT a.project_id FROM project_alias a WHERE a.code IN (${ph})))`);
-      params.push(...filter.codes, ...filter.codes);
+      w.add(`(p.code IN (${ph}) OR p.id IN (SELECT a.project_id FROM project_alias a WHERE a.code IN (${ph})))`, ...filter.codes, ...filter.codes);
     }
-    if (filter.nameContains) {
-      // "!" escapes on both MySQL and SQLite (a backslash literal differs between them).
-      where.push("p.name LIKE ? ESCAPE '!'");
-      params.push(`%${filter.nameContains.replace(/[!%_]/g, (c) => "!" + c)}%`);
-    }
-    if (filter.category) {
-      where.push("p.category = ?");
-      params.push(filter.category);
-    }
-    return { where: where.join(" AND "), params };
+    w.contains("p.name", filter.nameContains).eq("p.category", filter.category);
+    return { where: w.sql, params: w.params };
   }
+
 }
