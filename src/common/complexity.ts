@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, type GraphQLSchema, getNullableType, isListType, separateOperations } from "graphql";
+import { type DocumentNode, GraphQLError, type GraphQLSchema, getNullableType, isListType, separateOperations } from "graphql";
 import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 import { DEFAULT_PAGE } from "./relay";
 
@@ -22,14 +22,29 @@ export function complexityOf(schema: GraphQLSchema, query: Parameters<typeof get
   return getComplexity({ schema, query, variables, operationName, estimators: [estimator] });
 }
 
+/** Costs already computed for a parsed document (Apollo reuses one per query text), by variables. */
+const KNOWN_COSTS_PER_DOCUMENT = 64;
+
 /** Refuses a request whose estimated cost exceeds MAX_COMPLEXITY before any resolver runs. */
 export function complexityLimit(schema: GraphQLSchema): ApolloServerPlugin {
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): number => {
+    const key = JSON.stringify([operationName ?? null, variables]);
+    let costs = known.get(document);
+    const hit = costs?.get(key);
+    if (hit !== undefined) return hit;
+    const doc = operationName ? (separateOperations(document)[operationName] ?? document) : document;
+    const cost = complexityOf(schema, doc, variables, operationName);
+    if (!costs) known.set(document, (costs = new Map()));
+    if (costs.size >= KNOWN_COSTS_PER_DOCUMENT) costs.clear();
+    costs.set(key, cost);
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const doc = request.operationName ? separateOperations(document)[request.operationName] ?? document : document;
-          const cost = complexityOf(schema, doc, request.variables ?? {}, request.operationName ?? undefined);
+          const cost = costOf(document, request.variables ?? {}, request.operationName ?? undefined);
           if (cost > MAX_COMPLEXITY) {
             throw new GraphQLError(`query is too expensive: estimated cost ${cost} exceeds ${MAX_COMPLEXITY} (ask for smaller pages or fewer nested lists)`, {
               extensions: { code: "QUERY_TOO_COMPLEX", cost, maximum: MAX_COMPLEXITY },

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { badInput } from "../../common/errors";
+import { andThen } from "../../common/loaders";
 import { DEFAULT_UNIT, MoneyUnit } from "../../common/money-unit";
 import { PageArgs, toPage } from "../../common/relay";
 import type { Context } from "../../context";
@@ -84,24 +85,22 @@ export class AnalyticsResolver {
 /** The objects a group's keys name, shared by groups and year comparisons. */
 abstract class KeyedResolver {
   protected departmentByKeys(keys: GroupKeys, ctx: Context) {
-    return keys.DEPARTMENT === undefined ? null : ctx.loaders.departmentByCode.load(keys.DEPARTMENT);
+    return keys.DEPARTMENT === undefined ? null : ctx.loaders.departmentByCode.get(keys.DEPARTMENT);
   }
 
   protected unitByKeys(keys: GroupKeys, ctx: Context) {
-    return keys.BUDGET_UNIT === undefined || keys.BUDGET_UNIT === "0" ? null : ctx.loaders.unit.load(Number(keys.BUDGET_UNIT));
+    return keys.BUDGET_UNIT === undefined || keys.BUDGET_UNIT === "0" ? null : ctx.loaders.unit.get(Number(keys.BUDGET_UNIT));
   }
 
-  protected async subject(keys: GroupKeys, ctx: Context, year: number | null) {
+  protected subject(keys: GroupKeys, ctx: Context, year: number | null) {
     const code = keys.SUBJECT_ITEM ?? keys.SUBJECT_SECTION ?? keys.SUBJECT_CLASS;
     if (code === undefined) return null;
-    const e = await ctx.loaders.subjectCode.load(code);
-    return e && toSubjectCode(e, year);
+    return andThen(ctx.loaders.subjectCode.get(code), (e) => e && toSubjectCode(e, year));
   }
 
-  protected async economic(code: string | undefined, ctx: Context, year: number | null) {
+  protected economic(code: string | undefined, ctx: Context, year: number | null) {
     if (code === undefined) return null;
-    const e = await ctx.loaders.economicCode.load(code);
-    return e && toEconomicCode(e, year);
+    return andThen(ctx.loaders.economicCode.get(code), (e) => e && toEconomicCode(e, year));
   }
 }
 

@@ -183,7 +183,10 @@ export class AnalyticsService {
     }
     const sign = order.direction === SortDirection.DESC ? -1 : 1;
     const compare = (a: ExpenditureGroup, b: ExpenditureGroup) => {
-      const byKey = keyOf(a, a.depth).localeCompare(keyOf(b, b.depth));
+      const ka = keyOf(a, a.depth);
+      const kb = keyOf(b, b.depth);
+      // Keys are codes, years and enum names: plain code-unit order, as the database sorts them.
+      const byKey = ka < kb ? -1 : ka > kb ? 1 : 0;
       if (order.by === ExpenditureMeasure.AMOUNT && a.amountFen !== b.amountFen) return sign * (a.amountFen < b.amountFen ? -1 : 1);
       if (order.by === ExpenditureMeasure.ROW_COUNT && a.rowCount !== b.rowCount) return sign * (a.rowCount - b.rowCount);
       return order.by === ExpenditureMeasure.KEY ? sign * byKey : byKey;

@@ -26,6 +26,6 @@ export class RankingResolver {
 
   @FieldResolver(() => Department, { description: "部门 the department." })
   department(@Root() e: RankingEntry, @Ctx() ctx: Context) {
-    return ctx.loaders.department.load(e.departmentId);
+    return ctx.loaders.department.get(e.departmentId);
   }
 }

@@ -57,7 +57,7 @@ export class RankingService {
     const sign = opts.direction === SortDirection.DESC ? -1 : 1;
     // Departments without a figure (or without the whole a share is of) go last in either direction.
     const missing = (i: (typeof items)[number]) => i.num === null || (!!m.den && !i.den);
-    const sorted = [...items].sort((a, b) => (missing(a) || missing(b) ? Number(missing(a)) - Number(missing(b)) : sign * cmp(a, b)) || a.code.localeCompare(b.code));
+    const sorted = [...items].sort((a, b) => (missing(a) || missing(b) ? Number(missing(a)) - Number(missing(b)) : sign * cmp(a, b)) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const show = (num: bigint | null, den: bigint | null): string | null => {
       if (num === null) return null;
       if (m.kind === "PERCENT") return den ? percent(num, den) : null;

@@ -39,7 +39,7 @@ export class DepartmentBudgetResolver {
 
   @FieldResolver(() => Department, { description: "部门 the department." })
   department(@Root() b: DepartmentBudget, @Ctx() ctx: Context) {
-    return ctx.loaders.department.load(b.departmentId);
+    return ctx.loaders.department.get(b.departmentId);
   }
 
   @FieldResolver(() => FiscalYear, { description: "预算年度 the fiscal year." })
@@ -78,7 +78,7 @@ export class DepartmentBudgetResolver {
   }
 
   @FieldResolver(() => ComputedTotals, { description: "行合计 what the rows add up to, beside the published totals." })
-  async computed(@Root() b: DepartmentBudget, @Ctx() ctx: Context) {
+  computed(@Root() b: DepartmentBudget, @Ctx() ctx: Context) {
     return ctx.loaders.computedTotals.load(b.id);
   }
 
@@ -180,6 +180,6 @@ export class DepartmentBudgetResolver {
 
   @FieldResolver(() => SourceDocument, { nullable: true, description: "来源文件 the document the figures were imported from." })
   sourceDocument(@Root() b: DepartmentBudget, @Ctx() ctx: Context) {
-    return b.sourceDocumentId === null ? null : ctx.loaders.sourceDocument.load(b.sourceDocumentId);
+    return b.sourceDocumentId === null ? null : ctx.loaders.sourceDocument.get(b.sourceDocumentId);
   }
 }

@@ -9,7 +9,7 @@ import { BudgetUnit, Department, DepartmentConnection } from "./department.type"
 export class DepartmentResolver {
   @Query(() => Department, { nullable: true, description: "部门 One department by code (\"007\"); null if there is none." })
   department(@Arg("code", () => String, { description: "部门编码 department code." }) code: string, @Ctx() ctx: Context) {
-    return ctx.loaders.departmentByCode.load(code);
+    return ctx.loaders.departmentByCode.get(code);
   }
 
   @Query(() => DepartmentConnection, { description: "部门列表 All departments, by code." })
@@ -61,6 +61,6 @@ export class DepartmentResolver {
 export class BudgetUnitResolver {
   @FieldResolver(() => Department, { description: "所属部门 the department the unit belongs to." })
   department(@Root() u: BudgetUnit, @Ctx() ctx: Context) {
-    return ctx.loaders.department.load(u.departmentId);
+    return ctx.loaders.department.get(u.departmentId);
   }
 }

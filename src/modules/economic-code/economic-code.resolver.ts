@@ -5,19 +5,19 @@ import { type MoneyUnit, money } from "../../common/money-unit";
 import type { Context } from "../../context";
 import { toEconomicCode } from "./economic-code.service";
 import { EconomicCode, EconomicLevel, EconomicScheme } from "./economic-code.type";
+import { andThen } from "../../common/loaders";
 
 type Requested = EconomicCode & { requestedYear?: number | null };
 
 @Resolver(() => EconomicCode)
 export class EconomicCodeResolver {
   @Query(() => EconomicCode, { nullable: true, description: "经济分类科目 One economic code (\"30101\" 部门预算, \"50101\" 政府预算), named as of `year`; null if unknown." })
-  async economicCode(
+  economicCode(
     @Arg("code", () => String, { description: "科目编码 code." }) code: string,
     @Arg("year", () => Int, { nullable: true, description: "Year whose name to use (default: the latest known)." }) year: number | undefined,
     @Ctx() ctx: Context,
   ) {
-    const e = await ctx.loaders.economicCode.load(code.trim());
-    return e && { ...toEconomicCode(e, year ?? null), requestedYear: year ?? null };
+    return andThen(ctx.loaders.economicCode.get(code.trim()), (e) => e && { ...toEconomicCode(e, year ?? null), requestedYear: year ?? null });
   }
 
   @Query(() => [EconomicCode], { description: "经济分类科目表 Codes of one scheme, optionally of a level or under a parent." })
@@ -33,10 +33,9 @@ export class EconomicCodeResolver {
   }
 
   @FieldResolver(() => EconomicCode, { nullable: true, description: "上级科目 the parent 类 of a 款." })
-  async parent(@Root() c: EconomicCode, @Ctx() ctx: Context) {
+  parent(@Root() c: EconomicCode, @Ctx() ctx: Context) {
     if (c.parentCode === null) return null;
-    const e = await ctx.loaders.economicCode.load(c.parentCode);
-    return e && toEconomicCode(e, c.year);
+    return andThen(ctx.loaders.economicCode.get(c.parentCode), (e) => e && toEconomicCode(e, c.year));
   }
 
   @FieldResolver(() => [EconomicCode], { description: "下级科目 the 款 of a 类." })

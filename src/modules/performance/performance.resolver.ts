@@ -21,11 +21,11 @@ export class PerformanceIndicatorResolver {
 
   @FieldResolver(() => Project, { nullable: true, description: "项目 the project, for a project indicator." })
   project(@Root() i: PerformanceIndicator, @Ctx() ctx: Context) {
-    return i.projectId === null ? null : ctx.loaders.project.load(i.projectId);
+    return i.projectId === null ? null : ctx.loaders.project.get(i.projectId);
   }
 
   @FieldResolver(() => Department, { description: "部门 the department." })
   department(@Root() i: PerformanceIndicator, @Ctx() ctx: Context) {
-    return ctx.loaders.department.load(i.departmentId);
+    return ctx.loaders.department.get(i.departmentId);
   }
 }

@@ -8,6 +8,7 @@ import { PerformanceIndicator } from "../performance/performance-indicator.type"
 import { SubjectCode } from "../subject-code/subject-code.type";
 import { toSubjectCode } from "../subject-code/subject-code.service";
 import { Project, ProjectAlias, ProjectConnection, ProjectFilter, ProjectOrder } from "./project.type";
+import { andThen } from "../../common/loaders";
 
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -25,19 +26,18 @@ export class ProjectResolver {
 
   @FieldResolver(() => Department, { description: "部门 the department that runs the project." })
   department(@Root() p: Project, @Ctx() ctx: Context) {
-    return ctx.loaders.department.load(p.departmentId);
+    return ctx.loaders.department.get(p.departmentId);
   }
 
   @FieldResolver(() => DepartmentBudget, { description: "部门预算 the budget the project belongs to." })
   budget(@Root() p: Project, @Ctx() ctx: Context) {
-    return ctx.loaders.budget.load(p.budgetId);
+    return ctx.loaders.budget.get(p.budgetId);
   }
 
   @FieldResolver(() => SubjectCode, { nullable: true, description: "功能分类科目 the 项 code, where the document states it." })
-  async subjectCode(@Root() p: Project, @Ctx() ctx: Context) {
+  subjectCode(@Root() p: Project, @Ctx() ctx: Context) {
     if (p.subject === null) return null;
-    const e = await ctx.loaders.subjectCode.load(p.subject);
-    return e && toSubjectCode(e, p.year);
+    return andThen(ctx.loaders.subjectCode.get(p.subject), (e) => e && toSubjectCode(e, p.year));
   }
 
   @FieldResolver(() => [PerformanceIndicator], { description: "绩效指标 the project's performance indicators." })

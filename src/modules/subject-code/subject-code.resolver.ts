@@ -5,19 +5,19 @@ import { type MoneyUnit, money } from "../../common/money-unit";
 import type { Context } from "../../context";
 import { toSubjectCode } from "./subject-code.service";
 import { SubjectCode, SubjectLevel } from "./subject-code.type";
+import { andThen } from "../../common/loaders";
 
 const YearArg = (what: string) => Arg("year", () => Int, { nullable: true, description: what });
 
 @Resolver(() => SubjectCode)
 export class SubjectCodeResolver {
   @Query(() => SubjectCode, { nullable: true, description: "功能分类科目 One functional code (\"208\", \"20801\", \"2080101\"), named as of `year`; null if unknown." })
-  async subjectCode(
+  subjectCode(
     @Arg("code", () => String, { description: "科目编码 code without spaces." }) code: string,
     @YearArg("Year whose name to use (default: the latest known).") year: number | undefined,
     @Ctx() ctx: Context,
   ) {
-    const e = await ctx.loaders.subjectCode.load(code.replace(/\s+/g, ""));
-    return e && { ...toSubjectCode(e, year ?? null), requestedYear: year ?? null };
+    return andThen(ctx.loaders.subjectCode.get(code.replace(/\s+/g, "")), (e) => e && { ...toSubjectCode(e, year ?? null), requestedYear: year ?? null });
   }
 
   @Query(() => [SubjectCode], { description: "功能分类科目表 Codes of a level, optionally under one parent, named as of `year`." })
@@ -32,10 +32,9 @@ export class SubjectCodeResolver {
   }
 
   @FieldResolver(() => SubjectCode, { nullable: true, description: "上级科目 the parent (款 of a 项, 类 of a 款)." })
-  async parent(@Root() c: SubjectCode, @Ctx() ctx: Context) {
+  parent(@Root() c: SubjectCode, @Ctx() ctx: Context) {
     if (c.parentCode === null) return null;
-    const e = await ctx.loaders.subjectCode.load(c.parentCode);
-    return e && toSubjectCode(e, c.year);
+    return andThen(ctx.loaders.subjectCode.get(c.parentCode), (e) => e && toSubjectCode(e, c.year));
   }
 
   @FieldResolver(() => [SubjectCode], { description: "下级科目 the children, in code order." })
