@@ -177,6 +177,27 @@ describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three document
     expect(total).toEqual([{ amount: wan(sum([...lines(hr23), ...lines(fin23)])), share: "100.00", rowCount: hr23.subjectLines.length + fin23.subjectLines.length }]);
   });
 
+  it("names unknown codes even when the groups could name the known ones", async () => {
+    const bySubject = await server.request(`{ expenditure(filter: { subjectCodePrefixes: ["208", "2999999"] }, groupBy: [SUBJECT_CLASS], rollup: true) { amount } }`);
+    expect(bySubject.errors?.[0]?.message).toBe("unknown subject codes: 2999999");
+    const byDepartment = await server.request(`{ expenditure(filter: { departmentCodes: ["999", "007"] }, groupBy: [DEPARTMENT]) { amount } }`);
+    expect(byDepartment.errors?.[0]?.message).toBe("unknown department codes: 999");
+    const known = await server.query<any, unknown>(`{ expenditure(filter: { years: [2023], subjectCodePrefixes: ["20801"], departmentCodes: ["007"] }, groupBy: [DEPARTMENT, SUBJECT_SECTION]) { amount } }`);
+    expect(known.expenditure).toEqual([{ amount: wan(sum(lines(hr23, "20801"))) }]);
+  });
+
+  it("names each group's subject code as the code list does for that year, in the same statement", async () => {
+    const withYear = (await server.query<any, unknown>(`{ expenditure(groupBy: [YEAR, SUBJECT_CLASS, SUBJECT_ITEM], rollup: true) { year subjectCode { code name level year } } }`)).expenditure;
+    const noYear = (await server.query<any, unknown>(`{ expenditure(groupBy: [SUBJECT_SECTION]) { subjectCode { code name level year } } }`)).expenditure;
+    const groups = [...withYear, ...noYear].filter((g: any) => g.subjectCode);
+    expect(groups.length).toBeGreaterThan(20);
+    for (const g of groups) {
+      const listed = await server.query<any, any>(`query($code: String!, $year: Int) { subjectCode(code: $code, year: $year) { code name level year } }`, { code: g.subjectCode.code, year: g.year ?? null });
+      expect(g.subjectCode, `${g.subjectCode.code} in ${g.year}`).toEqual(listed.subjectCode);
+    }
+    expect(withYear.every((g: any) => g.year === null || !g.subjectCode || g.subjectCode.year === g.year)).toBe(true);
+  });
+
   it("orders by amount, takes the top N, and pages stably with cursors", async () => {
     const q = `query($after: String) { expenditure(filter: { years: [2023] }, groupBy: [SUBJECT_ITEM], orderBy: { by: AMOUNT, direction: DESC }, first: 3, after: $after) { amount cursor subjectCode { code } } }`;
     const page1 = (await server.query<any, any>(q, {})).expenditure;

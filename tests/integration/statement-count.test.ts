@@ -35,6 +35,9 @@ describe.each(DATABASE_KINDS)("[%s] statements per request do not grow with the 
     ["a ranking", "{ departmentRanking(year: 2023, measure: PERSONNEL_SHARE) { zoneValue entries { rank value numerator } } }", 1],
     ["groups with their departments named", "{ expenditure(groupBy: [DEPARTMENT]) { amount department { code name } } }", 1],
     ["a ranking with its departments named", "{ departmentRanking(year: 2023, measure: EXPENDITURE_TOTAL) { entries { department { code shortName } } } }", 1],
+    ["groups with their subject codes named", "{ expenditure(groupBy: [YEAR, SUBJECT_CLASS]) { amount subjectCode { code name level year } } }", 1],
+    // The filter's code is vouched for by the rollup's own 类 row: no lookup beside the aggregate.
+    ["a filtered drill-down with names", `{ expenditure(filter: { years: [2023], subjectCodePrefixes: ["208"] }, groupBy: [SUBJECT_CLASS, SUBJECT_SECTION, SUBJECT_ITEM], rollup: true) { depth amount subjectCode { code name } } }`, 1],
   ];
 
   async function checkAggregates() {

@@ -50,15 +50,18 @@ export class AnalyticsResolver {
     const f = filter ?? {};
     // The filter check and the aggregate run side by side: the check only decides whether to answer.
     return asUserError(async () => {
-      const [, groups] = await Promise.all([
-        ctx.services.analytics.checkFilter(f),
-        ctx.services.analytics.expenditure(f, groupBy, {
-          rollup,
-          order: orderBy ?? { by: ExpenditureMeasure.KEY, direction: SortDirection.ASC },
-          page: toPage({ first: page.first ?? 100, after: page.after }),
-          unit,
-        }),
-      ]);
+      const analytics = ctx.services.analytics;
+      const aggregate = analytics.expenditure(f, groupBy, {
+        rollup,
+        order: orderBy ?? { by: ExpenditureMeasure.KEY, direction: SortDirection.ASC },
+        page: toPage({ first: page.first ?? 100, after: page.after }),
+        unit,
+      });
+      // When the groups can name the filter's codes, they vouch for them and the check reads only
+      // what they leave open; otherwise the check runs beside the aggregate.
+      const groups = analytics.groupsCanVouch(f, groupBy)
+        ? await aggregate.then(async (gs) => (await analytics.checkFilter(f, gs), gs))
+        : (await Promise.all([analytics.checkFilter(f), aggregate]))[1];
       primeDepartments(ctx, groups);
       return groups;
     });
@@ -118,7 +121,7 @@ export class ExpenditureGroupResolver extends KeyedResolver {
 
   @FieldResolver(() => SubjectCode, { nullable: true, description: "科目 the finest subject level grouped by, named as of the group's year." })
   subjectCode(@Root() g: ExpenditureGroup, @Ctx() ctx: Context) {
-    return this.subject(g.keys, ctx, g.year);
+    return g.subject !== undefined ? g.subject : this.subject(g.keys, ctx, g.year);
   }
 
   @FieldResolver(() => EconomicCode, { nullable: true, description: "部门预算经济分类 the finest department-scheme level grouped by." })

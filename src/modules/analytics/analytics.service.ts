@@ -6,6 +6,7 @@ import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
 import { BudgetStage } from "../budget/budget.type";
 import { toDepartment } from "../department/department.service";
 import type { Department } from "../department/department.type";
+import type { SubjectCode, SubjectLevel } from "../subject-code/subject-code.type";
 import {
   ExpenditureChange,
   type ExpenditureDimension,
@@ -19,6 +20,10 @@ import {
 import { FACT_TABLE, type FactSet, dimension, factSetFor } from "./grain";
 
 export class UnknownFilterValues extends Error {}
+
+const SUBJECT_DIMENSIONS = ["SUBJECT_CLASS", "SUBJECT_SECTION", "SUBJECT_ITEM"] as ExpenditureDimension[];
+/** A year after any name's: "the latest name" for groups without a year. */
+const LATEST = 9999;
 
 /** With a DEPARTMENT dimension, each group carries its department's row, so naming it costs no statement. */
 const DEPARTMENT_COLUMNS = ["MIN(d.id) AS dept_id", "MIN(d.name) AS dept_name", "MIN(d.short_name) AS dept_short_name", "MIN(d.region_code) AS dept_region_code"];
@@ -66,11 +71,30 @@ export class AnalyticsService {
     return { set, dims, extra, from, where: w.sql, params: w.params };
   }
 
-  /** Departments and codes a filter names must exist: an unknown one is a mistake, not an empty answer. */
-  async checkFilter(filter: ExpenditureFilter): Promise<void> {
+  /** Whether groups of this grouping name every kind of code the filter lists (departments, subject codes). */
+  groupsCanVouch(filter: ExpenditureFilter, groupBy: ExpenditureDimension[]): boolean {
+    const has = (d: string) => groupBy.includes(d as ExpenditureDimension);
+    return (
+      !filter.economicCodePrefixes?.length &&
+      (!filter.departmentCodes?.length || has("DEPARTMENT")) &&
+      (!filter.subjectCodePrefixes?.length || SUBJECT_DIMENSIONS.some((d) => has(d)))
+    );
+  }
+
+  /**
+   * Departments and codes a filter names must exist: an unknown one is a mistake, not an empty
+   * answer. A code or department that names one of `seen` (read from its table) needs no lookup.
+   */
+  async checkFilter(filter: ExpenditureFilter, seen: ExpenditureGroup[] = []): Promise<void> {
+    const named = new Set<string>();
+    for (const g of seen) {
+      if (g.departmentRow) named.add(`department:${g.departmentRow.code}`);
+      if (g.subject) named.add(`subject:${g.subject.code}`);
+    }
     const parts: string[] = [];
     const params: unknown[] = [];
-    const probe = (tag: string, table: string, values: string[] | undefined) => {
+    const probe = (tag: string, table: string, all: string[] | undefined) => {
+      const values = all?.filter((v) => !named.has(`${tag}:${v}`));
       if (!values?.length) return;
       parts.push(`SELECT '${tag}' AS tag, code FROM ${table} WHERE code IN (${placeholders(values.length)})`);
       params.push(...values);
@@ -79,7 +103,7 @@ export class AnalyticsService {
     probe("subject", "subject_code", filter.subjectCodePrefixes);
     probe("economic", "economic_code", filter.economicCodePrefixes);
     if (!parts.length) return;
-    const found = new Set((await this.sql.all(parts.join(" UNION ALL "), params)).map((r) => `${r.tag}:${r.code}`));
+    const found = new Set([...named, ...(await this.sql.all(parts.join(" UNION ALL "), params)).map((r) => `${r.tag}:${r.code}`)]);
     const unknown = [
       ["department codes", "department", filter.departmentCodes],
       ["subject codes", "subject", filter.subjectCodePrefixes],
@@ -123,12 +147,35 @@ export class AnalyticsService {
       "SUM(SUM(l.amount_fen)) OVER () AS total",
       keys.length ? `SUM(SUM(l.amount_fen)) OVER (${parentKeys.length ? `PARTITION BY ${parentKeys.join(", ")}` : ""}) AS parent` : "NULL AS parent",
     ];
-    return this.sql.all(
-      `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where}
+    const inner = `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where}
        ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""} ${keys.length ? `ORDER BY ${orderBy.join(", ")}` : ""}
-       LIMIT ? OFFSET ?`,
-      [...q.params, page.limit, page.offset],
-    );
+       LIMIT ? OFFSET ?`;
+    const aliases = q.dims.map((d) => `x.${d.as}`);
+    // The derived table's order does not survive the join, so the page is ordered again by alias.
+    const outerOrder = [
+      ...(order.by === ExpenditureMeasure.AMOUNT ? [`x.fen ${dir}`] : order.by === ExpenditureMeasure.ROW_COUNT ? [`x.n ${dir}`] : aliases.map((a) => `${a} ${dir}`)),
+      ...aliases,
+    ];
+    const named = this.withSubjectNames(q, inner);
+    return this.sql.all(named === inner || !keys.length ? named : `${named} ORDER BY ${outerOrder.join(", ")}`, [...q.params, page.limit, page.offset]);
+  }
+
+  /**
+   * Joins the finest subject code a group is keyed by, with its name as of the group's year
+   * (that year's, else the nearest earlier, else the earliest; the latest without a year), so
+   * naming groups costs no second statement. Same choice as `pickName`.
+   */
+  private withSubjectNames(q: Query, inner: string): string {
+    const codes = q.dims.filter((d) => SUBJECT_DIMENSIONS.includes(d.d)).map((d) => `x.${d.as}`).reverse();
+    if (!codes.length) return inner;
+    const code = codes.length === 1 ? codes[0]! : `COALESCE(${codes.join(", ")})`;
+    const year = q.dims.some((d) => d.d === ("YEAR" as ExpenditureDimension)) ? `COALESCE(x.year, ${LATEST})` : String(LATEST);
+    return `SELECT x.*, sc.level AS sc_level, sc.parent_code AS sc_parent, scn.name AS sc_name, scn.year AS sc_name_year
+      FROM (${inner}) x
+      LEFT JOIN subject_code sc ON sc.code = ${code}
+      LEFT JOIN subject_code_name scn ON scn.code = sc.code AND scn.year = COALESCE(
+        (SELECT MAX(m.year) FROM subject_code_name m WHERE m.code = sc.code AND m.year <= ${year}),
+        (SELECT MIN(m.year) FROM subject_code_name m WHERE m.code = sc.code))`;
   }
 
   /** MySQL and MariaDB roll up in one pass (WITH ROLLUP); SQLite gets the same rows from a UNION ALL of the levels. */
@@ -136,14 +183,14 @@ export class AnalyticsService {
     const keys = q.dims.map((d) => d.expr);
     if (this.sql.dialect !== "better-sqlite3") {
       const select = [...q.dims.map((d) => `${d.expr} AS ${d.as}`), ...q.extra, "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
-      return this.sql.all(`SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")} WITH ROLLUP` : ""}`, q.params);
+      return this.sql.all(this.withSubjectNames(q, `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")} WITH ROLLUP` : ""}`), q.params);
     }
     const levels = Array.from({ length: keys.length + 1 }, (_, n) => keys.length - n);
     const branches = levels.map((n) => {
       const select = [...q.dims.map((d, i) => (i < n ? `${d.expr} AS ${d.as}` : `NULL AS ${d.as}`)), ...q.extra, "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
       return `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where}${n ? ` GROUP BY ${keys.slice(0, n).join(", ")}` : ""}`;
     });
-    return this.sql.all(branches.join(" UNION ALL "), levels.flatMap(() => q.params));
+    return this.sql.all(this.withSubjectNames(q, branches.join(" UNION ALL ")), levels.flatMap(() => q.params));
   }
 
   private toGroup(q: Query, r: Row, unit: MoneyUnit): ExpenditureGroup {
@@ -163,6 +210,7 @@ export class AnalyticsService {
       depth,
       isSubtotal: depth < q.dims.length,
       departmentRow: departmentOf(keys, r),
+      subject: subjectOf(keys, r),
       defaultUnit: unit,
       cursor: "",
     });
@@ -229,6 +277,16 @@ export class AnalyticsService {
       });
     });
   }
+}
+
+/** The subject code joined by `withSubjectNames`; undefined when the statement did not name one. */
+function subjectOf(keys: GroupKeys, r: Row): SubjectCode | null | undefined {
+  if (!("sc_level" in r)) return undefined;
+  if (r.sc_level === null) return null;
+  const year = keys.YEAR === undefined ? null : Number(keys.YEAR);
+  const code = (keys.SUBJECT_ITEM ?? keys.SUBJECT_SECTION ?? keys.SUBJECT_CLASS)!;
+  const nameYear = r.sc_name_year === null ? null : Number(r.sc_name_year);
+  return { code, level: r.sc_level as SubjectLevel, parentCode: (r.sc_parent as string | null) ?? null, name: (r.sc_name as string | null) ?? null, year: year ?? nameYear };
 }
 
 function departmentOf(keys: GroupKeys, r: Row): Department | null {

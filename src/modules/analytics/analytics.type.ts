@@ -4,6 +4,7 @@ import { MoneyUnit, money } from "../../common/money-unit";
 import { percent } from "../../common/percent";
 import { BudgetStage, ExpenditureCategory, ExpenditureKind, FundingSource } from "../budget/budget.type";
 import type { Department } from "../department/department.type";
+import type { SubjectCode } from "../subject-code/subject-code.type";
 
 export enum ExpenditureDimension {
   YEAR = "YEAR",
@@ -101,6 +102,8 @@ export class ExpenditureGroup {
   keys: GroupKeys;
   /** The department of a DEPARTMENT group, read with the figures. */
   departmentRow: Department | null;
+  /** The subject code of a subject group, named in the same statement (undefined: not read). */
+  subject?: SubjectCode | null;
   amountFen: bigint;
   totalFen: bigint;
   parentFen: bigint | null;
