@@ -36,6 +36,11 @@ function isPromiseLike(v: unknown): v is PromiseLike<unknown> {
   return typeof (v as PromiseLike<unknown> | null)?.then === "function";
 }
 
+/** Puts rows a statement already read into a loader, so naming them costs no further statement. */
+export function primeAll<K, V>(loader: KeyedLoader<K, V>, values: readonly V[], keyOf: (v: V) => K): void {
+  for (const v of values) loader.prime(keyOf(v), v);
+}
+
 /** Applies `f` to a value or, when it is still loading, to the promised value. */
 export function andThen<T, R>(value: T | Promise<T>, f: (v: T) => R): R | Promise<R> {
   return value instanceof Promise ? value.then(f) : f(value);

@@ -36,6 +36,9 @@ describe.each(DATABASE_KINDS)("[%s] statements per request do not grow with the 
     ["groups with their departments named", "{ expenditure(groupBy: [DEPARTMENT]) { amount department { code name } } }", 1],
     ["a ranking with its departments named", "{ departmentRanking(year: 2023, measure: EXPENDITURE_TOTAL) { entries { department { code shortName } } } }", 1],
     ["groups with their subject codes named", "{ expenditure(groupBy: [YEAR, SUBJECT_CLASS]) { amount subjectCode { code name level year } } }", 1],
+    // Searches: the page (with the departments and projects its rows name) and the count.
+    ["a project search with departments named", "{ projects(filter: { years: [2023] }, orderBy: { by: AMOUNT, descending: true }, first: 20) { totalCount nodes { name department { code name } } } }", 2],
+    ["an indicator search with projects and departments named", `{ indicators(filter: { years: [2023], categories: [SATISFACTION] }, first: 50) { totalCount nodes { name project { code name } department { code } } } }`, 2],
     // The filter's code is vouched for by the rollup's own 类 row: no lookup beside the aggregate.
     ["a filtered drill-down with names", `{ expenditure(filter: { years: [2023], subjectCodePrefixes: ["208"] }, groupBy: [SUBJECT_CLASS, SUBJECT_SECTION, SUBJECT_ITEM], rollup: true) { depth amount subjectCode { code name } } }`, 1],
   ];

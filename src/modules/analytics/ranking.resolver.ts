@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphq
 import { DEFAULT_UNIT, MoneyUnit } from "../../common/money-unit";
 import { MAX_PAGE } from "../../common/relay";
 import { badInput } from "../../common/errors";
+import { primeAll } from "../../common/loaders";
 import type { Context } from "../../context";
 import { Department } from "../department/department.type";
 import { RankingMeasure, SortDirection } from "./analytics.type";
@@ -20,7 +21,7 @@ export class RankingResolver {
   ) {
     if (first < 0 || first > MAX_PAGE) throw badInput(`first must be between 0 and ${MAX_PAGE}, got ${first}`, "first");
     const ranking = await ctx.services.ranking.rank(year, measure, { first, direction, unit });
-    for (const d of ranking.departments) ctx.loaders.department.prime(d.id, d);
+    primeAll(ctx.loaders.department, ranking.departments, (d) => d.id);
     return ranking;
   }
 

@@ -6,6 +6,13 @@ export function toDepartment(r: Row): Department {
   return { id: Number(r.id), code: String(r.code), name: String(r.name), shortName: String(r.short_name), regionCode: String(r.region_code) };
 }
 
+/** Columns that carry a joined department (alias `d`) beside other rows; `joinedDepartment` reads them back. */
+export const JOINED_DEPARTMENT = "d.id AS dept_id, d.code AS dept_code, d.name AS dept_name, d.short_name AS dept_short_name, d.region_code AS dept_region_code";
+
+export function joinedDepartment(r: Row): Department {
+  return toDepartment({ id: r.dept_id, code: r.dept_code, name: r.dept_name, short_name: r.dept_short_name, region_code: r.dept_region_code });
+}
+
 function toUnit(r: Row): BudgetUnit {
   return { id: Number(r.id), departmentId: Number(r.department_id), code: String(r.code), name: String(r.name), isSelf: Boolean(Number(r.is_self)) };
 }

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { primeAll } from "../../common/loaders";
 import { PageArgs, toConnection, toPage } from "../../common/relay";
 import { IndicatorFilter, PerformanceIndicatorConnection } from "./indicator-filter.type";
 import type { Context } from "../../context";
@@ -16,6 +17,8 @@ export class PerformanceIndicatorResolver {
   ) {
     const page = toPage(args);
     const found = await ctx.services.performance.search(filter ?? {}, page);
+    primeAll(ctx.loaders.department, found.departments, (d) => d.id);
+    primeAll(ctx.loaders.project, found.projects, (p) => p.id);
     return toConnection(found.rows, page, found.count);
   }
 

@@ -4,6 +4,8 @@ import { toMicro } from "../../ingest/target";
 import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
 import type { IndicatorFilter } from "./indicator-filter.type";
 import { IndicatorCategory, IndicatorScope, PerformanceIndicator } from "./performance-indicator.type";
+import { JOINED_DEPARTMENT, joinedDepartment } from "../department/department.service";
+import { JOINED_PROJECT, type SearchPage, joinedProject } from "../project/project.service";
 
 function toIndicator(r: Row): PerformanceIndicator {
   return {
@@ -35,7 +37,7 @@ export class PerformanceService {
   ) {}
 
   /** Indicators of budgets in force matching the filter: one page, and the count when asked. */
-  async search(filter: IndicatorFilter, page: Page): Promise<{ rows: PerformanceIndicator[]; count: () => Promise<number> }> {
+  async search(filter: IndicatorFilter, page: Page): Promise<SearchPage<PerformanceIndicator>> {
     const v = visibleBudgets(this.viewer);
     const w = new Where(["b.is_current = 1", v.sql], v.params)
       .in("b.year", filter.years)
@@ -54,12 +56,17 @@ export class PerformanceService {
     const { params } = w;
     const from = `FROM performance_indicator i JOIN department_budget b ON b.id = i.budget_id JOIN department d ON d.id = b.department_id
       LEFT JOIN project p ON p.id = i.project_id WHERE ${w.sql}`;
-    const rows = await this.sql.all(`SELECT i.*, b.department_id, b.year ${from} ORDER BY b.year, d.code, i.scope, p.position, i.position, i.id LIMIT ? OFFSET ?`, [
+    const rows = await this.sql.all(`SELECT i.*, b.department_id, b.year, ${JOINED_DEPARTMENT}, ${JOINED_PROJECT} ${from} ORDER BY b.year, d.code, i.scope, p.position, i.position, i.id LIMIT ? OFFSET ?`, [
       ...params,
       page.limit + 1,
       page.offset,
     ]);
-    return { rows: rows.map(toIndicator), count: async () => toInt((await this.sql.one<Row>(`SELECT COUNT(*) AS n ${from}`, params))?.n) };
+    return {
+      rows: rows.map(toIndicator),
+      departments: rows.map(joinedDepartment),
+      projects: rows.map(joinedProject).filter((x) => x !== null),
+      count: async () => toInt((await this.sql.one<Row>(`SELECT COUNT(*) AS n ${from}`, params))?.n),
+    };
   }
 
   async ofProjects(projectIds: readonly number[]): Promise<PerformanceIndicator[]> {

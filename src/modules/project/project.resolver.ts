@@ -8,7 +8,7 @@ import { PerformanceIndicator } from "../performance/performance-indicator.type"
 import { SubjectCode } from "../subject-code/subject-code.type";
 import { toSubjectCode } from "../subject-code/subject-code.service";
 import { Project, ProjectAlias, ProjectConnection, ProjectFilter, ProjectOrder } from "./project.type";
-import { andThen } from "../../common/loaders";
+import { andThen, primeAll } from "../../common/loaders";
 
 @Resolver(() => Project)
 export class ProjectResolver {
@@ -21,6 +21,7 @@ export class ProjectResolver {
   ) {
     const page = toPage(args);
     const found = await ctx.services.projects.search(filter ?? {}, page, orderBy);
+    primeAll(ctx.loaders.department, found.departments, (d) => d.id);
     return toConnection(found.rows, page, found.count);
   }
 

@@ -4,6 +4,8 @@ import { type Viewer, visibleBudgets } from "../../common/viewer";
 import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
 import { FundingSource } from "../budget/budget.type";
 import { SourceAmount } from "../budget/lines.type";
+import { JOINED_DEPARTMENT, joinedDepartment } from "../department/department.service";
+import type { Department } from "../department/department.type";
 import { Project, ProjectAlias, ProjectCategory, ProjectFilter, type ProjectOrder, ProjectOrderField } from "./project.type";
 
 function toProject(r: Row): Project {
@@ -18,6 +20,22 @@ function toProject(r: Row): Project {
     subject: (r.subject_code as string | null) ?? null,
     amountFen: toFen(r.amount_fen),
   });
+}
+
+/** Columns that carry a joined project (alias `p`) beside other rows; `joinedProject` reads them back. */
+export const JOINED_PROJECT = ["id", "budget_id", "department_id", "year", "code", "name", "category", "subject_code", "amount_fen"].map((c) => `p.${c} AS prj_${c}`).join(", ");
+
+export function joinedProject(r: Row): Project | null {
+  if (r.prj_id === null || r.prj_id === undefined) return null;
+  return toProject(Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith("prj_")).map(([k, v]) => [k.slice(4), v])));
+}
+
+/** A page of a search, with the departments (and projects) its rows name, read in the same statement. */
+export interface SearchPage<T> {
+  rows: T[];
+  count: () => Promise<number>;
+  departments: Department[];
+  projects: Project[];
 }
 
 export class ProjectService {
@@ -66,17 +84,19 @@ export class ProjectService {
   }
 
   /** Projects of current, visible budgets matching the filter: one page, and the count on demand. */
-  async search(filter: ProjectFilter, page: Page, order?: ProjectOrder): Promise<{ rows: Project[]; count: () => Promise<number> }> {
+  async search(filter: ProjectFilter, page: Page, order?: ProjectOrder): Promise<SearchPage<Project>> {
     const { where, params } = this.filterSql(filter);
     const from = `FROM project p JOIN department_budget b ON b.id = p.budget_id JOIN department d ON d.id = p.department_id WHERE ${where}`;
     const first = order?.by === ProjectOrderField.AMOUNT ? `p.amount_fen ${order.descending ? "DESC" : "ASC"}, ` : "";
-    const rows = await this.sql.all(`SELECT p.* ${from} ORDER BY ${first}p.year, d.code, p.position, p.id LIMIT ? OFFSET ?`, [
+    const rows = await this.sql.all(`SELECT p.*, ${JOINED_DEPARTMENT} ${from} ORDER BY ${first}p.year, d.code, p.position, p.id LIMIT ? OFFSET ?`, [
       ...params,
       page.limit + 1,
       page.offset,
     ]);
     return {
       rows: rows.map(toProject),
+      departments: rows.map(joinedDepartment),
+      projects: [],
       count: async () => toInt((await this.sql.one<Row>(`SELECT COUNT(*) AS n ${from}`, params))?.n),
     };
   }
