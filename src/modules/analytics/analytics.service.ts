@@ -131,51 +131,57 @@ export class AnalyticsService {
     return this.arrangeRollup(q, groups, opts.order).slice(opts.page.offset, opts.page.offset + opts.page.limit).map((g, i) => Object.assign(g, { cursor: encodeCursor(opts.page.offset + i) }));
   }
 
+  /**
+   * One statement: the groups in a derived table, then — over those few rows — the shares'
+   * totals (window sums), the subject names, the order and the page.
+   */
   private async flatRows(q: Query, order: ExpenditureOrder, page: Page): Promise<Row[]> {
     const keys = q.dims.map((d) => d.expr);
-    const parentKeys = keys.slice(0, -1);
+    const aliases = q.dims.map((d) => `x.${d.as}`);
     const dir = order.direction === SortDirection.DESC ? "DESC" : "ASC";
     const orderBy = [
-      ...(order.by === ExpenditureMeasure.AMOUNT ? [`fen ${dir}`] : order.by === ExpenditureMeasure.ROW_COUNT ? [`n ${dir}`] : keys.map((k) => `${k} ${dir}`)),
-      ...keys,
-    ];
-    const select = [
-      ...q.dims.map((d) => `${d.expr} AS ${d.as}`),
-      ...q.extra,
-      "SUM(l.amount_fen) AS fen",
-      "COUNT(*) AS n",
-      "SUM(SUM(l.amount_fen)) OVER () AS total",
-      keys.length ? `SUM(SUM(l.amount_fen)) OVER (${parentKeys.length ? `PARTITION BY ${parentKeys.join(", ")}` : ""}) AS parent` : "NULL AS parent",
-    ];
-    const inner = `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where}
-       ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""} ${keys.length ? `ORDER BY ${orderBy.join(", ")}` : ""}
-       LIMIT ? OFFSET ?`;
-    const aliases = q.dims.map((d) => `x.${d.as}`);
-    // The derived table's order does not survive the join, so the page is ordered again by alias.
-    const outerOrder = [
       ...(order.by === ExpenditureMeasure.AMOUNT ? [`x.fen ${dir}`] : order.by === ExpenditureMeasure.ROW_COUNT ? [`x.n ${dir}`] : aliases.map((a) => `${a} ${dir}`)),
       ...aliases,
     ];
-    const named = this.withSubjectNames(q, inner);
-    return this.sql.all(named === inner || !keys.length ? named : `${named} ORDER BY ${outerOrder.join(", ")}`, [...q.params, page.limit, page.offset]);
+    const inner = `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), ...q.extra, "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"].join(", ")}
+      FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`;
+    const parentKeys = aliases.slice(0, -1);
+    const names = this.subjectNames(q);
+    const select = [
+      "x.*",
+      "SUM(x.fen) OVER () AS total",
+      keys.length ? `SUM(x.fen) OVER (${parentKeys.length ? `PARTITION BY ${parentKeys.join(", ")}` : ""}) AS parent` : "NULL AS parent",
+      ...names.columns,
+    ];
+    return this.sql.all(
+      `SELECT ${select.join(", ")} FROM (${inner}) x ${names.joins} ${keys.length ? `ORDER BY ${orderBy.join(", ")}` : ""} LIMIT ? OFFSET ?`,
+      [...q.params, page.limit, page.offset],
+    );
+  }
+
+  /** Adds the subject names to rows of a grouping statement (see `subjectNames`). */
+  private withSubjectNames(q: Query, inner: string): string {
+    const names = this.subjectNames(q);
+    return names.columns.length ? `SELECT x.*, ${names.columns.join(", ")} FROM (${inner}) x ${names.joins}` : inner;
   }
 
   /**
-   * Joins the finest subject code a group is keyed by, with its name as of the group's year
-   * (that year's, else the nearest earlier, else the earliest; the latest without a year), so
-   * naming groups costs no second statement. Same choice as `pickName`.
+   * Joins to the groups `x` the finest subject code each is keyed by, with its name as of the
+   * group's year (that year's, else the nearest earlier, else the earliest; the latest without a
+   * year), so naming groups costs no second statement. Same choice as `pickName`.
    */
-  private withSubjectNames(q: Query, inner: string): string {
+  private subjectNames(q: Query): { columns: string[]; joins: string } {
     const codes = q.dims.filter((d) => SUBJECT_DIMENSIONS.includes(d.d)).map((d) => `x.${d.as}`).reverse();
-    if (!codes.length) return inner;
+    if (!codes.length) return { columns: [], joins: "" };
     const code = codes.length === 1 ? codes[0]! : `COALESCE(${codes.join(", ")})`;
     const year = q.dims.some((d) => d.d === ("YEAR" as ExpenditureDimension)) ? `COALESCE(x.year, ${LATEST})` : String(LATEST);
-    return `SELECT x.*, sc.level AS sc_level, sc.parent_code AS sc_parent, scn.name AS sc_name, scn.year AS sc_name_year
-      FROM (${inner}) x
-      LEFT JOIN subject_code sc ON sc.code = ${code}
+    return {
+      columns: ["sc.level AS sc_level", "sc.parent_code AS sc_parent", "scn.name AS sc_name", "scn.year AS sc_name_year"],
+      joins: `LEFT JOIN subject_code sc ON sc.code = ${code}
       LEFT JOIN subject_code_name scn ON scn.code = sc.code AND scn.year = COALESCE(
         (SELECT MAX(m.year) FROM subject_code_name m WHERE m.code = sc.code AND m.year <= ${year}),
-        (SELECT MIN(m.year) FROM subject_code_name m WHERE m.code = sc.code))`;
+        (SELECT MIN(m.year) FROM subject_code_name m WHERE m.code = sc.code))`,
+    };
   }
 
   /** MySQL and MariaDB roll up in one pass (WITH ROLLUP); SQLite gets the same rows from a UNION ALL of the levels. */
@@ -279,7 +285,7 @@ export class AnalyticsService {
   }
 }
 
-/** The subject code joined by `withSubjectNames`; undefined when the statement did not name one. */
+/** The subject code joined by `subjectNames`; undefined when the statement did not name one. */
 function subjectOf(keys: GroupKeys, r: Row): SubjectCode | null | undefined {
   if (!("sc_level" in r)) return undefined;
   if (r.sc_level === null) return null;
