@@ -48,7 +48,6 @@ export class AnalyticsResolver {
     @Ctx() ctx: Context,
   ) {
     const f = filter ?? {};
-    // The filter check and the aggregate run side by side: the check only decides whether to answer.
     return asUserError(async () => {
       const analytics = ctx.services.analytics;
       const aggregate = analytics.expenditure(f, groupBy, {

@@ -4,7 +4,7 @@ import { type Page, encodeCursor } from "../../common/relay";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
 import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
 import { BudgetStage } from "../budget/budget.type";
-import { toDepartment } from "../department/department.service";
+import { DEPARTMENT_COLUMNS, joinedDepartment } from "../department/department.service";
 import type { Department } from "../department/department.type";
 import type { SubjectCode, SubjectLevel } from "../subject-code/subject-code.type";
 import {
@@ -26,7 +26,7 @@ const SUBJECT_DIMENSIONS = ["SUBJECT_CLASS", "SUBJECT_SECTION", "SUBJECT_ITEM"] 
 const LATEST = 9999;
 
 /** With a DEPARTMENT dimension, each group carries its department's row, so naming it costs no statement. */
-const DEPARTMENT_COLUMNS = ["MIN(d.id) AS dept_id", "MIN(d.name) AS dept_name", "MIN(d.short_name) AS dept_short_name", "MIN(d.region_code) AS dept_region_code"];
+const GROUP_DEPARTMENT = DEPARTMENT_COLUMNS.map((c) => `MIN(d.${c}) AS dept_${c}`);
 
 interface Query {
   set: FactSet;
@@ -67,7 +67,7 @@ export class AnalyticsService {
     // The department table is joined only when a department is grouped by or filtered on.
     const needsDepartment = uniq.includes("DEPARTMENT" as ExpenditureDimension) || !!filter.departmentCodes?.length;
     const from = `${FACT_TABLE[set]} l JOIN department_budget b ON b.id = l.budget_id${needsDepartment ? " JOIN department d ON d.id = l.department_id" : ""}`;
-    const extra = uniq.includes("DEPARTMENT" as ExpenditureDimension) ? DEPARTMENT_COLUMNS : [];
+    const extra = uniq.includes("DEPARTMENT" as ExpenditureDimension) ? GROUP_DEPARTMENT : [];
     return { set, dims, extra, from, where: w.sql, params: w.params };
   }
 
@@ -297,5 +297,5 @@ function subjectOf(keys: GroupKeys, r: Row): SubjectCode | null | undefined {
 
 function departmentOf(keys: GroupKeys, r: Row): Department | null {
   if (keys.DEPARTMENT === undefined || r.dept_id === undefined || r.dept_id === null) return null;
-  return toDepartment({ id: r.dept_id, code: keys.DEPARTMENT, name: r.dept_name, short_name: r.dept_short_name, region_code: r.dept_region_code });
+  return joinedDepartment(r);
 }

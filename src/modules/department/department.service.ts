@@ -7,7 +7,8 @@ export function toDepartment(r: Row): Department {
 }
 
 /** Columns that carry a joined department (alias `d`) beside other rows; `joinedDepartment` reads them back. */
-export const JOINED_DEPARTMENT = "d.id AS dept_id, d.code AS dept_code, d.name AS dept_name, d.short_name AS dept_short_name, d.region_code AS dept_region_code";
+export const DEPARTMENT_COLUMNS = ["id", "code", "name", "short_name", "region_code"];
+export const JOINED_DEPARTMENT = DEPARTMENT_COLUMNS.map((c) => `d.${c} AS dept_${c}`).join(", ");
 
 export function joinedDepartment(r: Row): Department {
   return toDepartment({ id: r.dept_id, code: r.dept_code, name: r.dept_name, short_name: r.dept_short_name, region_code: r.dept_region_code });
