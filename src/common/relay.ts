@@ -1,3 +1,4 @@
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
 import { ArgsType, ClassType, Field, Int, ObjectType } from "type-graphql";
 import { badInput } from "./errors";
 
@@ -17,6 +18,8 @@ export class PageArgs {
 export interface Page {
   offset: number;
   limit: number;
+  /** The selection asks for totalCount, so the count can start beside the page. */
+  counted?: boolean;
 }
 
 const CURSOR_PREFIX = "o:";
@@ -34,11 +37,22 @@ export function decodeCursor(cursor: string): number {
   return n;
 }
 
-export function toPage(args: { first?: number | null; after?: string | null }): Page {
+/** `info`, when given, tells whether the connection's totalCount is selected. */
+export function toPage(args: { first?: number | null; after?: string | null }, info?: GraphQLResolveInfo): Page {
   const first = args.first ?? DEFAULT_PAGE;
   if (!Number.isInteger(first) || first < 0) throw badInput(`first must be between 0 and ${MAX_PAGE}, got ${first}`, "first");
   if (first > MAX_PAGE) throw badInput(`first must be at most ${MAX_PAGE}, got ${first}`, "first");
-  return { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit: first };
+  const page: Page = { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit: first };
+  if (info) page.counted = info.fieldNodes.some((f) => selects(f.selectionSet, "totalCount", info));
+  return page;
+}
+
+function selects(set: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo): boolean {
+  return (set?.selections ?? []).some((s) => {
+    if (s.kind === Kind.FIELD) return s.name.value === name;
+    if (s.kind === Kind.INLINE_FRAGMENT) return selects(s.selectionSet, name, info);
+    return selects(info.fragments[s.name.value]?.selectionSet, name, info);
+  });
 }
 
 @ObjectType({ simpleResolvers: true, description: "Where a page sits in its list (Relay 分页信息)." })

@@ -18,6 +18,18 @@ export class Sql {
   async one<T = Row>(sql: string, params: unknown[] = []): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }
+
+  /**
+   * A page's rows and its count. When the caller already knows the count will be read, both
+   * statements start together (each on its own pooled connection); otherwise the count waits
+   * until asked for.
+   */
+  async pageAndCount(q: { page: string; count: string; params: unknown[]; pageParams: unknown[]; counted?: boolean }): Promise<{ rows: Row[]; count: () => Promise<number> }> {
+    const countNow = () => this.one(q.count, q.params).then((r) => toInt(r?.n));
+    const [rows, total] = await Promise.all([this.all(q.page, [...q.params, ...q.pageParams]), q.counted ? countNow() : undefined]);
+    let memo: Promise<number> | undefined = total === undefined ? undefined : Promise.resolve(total);
+    return { rows, count: () => (memo ??= countNow()) };
+  }
 }
 
 /** "?, ?, ?" for an IN list; never empty (callers skip the query for no keys). */

@@ -39,6 +39,9 @@ describe.each(DATABASE_KINDS)("[%s] statements per request do not grow with the 
     // Searches: the page (with the departments and projects its rows name) and the count.
     ["a project search with departments named", "{ projects(filter: { years: [2023] }, orderBy: { by: AMOUNT, descending: true }, first: 20) { totalCount nodes { name department { code name } } } }", 2],
     ["an indicator search with projects and departments named", `{ indicators(filter: { years: [2023], categories: [SATISFACTION] }, first: 50) { totalCount nodes { name project { code name } department { code } } } }`, 2],
+    // The count runs only when selected, however the selection asks for it.
+    ["a project search without its count", "{ projects(filter: { years: [2023] }, first: 20) { nodes { name department { code } } } }", 1],
+    ["an indicator search counted through a fragment", "{ indicators(first: 5) { ...Counted } } fragment Counted on PerformanceIndicatorConnection { ... on PerformanceIndicatorConnection { totalCount } }", 2],
     // The filter's code is vouched for by the rollup's own 类 row: no lookup beside the aggregate.
     ["a filtered drill-down with names", `{ expenditure(filter: { years: [2023], subjectCodePrefixes: ["208"] }, groupBy: [SUBJECT_CLASS, SUBJECT_SECTION, SUBJECT_ITEM], rollup: true) { depth amount subjectCode { code name } } }`, 1],
   ];

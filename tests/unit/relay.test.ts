@@ -1,3 +1,4 @@
+import { type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type OperationDefinitionNode, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { decodeCursor, encodeCursor, toConnection, toPage } from "../../src/common/relay";
 
@@ -20,5 +21,21 @@ describe("relay paging", () => {
     expect(c.nodes).toEqual([1, 2]);
     expect(c.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     expect(await c.totalCount()).toBe(7);
+  });
+
+  it("knows from the selection whether the count will be read", () => {
+    // Just what toPage reads of a resolver's info: the field's nodes and the document's fragments.
+    const infoOf = (query: string) => {
+      const doc = parse(query);
+      const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+      const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+      return { fieldNodes: [op.selectionSet.selections[0]], fragments } as unknown as GraphQLResolveInfo;
+    };
+    expect(toPage({}, infoOf("{ projects { totalCount } }")).counted).toBe(true);
+    expect(toPage({}, infoOf("{ projects { nodes { name } } }")).counted).toBe(false);
+    expect(toPage({}, infoOf("{ projects { nodes { totalCount: name } } }")).counted).toBe(false);
+    expect(toPage({}, infoOf("{ projects { ... on ProjectConnection { totalCount } } }")).counted).toBe(true);
+    expect(toPage({}, infoOf("{ projects { ...F } } fragment F on ProjectConnection { pageInfo { hasNextPage } totalCount }")).counted).toBe(true);
+    expect(toPage({ first: 3 }).counted).toBeUndefined();
   });
 });

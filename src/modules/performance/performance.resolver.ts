@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { primeAll } from "../../common/loaders";
 import { PageArgs, toConnection, toPage } from "../../common/relay";
 import { IndicatorFilter, PerformanceIndicatorConnection } from "./indicator-filter.type";
@@ -14,8 +15,9 @@ export class PerformanceIndicatorResolver {
     @Arg("filter", () => IndicatorFilter, { nullable: true, description: "Which indicators." }) filter: IndicatorFilter | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const page = toPage(args);
+    const page = toPage(args, info);
     const found = await ctx.services.performance.search(filter ?? {}, page);
     primeAll(ctx.loaders.department, found.departments, (d) => d.id);
     primeAll(ctx.loaders.project, found.projects, (p) => p.id);

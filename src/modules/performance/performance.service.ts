@@ -56,17 +56,14 @@ export class PerformanceService {
     const { params } = w;
     const from = `FROM performance_indicator i JOIN department_budget b ON b.id = i.budget_id JOIN department d ON d.id = b.department_id
       LEFT JOIN project p ON p.id = i.project_id WHERE ${w.sql}`;
-    const rows = await this.sql.all(`SELECT i.*, b.department_id, b.year, ${JOINED_DEPARTMENT}, ${JOINED_PROJECT} ${from} ORDER BY b.year, d.code, i.scope, p.position, i.position, i.id LIMIT ? OFFSET ?`, [
-      ...params,
-      page.limit + 1,
-      page.offset,
-    ]);
-    return {
-      rows: rows.map(toIndicator),
-      departments: rows.map(joinedDepartment),
-      projects: rows.map(joinedProject).filter((x) => x !== null),
-      count: async () => toInt((await this.sql.one<Row>(`SELECT COUNT(*) AS n ${from}`, params))?.n),
-    };
+    const { rows, count } = await this.sql.pageAndCount({
+      page: `SELECT i.*, b.department_id, b.year, ${JOINED_DEPARTMENT}, ${JOINED_PROJECT} ${from} ORDER BY b.year, d.code, i.scope, p.position, i.position, i.id LIMIT ? OFFSET ?`,
+      count: `SELECT COUNT(*) AS n ${from}`,
+      params,
+      pageParams: [page.limit + 1, page.offset],
+      counted: page.counted,
+    });
+    return { rows: rows.map(toIndicator), departments: rows.map(joinedDepartment), projects: rows.map(joinedProject).filter((x) => x !== null), count };
   }
 
   async ofProjects(projectIds: readonly number[]): Promise<PerformanceIndicator[]> {

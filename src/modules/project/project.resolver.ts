@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { PageArgs, toConnection, toPage } from "../../common/relay";
 import type { Context } from "../../context";
 import { DepartmentBudget } from "../budget/budget.type";
@@ -18,8 +19,9 @@ export class ProjectResolver {
     @Arg("orderBy", () => ProjectOrder, { nullable: true, description: "排序 order (default: year, department, table order)." }) orderBy: ProjectOrder | undefined,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const page = toPage(args);
+    const page = toPage(args, info);
     const found = await ctx.services.projects.search(filter ?? {}, page, orderBy);
     primeAll(ctx.loaders.department, found.departments, (d) => d.id);
     return toConnection(found.rows, page, found.count);

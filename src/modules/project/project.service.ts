@@ -22,12 +22,16 @@ function toProject(r: Row): Project {
   });
 }
 
+const PROJECT_COLUMNS = ["id", "budget_id", "department_id", "year", "code", "name", "category", "subject_code", "amount_fen"];
+const PROJECT_ALIASES = PROJECT_COLUMNS.map((c) => [c, `prj_${c}`] as const);
 /** Columns that carry a joined project (alias `p`) beside other rows; `joinedProject` reads them back. */
-export const JOINED_PROJECT = ["id", "budget_id", "department_id", "year", "code", "name", "category", "subject_code", "amount_fen"].map((c) => `p.${c} AS prj_${c}`).join(", ");
+export const JOINED_PROJECT = PROJECT_ALIASES.map(([c, alias]) => `p.${c} AS ${alias}`).join(", ");
 
 export function joinedProject(r: Row): Project | null {
   if (r.prj_id === null || r.prj_id === undefined) return null;
-  return toProject(Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith("prj_")).map(([k, v]) => [k.slice(4), v])));
+  const columns: Row = {};
+  for (const [c, alias] of PROJECT_ALIASES) columns[c] = r[alias];
+  return toProject(columns);
 }
 
 /** A page of a search, with the departments (and projects) its rows name, read in the same statement. */
@@ -88,17 +92,14 @@ export class ProjectService {
     const { where, params } = this.filterSql(filter);
     const from = `FROM project p JOIN department_budget b ON b.id = p.budget_id JOIN department d ON d.id = p.department_id WHERE ${where}`;
     const first = order?.by === ProjectOrderField.AMOUNT ? `p.amount_fen ${order.descending ? "DESC" : "ASC"}, ` : "";
-    const rows = await this.sql.all(`SELECT p.*, ${JOINED_DEPARTMENT} ${from} ORDER BY ${first}p.year, d.code, p.position, p.id LIMIT ? OFFSET ?`, [
-      ...params,
-      page.limit + 1,
-      page.offset,
-    ]);
-    return {
-      rows: rows.map(toProject),
-      departments: rows.map(joinedDepartment),
-      projects: [],
-      count: async () => toInt((await this.sql.one<Row>(`SELECT COUNT(*) AS n ${from}`, params))?.n),
-    };
+    const { rows, count } = await this.sql.pageAndCount({
+      page: `SELECT p.*, ${JOINED_DEPARTMENT} ${from} ORDER BY ${first}p.year, d.code, p.position, p.id LIMIT ? OFFSET ?`,
+      count: `SELECT COUNT(*) AS n ${from}`,
+      params,
+      pageParams: [page.limit + 1, page.offset],
+      counted: page.counted,
+    });
+    return { rows: rows.map(toProject), departments: rows.map(joinedDepartment), projects: [], count };
   }
 
   async linesOf(projectIds: readonly number[]): Promise<(SourceAmount & { projectId: number })[]> {
