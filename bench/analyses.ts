@@ -20,7 +20,7 @@ export interface Analysis {
   name: string;
   document: TypedDocumentNode<any, any>;
   variables: (years: number[]) => Record<string, unknown>;
-  /** One or more statements that together give the same answer; `?` parameters. */
+  /** One or more statements that together give the same answer (independent: run side by side); `?` parameters. */
   sql: (years: number[]) => { sql: string; params: unknown[] }[];
   fromGraphql: (data: any) => string[][];
   fromSql: (results: Row[][]) => string[][];
