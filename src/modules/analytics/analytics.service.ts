@@ -4,7 +4,7 @@ import { type Page, encodeCursor } from "../../common/relay";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
 import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
 import { BudgetStage } from "../budget/budget.type";
-import { DEPARTMENT_COLUMNS, joinedDepartment } from "../department/department.service";
+import { JOINED_DEPARTMENT, joinedDepartment } from "../department/department.service";
 import type { Department } from "../department/department.type";
 import type { SubjectCode, SubjectLevel } from "../subject-code/subject-code.type";
 import {
@@ -17,7 +17,7 @@ import {
   type GroupKeys,
   SortDirection,
 } from "./analytics.type";
-import { FACT_TABLE, type FactSet, dimension, factSetFor } from "./grain";
+import { type Dim, FACT_TABLE, type FactSet, dimension, factSetFor } from "./grain";
 
 export class UnknownFilterValues extends Error {}
 
@@ -25,13 +25,9 @@ const SUBJECT_DIMENSIONS = ["SUBJECT_CLASS", "SUBJECT_SECTION", "SUBJECT_ITEM"] 
 /** A year after any name's: "the latest name" for groups without a year. */
 const LATEST = 9999;
 
-/** With a DEPARTMENT dimension, each group carries its department's row, so naming it costs no statement. */
-const GROUP_DEPARTMENT = DEPARTMENT_COLUMNS.map((c) => `MIN(d.${c}) AS dept_${c}`);
-
 interface Query {
   set: FactSet;
-  extra: string[];
-  dims: { d: ExpenditureDimension; expr: string; as: string }[];
+  dims: ({ d: ExpenditureDimension } & Dim)[];
   from: string;
   where: string;
   params: unknown[];
@@ -64,11 +60,9 @@ export class AnalyticsService {
     } else {
       prefixes(["l.dept_economic_code", "l.gov_economic_code"], filter.economicCodePrefixes);
     }
-    // The department table is joined only when a department is grouped by or filtered on.
-    const needsDepartment = uniq.includes("DEPARTMENT" as ExpenditureDimension) || !!filter.departmentCodes?.length;
-    const from = `${FACT_TABLE[set]} l JOIN department_budget b ON b.id = l.budget_id${needsDepartment ? " JOIN department d ON d.id = l.department_id" : ""}`;
-    const extra = uniq.includes("DEPARTMENT" as ExpenditureDimension) ? GROUP_DEPARTMENT : [];
-    return { set, dims, extra, from, where: w.sql, params: w.params };
+    // Groups form on department ids; the department table is joined here only to filter by code.
+    const from = `${FACT_TABLE[set]} l JOIN department_budget b ON b.id = l.budget_id${filter.departmentCodes?.length ? " JOIN department d ON d.id = l.department_id" : ""}`;
+    return { set, dims, from, where: w.sql, params: w.params };
   }
 
   /** Whether groups of this grouping name every kind of code the filter lists (departments, subject codes). */
@@ -138,31 +132,43 @@ export class AnalyticsService {
   private async flatRows(q: Query, order: ExpenditureOrder, page: Page): Promise<Row[]> {
     const keys = q.dims.map((d) => d.expr);
     const aliases = q.dims.map((d) => `x.${d.as}`);
+    const ordered = orderKeys(q);
     const dir = order.direction === SortDirection.DESC ? "DESC" : "ASC";
     const orderBy = [
-      ...(order.by === ExpenditureMeasure.AMOUNT ? [`x.fen ${dir}`] : order.by === ExpenditureMeasure.ROW_COUNT ? [`x.n ${dir}`] : aliases.map((a) => `${a} ${dir}`)),
-      ...aliases,
+      ...(order.by === ExpenditureMeasure.AMOUNT ? [`x.fen ${dir}`] : order.by === ExpenditureMeasure.ROW_COUNT ? [`x.n ${dir}`] : ordered.map((a) => `${a} ${dir}`)),
+      ...ordered,
     ];
-    const inner = `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), ...q.extra, "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"].join(", ")}
+    const inner = `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"].join(", ")}
       FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`;
     const parentKeys = aliases.slice(0, -1);
-    const names = this.subjectNames(q);
+    const named = this.namedRows(q);
     const select = [
       "x.*",
       "SUM(x.fen) OVER () AS total",
       keys.length ? `SUM(x.fen) OVER (${parentKeys.length ? `PARTITION BY ${parentKeys.join(", ")}` : ""}) AS parent` : "NULL AS parent",
-      ...names.columns,
+      ...named.columns,
     ];
     return this.sql.all(
-      `SELECT ${select.join(", ")} FROM (${inner}) x ${names.joins} ${keys.length ? `ORDER BY ${orderBy.join(", ")}` : ""} LIMIT ? OFFSET ?`,
+      `SELECT ${select.join(", ")} FROM (${inner}) x ${named.joins} ${keys.length ? `ORDER BY ${orderBy.join(", ")}` : ""} LIMIT ? OFFSET ?`,
       [...q.params, page.limit, page.offset],
     );
   }
 
-  /** Adds the subject names to rows of a grouping statement (see `subjectNames`). */
-  private withSubjectNames(q: Query, inner: string): string {
-    const names = this.subjectNames(q);
-    return names.columns.length ? `SELECT x.*, ${names.columns.join(", ")} FROM (${inner}) x ${names.joins}` : inner;
+  /** Wraps a grouping statement so its rows carry their departments and subject names (see `namedRows`). */
+  private withNames(q: Query, inner: string, orderBy = ""): string {
+    const named = this.namedRows(q);
+    if (!named.columns.length && !orderBy) return inner;
+    return `SELECT ${["x.*", ...named.columns].join(", ")} FROM (${inner}) x ${named.joins} ${orderBy}`;
+  }
+
+  /**
+   * Joins to the groups `x` the rows their keys name: the department of a department group (the
+   * groups form on ids, the join gives code and name) and the subject code with its name.
+   */
+  private namedRows(q: Query): { columns: string[]; joins: string } {
+    const subject = this.subjectNames(q);
+    if (!q.dims.some((d) => d.d === ("DEPARTMENT" as ExpenditureDimension))) return subject;
+    return { columns: [JOINED_DEPARTMENT, ...subject.columns], joins: `LEFT JOIN department d ON d.id = x.department_id ${subject.joins}` };
   }
 
   /**
@@ -188,20 +194,23 @@ export class AnalyticsService {
   private async rollupRows(q: Query): Promise<Row[]> {
     const keys = q.dims.map((d) => d.expr);
     if (this.sql.dialect !== "better-sqlite3") {
-      const select = [...q.dims.map((d) => `${d.expr} AS ${d.as}`), ...q.extra, "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
-      return this.sql.all(this.withSubjectNames(q, `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")} WITH ROLLUP` : ""}`), q.params);
+      const select = [...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
+      return this.sql.all(this.withNames(q, `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")} WITH ROLLUP` : ""}`), q.params);
     }
     const levels = Array.from({ length: keys.length + 1 }, (_, n) => keys.length - n);
     const branches = levels.map((n) => {
-      const select = [...q.dims.map((d, i) => (i < n ? `${d.expr} AS ${d.as}` : `NULL AS ${d.as}`)), ...q.extra, "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
+      const select = [...q.dims.map((d, i) => (i < n ? `${d.expr} AS ${d.as}` : `NULL AS ${d.as}`)), "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
       return `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where}${n ? ` GROUP BY ${keys.slice(0, n).join(", ")}` : ""}`;
     });
-    return this.sql.all(this.withSubjectNames(q, branches.join(" UNION ALL ")), levels.flatMap(() => q.params));
+    return this.sql.all(this.withNames(q, branches.join(" UNION ALL ")), levels.flatMap(() => q.params));
   }
 
   private toGroup(q: Query, r: Row, unit: MoneyUnit): ExpenditureGroup {
     const keys: GroupKeys = {};
-    for (const d of q.dims) if (r[d.as] !== null && r[d.as] !== undefined) keys[d.d] = String(r[d.as]);
+    for (const d of q.dims) {
+      const v = r[d.joined?.key ?? d.as];
+      if (v !== null && v !== undefined) keys[d.d] = String(v);
+    }
     const depth = Object.keys(keys).length;
     return Object.assign(new ExpenditureGroup(), {
       keys,
@@ -263,15 +272,12 @@ export class AnalyticsService {
   async change(filter: ExpenditureFilter, groupBy: ExpenditureDimension[], baseYear: number, targetYear: number, unit: MoneyUnit): Promise<ExpenditureChange[]> {
     const q = this.build({ ...filter, years: [baseYear, targetYear] }, groupBy.filter((d) => d !== "YEAR"));
     const keys = q.dims.map((d) => d.expr);
-    const rows = await this.sql.all(
-      `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), ...q.extra, "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS base", "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS target"].join(", ")}
-         FROM ${q.from} WHERE ${q.where}
-         ${keys.length ? `GROUP BY ${keys.join(", ")} ORDER BY ${keys.join(", ")}` : ""}`,
-      [baseYear, targetYear, ...q.params],
-    );
+    const inner = `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS base", "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS target"].join(", ")}
+      FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`;
+    const rows = await this.sql.all(this.withNames(q, inner, keys.length ? `ORDER BY ${orderKeys(q).join(", ")}` : ""), [baseYear, targetYear, ...q.params]);
     return rows.map((r) => {
       const keys: GroupKeys = {};
-      for (const d of q.dims) keys[d.d] = String(r[d.as]);
+      for (const d of q.dims) keys[d.d] = String(r[d.joined?.key ?? d.as]);
       return Object.assign(new ExpenditureChange(), {
         keys,
         kind: keys.EXPENDITURE_KIND ?? null,
@@ -283,6 +289,11 @@ export class AnalyticsService {
       });
     });
   }
+}
+
+/** What orders groups by their keys, over the groups `x` and the rows joined to them. */
+function orderKeys(q: Query): string[] {
+  return q.dims.map((d) => d.joined?.order ?? `x.${d.as}`);
 }
 
 /** The subject code joined by `subjectNames`; undefined when the statement did not name one. */

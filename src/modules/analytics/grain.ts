@@ -3,17 +3,22 @@ import { ExpenditureDimension as D } from "./analytics.type";
 /** The two fact sets an expenditure aggregate can read; no published table crosses them. */
 export type FactSet = "FUNCTIONAL" | "ECONOMIC";
 
-interface Dim {
+export interface Dim {
   /** SQL over the fact line `l`, the budget `b`, the department `d`. */
   expr: string;
   as: string;
   /** The coarser dimension this one refines (款 refines 类), for subtotals' parent shares. */
   parent?: D;
+  /**
+   * For a group keyed by an id: the column of the joined row that gives the key's value, and the
+   * expression that orders by it (the groups are formed on the id, then joined to their row).
+   */
+  joined?: { key: string; order: string };
 }
 
 const COMMON: Partial<Record<D, Dim>> = {
   [D.YEAR]: { expr: "l.year", as: "year" },
-  [D.DEPARTMENT]: { expr: "d.code", as: "department_code" },
+  [D.DEPARTMENT]: { expr: "l.department_id", as: "department_id", joined: { key: "dept_code", order: "d.code" } },
   [D.BUDGET_UNIT]: { expr: "COALESCE(l.unit_id, 0)", as: "unit_id" },
   [D.EXPENDITURE_KIND]: { expr: "l.kind", as: "kind" },
   [D.FUNDING_SOURCE]: { expr: "l.funding_source", as: "funding_source" },
