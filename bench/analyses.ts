@@ -9,12 +9,15 @@ import {
   ZoneTotalsByClassAndYearDocument,
 } from "../schema/generated/operations";
 import { formatFen } from "../src/common/money";
+import { percent } from "../src/common/percent";
 
 type Row = Record<string, unknown>;
 
 /**
  * A saved analysis as the API answers it and as hand-written SQL answers it. Both answers are
- * reduced to the same rows of text so the benchmark can check they agree before timing them.
+ * reduced to the same rows of text — every field the operation selects — so the benchmark can
+ * check they agree before timing them. Shares, ranks and rates the SQL leaves to its client are
+ * worked out from the rows in `fromSql`, as a program using that SQL would.
  */
 export interface Analysis {
   name: string;
@@ -26,9 +29,21 @@ export interface Analysis {
   fromSql: (results: Row[][]) => string[][];
 }
 
-const wan = (v: unknown) => formatFen(BigInt(String(v ?? 0)), "WAN_YUAN");
+const fen = (v: unknown) => BigInt(String(v ?? 0));
+const wan = (v: unknown) => formatFen(fen(v), "WAN_YUAN");
+const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 const IN_FORCE = "b.is_current = 1 AND b.stage = 'BUDGET' AND b.status = 'PUBLISHED'";
 const last = (years: number[]) => years[years.length - 1]!;
+/** A code's name as of a year: that year's, else the nearest earlier, else the earliest listed. */
+const nameAsOf = (code: string, year: string) =>
+  `COALESCE((SELECT MAX(m.year) FROM subject_code_name m WHERE m.code = ${code} AND m.year <= ${year}), (SELECT MIN(m.year) FROM subject_code_name m WHERE m.code = ${code}))`;
+
+/** Ranks in order, ties (by `same`) sharing the earlier rank. */
+function ranks<T>(rows: T[], same: (a: T, b: T) => boolean): number[] {
+  const out: number[] = [];
+  rows.forEach((r, i) => out.push(i > 0 && same(rows[i - 1]!, r) ? out[i - 1]! : i + 1));
+  return out;
+}
 
 export const ANALYSES: Analysis[] = [
   {
@@ -36,51 +51,72 @@ export const ANALYSES: Analysis[] = [
     document: ZoneTotalsByClassAndYearDocument,
     variables: (years) => ({ years }),
     sql: (years) => [{
-      sql: `SELECT x.year, x.cls, n.name, x.fen FROM (
-              SELECT l.year, SUBSTR(l.subject_code, 1, 3) AS cls, SUM(l.amount_fen) AS fen
+      sql: `SELECT x.year, x.cls, n.name, x.fen, x.n, SUM(x.fen) OVER () AS total FROM (
+              SELECT l.year, SUBSTR(l.subject_code, 1, 3) AS cls, SUM(l.amount_fen) AS fen, COUNT(*) AS n
                 FROM subject_line l JOIN department_budget b ON b.id = l.budget_id
                WHERE ${IN_FORCE} AND l.year IN (${years.map(() => "?").join(", ")})
                GROUP BY l.year, SUBSTR(l.subject_code, 1, 3)) x
-            LEFT JOIN subject_code_name n ON n.code = x.cls AND n.year = x.year
+            LEFT JOIN subject_code_name n ON n.code = x.cls AND n.year = ${nameAsOf("x.cls", "x.year")}
             ORDER BY x.year, x.cls`,
       params: years,
     }],
-    fromGraphql: (d) => d.expenditure.map((g: any) => [String(g.year), g.subjectCode.code, g.amount]),
-    fromSql: ([rows]) => rows!.map((r) => [String(r.year), String(r.cls), wan(r.fen)]),
+    fromGraphql: (d) => d.expenditure.map((g: any) => [String(g.year), g.subjectCode.code, text(g.subjectCode.name), g.amount, text(g.share), String(g.rowCount)]),
+    fromSql: ([rows]) => rows!.map((r) => [String(r.year), String(r.cls), text(r.name), wan(r.fen), text(percent(fen(r.fen), fen(r.total))), String(r.n)]),
   },
   {
     name: "one 类 drilled to 项 (rollup)",
     document: ClassDrillDownDocument,
     variables: (years) => ({ classCode: "208", year: last(years) }),
     sql: (years) => [{
-      sql: `SELECT SUBSTR(l.subject_code, 1, 3) AS c, SUBSTR(l.subject_code, 1, 5) AS s, l.subject_code AS i, SUM(l.amount_fen) AS fen, COUNT(*) AS n
-              FROM subject_line l JOIN department_budget b ON b.id = l.budget_id
-             WHERE ${IN_FORCE} AND l.year = ? AND l.subject_code LIKE '208%'
-             GROUP BY SUBSTR(l.subject_code, 1, 3), SUBSTR(l.subject_code, 1, 5), l.subject_code WITH ROLLUP`,
-      params: [last(years)],
+      sql: `SELECT r.c, r.s, r.i, r.fen, r.n, sc.level, nm.name FROM (
+              SELECT SUBSTR(l.subject_code, 1, 3) AS c, SUBSTR(l.subject_code, 1, 5) AS s, l.subject_code AS i, SUM(l.amount_fen) AS fen, COUNT(*) AS n
+                FROM subject_line l JOIN department_budget b ON b.id = l.budget_id
+               WHERE ${IN_FORCE} AND l.year = ? AND l.subject_code LIKE '208%'
+               GROUP BY SUBSTR(l.subject_code, 1, 3), SUBSTR(l.subject_code, 1, 5), l.subject_code WITH ROLLUP) r
+            LEFT JOIN subject_code sc ON sc.code = COALESCE(r.i, r.s, r.c)
+            LEFT JOIN subject_code_name nm ON nm.code = sc.code AND nm.year = ${nameAsOf("sc.code", "?")}`,
+      params: [last(years), last(years)],
     }],
-    fromGraphql: (d) => d.expenditure.map((g: any) => [String(g.depth), g.subjectCode?.code ?? "", g.amount, String(g.rowCount)]).sort(),
-    fromSql: ([rows]) =>
-      rows!
-        .map((r) => {
-          const depth = [r.c, r.s, r.i].filter((k) => k !== null).length;
-          return [String(depth), String(r.i ?? r.s ?? r.c ?? ""), wan(r.fen), String(r.n)];
-        })
+    fromGraphql: (d) =>
+      d.expenditure
+        .map((g: any) => [String(g.depth), String(g.isSubtotal), g.subjectCode?.code ?? "", text(g.subjectCode?.name), text(g.subjectCode?.level), g.amount, text(g.share), text(g.shareOfParent), String(g.rowCount)])
         .sort(),
+    fromSql: ([rows]) => {
+      const keyOf = (r: Row) => [r.c, r.s, r.i].filter((k) => k !== null).map(String);
+      const byKey = new Map(rows!.map((r) => [keyOf(r).join("/"), r]));
+      const total = fen(byKey.get("")?.fen);
+      return rows!
+        .map((r) => {
+          const key = keyOf(r);
+          const parent = key.length ? byKey.get(key.slice(0, -1).join("/")) : undefined;
+          return [String(key.length), String(key.length < 3), key.at(-1) ?? "", text(r.name), text(r.level), wan(r.fen), text(percent(fen(r.fen), total)), parent ? text(percent(fen(r.fen), fen(parent.fen))) : "", String(r.n)];
+        })
+        .sort();
+    },
   },
   {
     name: "basic vs project by department (ranking)",
     document: BasicVsProjectByDepartmentDocument,
     variables: (years) => ({ year: last(years) }),
     sql: (years) => [{
-      sql: `SELECT d.code AS dept, b.stated_basic AS basic, b.stated_expenditure_total AS total
+      sql: `SELECT d.code AS dept, d.short_name, b.stated_basic AS basic, b.stated_expenditure_total AS total
               FROM department_budget b JOIN department d ON d.id = b.department_id
              WHERE ${IN_FORCE} AND b.year = ?
              ORDER BY b.stated_basic / b.stated_expenditure_total DESC, d.code`,
       params: [last(years)],
     }],
-    fromGraphql: (d) => d.departmentRanking.entries.map((e: any) => [e.department.code, e.numerator, e.denominator]),
-    fromSql: ([rows]) => rows!.map((r) => [String(r.dept), wan(r.basic), wan(r.total)]),
+    fromGraphql: (d) => [
+      [text(d.departmentRanking.zoneValue), String(d.departmentRanking.departmentCount)],
+      ...d.departmentRanking.entries.map((e: any) => [String(e.rank), e.department.code, text(e.department.shortName), text(e.value), e.numerator, e.denominator]),
+    ],
+    fromSql: ([rows]) => {
+      const sum = (k: string) => rows!.reduce((s, r) => s + fen(r[k]), 0n);
+      const rank = ranks(rows!, (a, b) => fen(a.basic) * fen(b.total) === fen(b.basic) * fen(a.total));
+      return [
+        [text(percent(sum("basic"), sum("total"))), String(rows!.length)],
+        ...rows!.map((r, i) => [String(rank[i]), String(r.dept), text(r.short_name), text(percent(fen(r.basic), fen(r.total))), wan(r.basic), wan(r.total)]),
+      ];
+    },
   },
   {
     name: "year-on-year change by department",
@@ -89,27 +125,43 @@ export const ANALYSES: Analysis[] = [
     sql: (years) => {
       const base = years[years.length - 2] ?? last(years) - 1;
       return [{
-        sql: `SELECT d.code AS dept, SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS base, SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS target
-                FROM subject_line l JOIN department_budget b ON b.id = l.budget_id JOIN department d ON d.id = l.department_id
-               WHERE ${IN_FORCE} AND l.year IN (?, ?) GROUP BY d.code ORDER BY d.code`,
+        sql: `SELECT d.code AS dept, d.short_name, x.base, x.target FROM (
+                SELECT l.department_id, SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS base, SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS target
+                  FROM subject_line l JOIN department_budget b ON b.id = l.budget_id
+                 WHERE ${IN_FORCE} AND l.year IN (?, ?) GROUP BY l.department_id) x
+              JOIN department d ON d.id = x.department_id ORDER BY d.code`,
         params: [base, last(years), base, last(years)],
       }];
     },
-    fromGraphql: (d) => d.expenditureChange.map((c: any) => [c.department.code, c.base, c.target, c.change]),
-    fromSql: ([rows]) => rows!.map((r) => [String(r.dept), wan(r.base), wan(r.target), formatFen(BigInt(String(r.target)) - BigInt(String(r.base)), "WAN_YUAN")]),
+    fromGraphql: (d) => d.expenditureChange.map((c: any) => [c.department.code, text(c.department.shortName), c.base, c.target, c.change, text(c.rate)]),
+    fromSql: ([rows]) =>
+      rows!.map((r) => {
+        const change = fen(r.target) - fen(r.base);
+        return [String(r.dept), text(r.short_name), wan(r.base), wan(r.target), formatFen(change, "WAN_YUAN"), text(percent(change, fen(r.base)))];
+      }),
   },
   {
     name: "“三公” by department (ranking)",
     document: ThreePublicByDepartmentDocument,
     variables: (years) => ({ year: last(years) }),
     sql: (years) => [{
-      sql: `SELECT d.code AS dept, t.total_fen AS fen FROM department_budget b JOIN department d ON d.id = b.department_id
+      sql: `SELECT d.code AS dept, d.short_name, t.total_fen AS fen FROM department_budget b JOIN department d ON d.id = b.department_id
               LEFT JOIN three_public_expense t ON t.budget_id = b.id
              WHERE ${IN_FORCE} AND b.year = ? ORDER BY t.total_fen IS NULL, t.total_fen DESC, d.code`,
       params: [last(years)],
     }],
-    fromGraphql: (d) => d.departmentRanking.entries.map((e: any) => [e.department.code, e.value ?? ""]),
-    fromSql: ([rows]) => rows!.map((r) => [String(r.dept), r.fen === null ? "" : wan(r.fen)]),
+    fromGraphql: (d) => [
+      [text(d.departmentRanking.zoneValue), String(d.departmentRanking.departmentCount)],
+      ...d.departmentRanking.entries.map((e: any) => [String(e.rank), e.department.code, text(e.department.shortName), text(e.value), text(e.shareOfZone)]),
+    ],
+    fromSql: ([rows]) => {
+      const zone = rows!.reduce((s, r) => s + fen(r.fen), 0n);
+      const rank = ranks(rows!, (a, b) => a.fen !== null && b.fen !== null && fen(a.fen) === fen(b.fen));
+      return [
+        [wan(zone), String(rows!.length)],
+        ...rows!.map((r, i) => [String(rank[i]), String(r.dept), text(r.short_name), r.fen === null ? "" : wan(r.fen), r.fen === null ? "" : text(percent(fen(r.fen), zone))]),
+      ];
+    },
   },
   {
     name: "top 20 projects",
@@ -117,14 +169,14 @@ export const ANALYSES: Analysis[] = [
     variables: (years) => ({ year: last(years), first: 20 }),
     sql: (years) => [
       {
-        sql: `SELECT p.code, p.name, p.amount_fen AS fen, d.code AS dept FROM project p JOIN department_budget b ON b.id = p.budget_id JOIN department d ON d.id = p.department_id
+        sql: `SELECT p.code, p.name, p.amount_fen AS fen, d.code AS dept, d.short_name FROM project p JOIN department_budget b ON b.id = p.budget_id JOIN department d ON d.id = p.department_id
                WHERE b.is_current = 1 AND b.status = 'PUBLISHED' AND p.year = ? ORDER BY p.amount_fen DESC, p.year, d.code, p.position, p.id LIMIT 20`,
         params: [last(years)],
       },
       { sql: `SELECT COUNT(*) AS n FROM project p JOIN department_budget b ON b.id = p.budget_id WHERE b.is_current = 1 AND b.status = 'PUBLISHED' AND p.year = ?`, params: [last(years)] },
     ],
-    fromGraphql: (d) => [[String(d.projects.totalCount)], ...d.projects.nodes.map((p: any) => [p.code ?? "", p.name, p.amount, p.department.code])],
-    fromSql: ([rows, count]) => [[String(count![0]!.n)], ...rows!.map((r) => [String(r.code ?? ""), String(r.name), wan(r.fen), String(r.dept)])],
+    fromGraphql: (d) => [[String(d.projects.totalCount)], ...d.projects.nodes.map((p: any) => [text(p.code), p.name, p.amount, p.department.code, text(p.department.shortName)])],
+    fromSql: ([rows, count]) => [[String(count![0]!.n)], ...rows!.map((r) => [text(r.code), String(r.name), wan(r.fen), String(r.dept), text(r.short_name)])],
   },
   {
     name: "weak satisfaction targets (< 90%)",
@@ -134,11 +186,21 @@ export const ANALYSES: Analysis[] = [
       const from = `FROM performance_indicator i JOIN department_budget b ON b.id = i.budget_id JOIN department d ON d.id = b.department_id LEFT JOIN project p ON p.id = i.project_id
         WHERE b.is_current = 1 AND b.status = 'PUBLISHED' AND b.year = ? AND i.category = 'SATISFACTION' AND i.target_unit = '%' AND i.target_value_micro < 90000000`;
       return [
-        { sql: `SELECT i.name, i.target, p.code AS project, d.code AS dept ${from} ORDER BY b.year, d.code, i.scope, p.position, i.position, i.id LIMIT 100`, params: [last(years)] },
+        {
+          sql: `SELECT i.name, i.target, i.comparator, i.target_value, i.target_unit, p.code AS project, p.name AS project_name, d.code AS dept, d.short_name ${from}
+                ORDER BY b.year, d.code, i.scope, p.position, i.position, i.id LIMIT 100`,
+          params: [last(years)],
+        },
         { sql: `SELECT COUNT(*) AS n ${from}`, params: [last(years)] },
       ];
     },
-    fromGraphql: (d) => [[String(d.indicators.totalCount)], ...d.indicators.nodes.map((i: any) => [i.name, i.target, i.project?.code ?? "", i.department.code])],
-    fromSql: ([rows, count]) => [[String(count![0]!.n)], ...rows!.map((r) => [String(r.name), String(r.target), String(r.project ?? ""), String(r.dept)])],
+    fromGraphql: (d) => [
+      [String(d.indicators.totalCount)],
+      ...d.indicators.nodes.map((i: any) => [i.name, i.target, text(i.comparator), text(i.value), text(i.unit), text(i.project?.code), text(i.project?.name), i.department.code, text(i.department.shortName)]),
+    ],
+    fromSql: ([rows, count]) => [
+      [String(count![0]!.n)],
+      ...rows!.map((r) => [String(r.name), String(r.target), text(r.comparator), text(r.target_value), text(r.target_unit), text(r.project), text(r.project_name), String(r.dept), text(r.short_name)]),
+    ],
   },
 ];
