@@ -35,58 +35,71 @@ export class RankingService {
         WHERE b.is_current = 1 AND b.stage = 'BUDGET' AND b.year = ? AND ${v.sql}`,
       [year, ...v.params],
     );
-    const items = rows.map((r) => ({
-      departmentId: Number(r.department_id),
-      code: String(r.code),
-      num: r.num === null ? null : toFen(r.num),
-      den: r.den === null ? null : toFen(r.den),
-    }));
+    const items = rows.map((r) => ({ departmentId: Number(r.department_id), code: String(r.code), num: r.num === null ? null : toFen(r.num), den: r.den === null ? null : toFen(r.den) }));
     const zoneNum = items.reduce((s, i) => s + (i.num ?? 0n), 0n);
     const zoneDen = items.reduce((s, i) => s + (i.den ?? 0n), 0n);
-    // Compare num/den without division: a/b < c/d ⇔ a·d < c·b (denominators are positive).
-    const cmp = (a: (typeof items)[number], b: (typeof items)[number]): number => {
-      if (a.num === null || b.num === null) return Number(a.num === null) - Number(b.num === null);
-      if (m.den) {
-        if (!a.den || !b.den) return Number(!a.den) - Number(!b.den);
-        const l = a.num * b.den;
-        const r = b.num * a.den;
-        return l === r ? 0 : l < r ? -1 : 1;
-      }
-      return a.num === b.num ? 0 : a.num < b.num ? -1 : 1;
-    };
-    const sign = opts.direction === SortDirection.DESC ? -1 : 1;
-    // Departments without a figure (or without the whole a share is of) go last in either direction.
-    const missing = (i: (typeof items)[number]) => i.num === null || (!!m.den && !i.den);
-    const sorted = [...items].sort((a, b) => (missing(a) || missing(b) ? Number(missing(a)) - Number(missing(b)) : sign * cmp(a, b)) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     const show = (num: bigint | null, den: bigint | null): string | null => {
       if (num === null) return null;
       if (m.kind === "PERCENT") return den ? percent(num, den) : null;
       return m.kind === "MONEY" ? money(num, opts.unit) : num.toString();
     };
-    const entries: RankingEntry[] = [];
-    sorted.forEach((i, n) => {
-      const prev = sorted[n - 1];
-      const rank = prev && cmp(prev, i) === 0 ? entries[n - 1]!.rank : n + 1;
-      entries.push(
-        Object.assign(new RankingEntry(), {
-          departmentId: i.departmentId,
-          rank,
-          value: show(i.num, i.den),
-          shareOfZone: m.kind !== "PERCENT" && i.num !== null ? percent(i.num, zoneNum) : null,
-          numeratorFen: i.num,
-          denominatorFen: i.den,
-          moneyUnit: opts.unit,
-          isMoney: m.kind !== "COUNT",
-        }),
-      );
-    });
+    const entries = rankFigures(items, !!m.den, opts.direction).slice(0, opts.first).map(({ item: i, rank }) =>
+      Object.assign(new RankingEntry(), {
+        departmentId: i.departmentId,
+        rank,
+        value: show(i.num, i.den),
+        shareOfZone: m.kind !== "PERCENT" && i.num !== null ? percent(i.num, zoneNum) : null,
+        numeratorFen: i.num,
+        denominatorFen: i.den,
+        moneyUnit: opts.unit,
+        isMoney: m.kind !== "COUNT",
+      }),
+    );
     return {
-      departments: rows.map((r) => toDepartment({ ...r, id: r.department_id })),
+      departments: rows.map((r) => toDepartment({ id: r.department_id, code: r.code, name: r.name, short_name: r.short_name, region_code: r.region_code })),
       year,
       measure,
       zoneValue: items.length ? show(zoneNum, m.den ? zoneDen : null) : null,
       departmentCount: toInt(items.length),
-      entries: entries.slice(0, opts.first),
+      entries,
     };
   }
+}
+
+/** A department's figure for a measure: the amount, or the part and the whole of a share. */
+export interface Figure {
+  code: string;
+  num: bigint | null;
+  den: bigint | null;
+}
+
+const SHARE_SCALE = 10n ** 18n;
+
+/**
+ * Orders figures by value (num, or num/den for shares) exactly, ties by code; equal values share
+ * a rank. Figures without a value (or without the whole a share is of) go last in either direction.
+ */
+export function rankFigures<T extends Figure>(figures: T[], share: boolean, direction: SortDirection): { item: T; rank: number }[] {
+  // A share's key, trunc(num·10¹⁸/den), orders exactly wherever two keys differ; equal keys are
+  // settled by cross-multiplying (a/b < c/d ⇔ a·d < c·b, denominators positive).
+  const keyed = figures.map((item) => ({ item, key: share ? (item.num !== null && item.den ? (item.num * SHARE_SCALE) / item.den : null) : item.num }));
+  type K = (typeof keyed)[number];
+  const byValue = (a: K, b: K): number => {
+    if (a.key === null || b.key === null) return 0;
+    if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+    if (!share) return 0;
+    const l = a.item.num! * b.item.den!;
+    const r = b.item.num! * a.item.den!;
+    return l === r ? 0 : l < r ? -1 : 1;
+  };
+  const sign = direction === SortDirection.DESC ? -1 : 1;
+  const missing = (k: K) => Number(k.key === null);
+  keyed.sort((a, b) => missing(a) - missing(b) || sign * byValue(a, b) || (a.item.code < b.item.code ? -1 : a.item.code > b.item.code ? 1 : 0));
+  const out: { item: T; rank: number }[] = [];
+  keyed.forEach((k, n) => {
+    const prev = keyed[n - 1];
+    const tied = prev !== undefined && missing(prev) === missing(k) && byValue(prev, k) === 0;
+    out.push({ item: k.item, rank: tied ? out[n - 1]!.rank : n + 1 });
+  });
+  return out;
 }
