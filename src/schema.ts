@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { resolvePlainArgumentsSynchronously } from "./common/sync-args";
 import { AnalyticsResolver, ExpenditureChangeResolver, ExpenditureGroupResolver } from "./modules/analytics/analytics.resolver";
 import { DepartmentBudgetResolver } from "./modules/budget/budget.resolver";
 import { DiscrepancyResolver } from "./modules/budget/discrepancy.resolver";
@@ -41,6 +42,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     schema.getQueryType()!.description = "高新区部门预算 The zone's department budgets: departments, years, codes, projects, indicators and aggregates.";
     const mutation = schema.getMutationType();
     if (mutation) mutation.description = "变更 Changes to the platform's data; each takes one `input` and returns a payload with `userErrors`.";
+    resolvePlainArgumentsSynchronously(schema);
     return schema;
   }));
 }
