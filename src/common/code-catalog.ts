@@ -31,7 +31,7 @@ export interface AmountKey {
 
 /**
  * Picks a code's name for a year: that year's (a document's printing before the shipped
- * list), else the nearest earlier year's, else the latest known.
+ * list), else the nearest earlier year's, else the earliest known; with no year, the latest.
  */
 export function pickName(names: CatalogEntry["names"], year: number | null): { name: string | null; year: number | null } {
   if (!names.length) return { name: null, year: null };

@@ -198,6 +198,24 @@ describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three document
     expect(withYear.every((g: any) => g.year === null || !g.subjectCode || g.subjectCode.year === g.year)).toBe(true);
   });
 
+  it("names economic codes of both schemes, and a year comparison's codes, as the code lists do", async () => {
+    const economic = (
+      await server.query<any, unknown>(`{ expenditure(groupBy: [YEAR, GOV_ECONOMIC_CLASS, DEPT_ECONOMIC_ITEM], rollup: true) { year govEconomicCode { code scheme name level year } deptEconomicCode { code scheme name level year } } }`)
+    ).expenditure;
+    const named = economic.flatMap((g: any) => [g.govEconomicCode, g.deptEconomicCode].filter(Boolean).map((c: any) => ({ c, year: g.year })));
+    expect(named.length).toBeGreaterThan(20);
+    for (const { c, year } of named) {
+      const listed = await server.query<any, any>(`query($code: String!, $year: Int) { economicCode(code: $code, year: $year) { code scheme name level year } }`, { code: c.code, year });
+      expect(c, `${c.code} in ${year}`).toEqual(listed.economicCode);
+    }
+    const changes = (await server.query<any, unknown>(`{ expenditureChange(groupBy: [SUBJECT_SECTION], baseYear: 2022, targetYear: 2023) { subjectCode { code name level year } } }`)).expenditureChange;
+    expect(changes.length).toBeGreaterThan(5);
+    for (const { subjectCode: c } of changes) {
+      const listed = await server.query<any, any>(`query($code: String!) { subjectCode(code: $code) { code name level year } }`, { code: c.code });
+      expect(c).toEqual(listed.subjectCode);
+    }
+  });
+
   it("orders by amount, takes the top N, and pages stably with cursors", async () => {
     const q = `query($after: String) { expenditure(filter: { years: [2023] }, groupBy: [SUBJECT_ITEM], orderBy: { by: AMOUNT, direction: DESC }, first: 3, after: $after) { amount cursor subjectCode { code } } }`;
     const page1 = (await server.query<any, any>(q, {})).expenditure;

@@ -36,6 +36,8 @@ describe.each(DATABASE_KINDS)("[%s] statements per request do not grow with the 
     ["groups with their departments named", "{ expenditure(groupBy: [DEPARTMENT]) { amount department { code name } } }", 1],
     ["a ranking with its departments named", "{ departmentRanking(year: 2023, measure: EXPENDITURE_TOTAL) { entries { department { code shortName } } } }", 1],
     ["groups with their subject codes named", "{ expenditure(groupBy: [YEAR, SUBJECT_CLASS]) { amount subjectCode { code name level year } } }", 1],
+    ["groups with both economic schemes' codes named", "{ expenditure(groupBy: [YEAR, GOV_ECONOMIC_CLASS, DEPT_ECONOMIC_ITEM], rollup: true) { amount govEconomicCode { code name } deptEconomicCode { code name level } } }", 1],
+    ["a year comparison with its departments and subject codes named", "{ expenditureChange(groupBy: [DEPARTMENT, SUBJECT_CLASS], baseYear: 2022, targetYear: 2023) { change department { code name } subjectCode { code name } } }", 1],
     // Searches: the page (with the departments and projects its rows name) and the count.
     ["a project search with departments named", "{ projects(filter: { years: [2023] }, orderBy: { by: AMOUNT, descending: true }, first: 20) { totalCount nodes { name department { code name } } } }", 2],
     ["an indicator search with projects and departments named", `{ indicators(filter: { years: [2023], categories: [SATISFACTION] }, first: 50) { totalCount nodes { name project { code name } department { code } } } }`, 2],

@@ -120,17 +120,17 @@ export class ExpenditureGroupResolver extends KeyedResolver {
 
   @FieldResolver(() => SubjectCode, { nullable: true, description: "科目 the finest subject level grouped by, named as of the group's year." })
   subjectCode(@Root() g: ExpenditureGroup, @Ctx() ctx: Context) {
-    return g.subject !== undefined ? g.subject : this.subject(g.keys, ctx, g.year);
+    return g.codes.subject !== undefined ? g.codes.subject : this.subject(g.keys, ctx, g.year);
   }
 
   @FieldResolver(() => EconomicCode, { nullable: true, description: "部门预算经济分类 the finest department-scheme level grouped by." })
   deptEconomicCode(@Root() g: ExpenditureGroup, @Ctx() ctx: Context) {
-    return this.economic(g.keys.DEPT_ECONOMIC_ITEM ?? g.keys.DEPT_ECONOMIC_CLASS, ctx, g.year);
+    return g.codes.deptEconomic !== undefined ? g.codes.deptEconomic : this.economic(g.keys.DEPT_ECONOMIC_ITEM ?? g.keys.DEPT_ECONOMIC_CLASS, ctx, g.year);
   }
 
   @FieldResolver(() => EconomicCode, { nullable: true, description: "政府预算经济分类 the finest government-scheme level grouped by." })
   govEconomicCode(@Root() g: ExpenditureGroup, @Ctx() ctx: Context) {
-    return this.economic(g.keys.GOV_ECONOMIC_ITEM ?? g.keys.GOV_ECONOMIC_CLASS, ctx, g.year);
+    return g.codes.govEconomic !== undefined ? g.codes.govEconomic : this.economic(g.keys.GOV_ECONOMIC_ITEM ?? g.keys.GOV_ECONOMIC_CLASS, ctx, g.year);
   }
 }
 
@@ -143,11 +143,11 @@ export class ExpenditureChangeResolver extends KeyedResolver {
 
   @FieldResolver(() => SubjectCode, { nullable: true, description: "科目 the finest subject level grouped by." })
   subjectCode(@Root() c: ExpenditureChange, @Ctx() ctx: Context) {
-    return this.subject(c.keys, ctx, null);
+    return c.codes.subject !== undefined ? c.codes.subject : this.subject(c.keys, ctx, null);
   }
 
   @FieldResolver(() => EconomicCode, { nullable: true, description: "部门预算经济分类 the finest department-scheme level grouped by." })
   deptEconomicCode(@Root() c: ExpenditureChange, @Ctx() ctx: Context) {
-    return this.economic(c.keys.DEPT_ECONOMIC_ITEM ?? c.keys.DEPT_ECONOMIC_CLASS, ctx, null);
+    return c.codes.deptEconomic !== undefined ? c.codes.deptEconomic : this.economic(c.keys.DEPT_ECONOMIC_ITEM ?? c.keys.DEPT_ECONOMIC_CLASS, ctx, null);
   }
 }

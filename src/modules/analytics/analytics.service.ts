@@ -6,7 +6,8 @@ import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
 import { BudgetStage } from "../budget/budget.type";
 import { JOINED_DEPARTMENT, joinedDepartment } from "../department/department.service";
 import type { Department } from "../department/department.type";
-import type { SubjectCode, SubjectLevel } from "../subject-code/subject-code.type";
+import { type EconomicCode, EconomicScheme } from "../economic-code/economic-code.type";
+import type { SubjectCode } from "../subject-code/subject-code.type";
 import {
   ExpenditureChange,
   type ExpenditureDimension,
@@ -15,6 +16,7 @@ import {
   ExpenditureMeasure,
   type ExpenditureOrder,
   type GroupKeys,
+  type NamedCodes,
   SortDirection,
 } from "./analytics.type";
 import { type Dim, FACT_TABLE, type FactSet, dimension, factSetFor } from "./grain";
@@ -22,6 +24,13 @@ import { type Dim, FACT_TABLE, type FactSet, dimension, factSetFor } from "./gra
 export class UnknownFilterValues extends Error {}
 
 const SUBJECT_DIMENSIONS = ["SUBJECT_CLASS", "SUBJECT_SECTION", "SUBJECT_ITEM"] as ExpenditureDimension[];
+
+/** The classifications a group can be keyed by, each named from its code list (`prefix`_ columns). */
+const NAMED_CODES: { prefix: string; table: string; scheme?: string; dimensions: ExpenditureDimension[] }[] = [
+  { prefix: "sc", table: "subject_code", dimensions: SUBJECT_DIMENSIONS },
+  { prefix: "ecd", table: "economic_code", scheme: "DEPT", dimensions: ["DEPT_ECONOMIC_CLASS", "DEPT_ECONOMIC_ITEM"] as ExpenditureDimension[] },
+  { prefix: "ecg", table: "economic_code", scheme: "GOV", dimensions: ["GOV_ECONOMIC_CLASS", "GOV_ECONOMIC_ITEM"] as ExpenditureDimension[] },
+];
 /** A year after any name's: "the latest name" for groups without a year. */
 const LATEST = 9999;
 
@@ -83,7 +92,7 @@ export class AnalyticsService {
     const named = new Set<string>();
     for (const g of seen) {
       if (g.departmentRow) named.add(`department:${g.departmentRow.code}`);
-      if (g.subject) named.add(`subject:${g.subject.code}`);
+      if (g.codes.subject) named.add(`subject:${g.codes.subject.code}`);
     }
     const parts: string[] = [];
     const params: unknown[] = [];
@@ -163,31 +172,36 @@ export class AnalyticsService {
 
   /**
    * Joins to the groups `x` the rows their keys name: the department of a department group (the
-   * groups form on ids, the join gives code and name) and the subject code with its name.
+   * groups form on ids, the join gives code and name) and the codes with their names.
    */
   private namedRows(q: Query): { columns: string[]; joins: string } {
-    const subject = this.subjectNames(q);
-    if (!q.dims.some((d) => d.d === ("DEPARTMENT" as ExpenditureDimension))) return subject;
-    return { columns: [JOINED_DEPARTMENT, ...subject.columns], joins: `LEFT JOIN department d ON d.id = x.department_id ${subject.joins}` };
+    const codes = this.codeNames(q);
+    if (!q.dims.some((d) => d.d === ("DEPARTMENT" as ExpenditureDimension))) return codes;
+    return { columns: [JOINED_DEPARTMENT, ...codes.columns], joins: `LEFT JOIN department d ON d.id = x.department_id ${codes.joins}` };
   }
 
   /**
-   * Joins to the groups `x` the finest subject code each is keyed by, with its name as of the
-   * group's year (that year's, else the nearest earlier, else the earliest; the latest without a
-   * year), so naming groups costs no second statement. Same choice as `pickName`.
+   * Joins to the groups `x` the finest code of each classification they are keyed by, with its
+   * name as of the group's year (that year's, else the nearest earlier, else the earliest; the
+   * latest without a year), so naming groups costs no second statement. Same choice as `pickName`.
    */
-  private subjectNames(q: Query): { columns: string[]; joins: string } {
-    const codes = q.dims.filter((d) => SUBJECT_DIMENSIONS.includes(d.d)).map((d) => `x.${d.as}`).reverse();
-    if (!codes.length) return { columns: [], joins: "" };
-    const code = codes.length === 1 ? codes[0]! : `COALESCE(${codes.join(", ")})`;
+  private codeNames(q: Query): { columns: string[]; joins: string } {
     const year = q.dims.some((d) => d.d === ("YEAR" as ExpenditureDimension)) ? `COALESCE(x.year, ${LATEST})` : String(LATEST);
-    return {
-      columns: ["sc.level AS sc_level", "sc.parent_code AS sc_parent", "scn.name AS sc_name", "scn.year AS sc_name_year"],
-      joins: `LEFT JOIN subject_code sc ON sc.code = ${code}
-      LEFT JOIN subject_code_name scn ON scn.code = sc.code AND scn.year = COALESCE(
-        (SELECT MAX(m.year) FROM subject_code_name m WHERE m.code = sc.code AND m.year <= ${year}),
-        (SELECT MIN(m.year) FROM subject_code_name m WHERE m.code = sc.code))`,
-    };
+    const columns: string[] = [];
+    const joins: string[] = [];
+    for (const c of NAMED_CODES) {
+      const codes = q.dims.filter((d) => c.dimensions.includes(d.d)).map((d) => `x.${d.as}`).reverse();
+      if (!codes.length) continue;
+      const code = codes.length === 1 ? codes[0]! : `COALESCE(${codes.join(", ")})`;
+      const [k, n] = [`${c.prefix}c`, `${c.prefix}n`];
+      const scheme = (alias: string) => (c.scheme ? ` AND ${alias}.scheme = '${c.scheme}'` : "");
+      columns.push(`${k}.level AS ${c.prefix}_level`, `${k}.parent_code AS ${c.prefix}_parent`, `${n}.name AS ${c.prefix}_name`, `${n}.year AS ${c.prefix}_name_year`);
+      joins.push(`LEFT JOIN ${c.table} ${k} ON ${k}.code = ${code}${scheme(k)}
+      LEFT JOIN ${c.table}_name ${n} ON ${n}.code = ${k}.code${scheme(n)} AND ${n}.year = COALESCE(
+        (SELECT MAX(m.year) FROM ${c.table}_name m WHERE m.code = ${k}.code${scheme("m")} AND m.year <= ${year}),
+        (SELECT MIN(m.year) FROM ${c.table}_name m WHERE m.code = ${k}.code${scheme("m")}))`);
+    }
+    return { columns, joins: joins.join("\n      ") };
   }
 
   /** MySQL and MariaDB roll up in one pass (WITH ROLLUP); SQLite gets the same rows from a UNION ALL of the levels. */
@@ -225,7 +239,7 @@ export class AnalyticsService {
       depth,
       isSubtotal: depth < q.dims.length,
       departmentRow: departmentOf(keys, r),
-      subject: subjectOf(keys, r),
+      codes: namedCodes(keys, r),
       defaultUnit: unit,
       cursor: "",
     });
@@ -283,6 +297,7 @@ export class AnalyticsService {
         kind: keys.EXPENDITURE_KIND ?? null,
         fundingSource: keys.FUNDING_SOURCE ?? null,
         departmentRow: departmentOf(keys, r),
+        codes: namedCodes(keys, r),
         baseFen: toFen(r.base),
         targetFen: toFen(r.target),
         defaultUnit: unit,
@@ -296,14 +311,23 @@ function orderKeys(q: Query): string[] {
   return q.dims.map((d) => d.joined?.order ?? `x.${d.as}`);
 }
 
-/** The subject code joined by `subjectNames`; undefined when the statement did not name one. */
-function subjectOf(keys: GroupKeys, r: Row): SubjectCode | null | undefined {
-  if (!("sc_level" in r)) return undefined;
-  if (r.sc_level === null) return null;
+/** The codes joined by `codeNames`, as of the group's year (else of the name's); absent when not joined. */
+function namedCodes(keys: GroupKeys, r: Row): NamedCodes {
   const year = keys.YEAR === undefined ? null : Number(keys.YEAR);
-  const code = (keys.SUBJECT_ITEM ?? keys.SUBJECT_SECTION ?? keys.SUBJECT_CLASS)!;
-  const nameYear = r.sc_name_year === null ? null : Number(r.sc_name_year);
-  return { code, level: r.sc_level as SubjectLevel, parentCode: (r.sc_parent as string | null) ?? null, name: (r.sc_name as string | null) ?? null, year: year ?? nameYear };
+  const codeOf = (prefix: string, code: string | undefined) => {
+    if (r[`${prefix}_level`] === null || code === undefined) return null;
+    const nameYear = r[`${prefix}_name_year`];
+    return { code, level: r[`${prefix}_level`] as string, parentCode: (r[`${prefix}_parent`] as string | null) ?? null, name: (r[`${prefix}_name`] as string | null) ?? null, year: year ?? (nameYear === null ? null : Number(nameYear)) };
+  };
+  const codes: NamedCodes = {};
+  if ("sc_level" in r) codes.subject = codeOf("sc", keys.SUBJECT_ITEM ?? keys.SUBJECT_SECTION ?? keys.SUBJECT_CLASS) as SubjectCode | null;
+  if ("ecd_level" in r) codes.deptEconomic = andScheme(codeOf("ecd", keys.DEPT_ECONOMIC_ITEM ?? keys.DEPT_ECONOMIC_CLASS), EconomicScheme.DEPARTMENT);
+  if ("ecg_level" in r) codes.govEconomic = andScheme(codeOf("ecg", keys.GOV_ECONOMIC_ITEM ?? keys.GOV_ECONOMIC_CLASS), EconomicScheme.GOVERNMENT);
+  return codes;
+}
+
+function andScheme(c: (Omit<EconomicCode, "scheme" | "level"> & { level: string }) | null, scheme: EconomicScheme): EconomicCode | null {
+  return c && { ...c, scheme, level: c.level as EconomicCode["level"] };
 }
 
 function departmentOf(keys: GroupKeys, r: Row): Department | null {

@@ -4,6 +4,7 @@ import { MoneyUnit, money } from "../../common/money-unit";
 import { percent } from "../../common/percent";
 import { BudgetStage, ExpenditureCategory, ExpenditureKind, FundingSource } from "../budget/budget.type";
 import type { Department } from "../department/department.type";
+import type { EconomicCode } from "../economic-code/economic-code.type";
 import type { SubjectCode } from "../subject-code/subject-code.type";
 
 export enum ExpenditureDimension {
@@ -97,13 +98,19 @@ export class ExpenditureFilter {
 /** Keys of a group, by dimension (absent = not grouped by, or rolled up). */
 export type GroupKeys = Partial<Record<ExpenditureDimension, string>>;
 
+/** The codes a group's keys name, read and named with the figures (undefined: not read). */
+export interface NamedCodes {
+  subject?: SubjectCode | null;
+  deptEconomic?: EconomicCode | null;
+  govEconomic?: EconomicCode | null;
+}
+
 @ObjectType({ simpleResolvers: true, description: "分组汇总 One group of an expenditure aggregate. Fields of dimensions not grouped by (or rolled up in a subtotal) are null." })
 export class ExpenditureGroup {
   keys: GroupKeys;
   /** The department of a DEPARTMENT group, read with the figures. */
   departmentRow: Department | null;
-  /** The subject code of a subject group, named in the same statement (undefined: not read). */
-  subject?: SubjectCode | null;
+  codes: NamedCodes;
   amountFen: bigint;
   totalFen: bigint;
   parentFen: bigint | null;
@@ -154,6 +161,7 @@ export class ExpenditureGroup {
 export class ExpenditureChange {
   keys: GroupKeys;
   departmentRow: Department | null;
+  codes: NamedCodes;
   baseFen: bigint;
   targetFen: bigint;
   defaultUnit: MoneyUnit;
