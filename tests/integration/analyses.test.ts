@@ -216,6 +216,24 @@ describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three document
     }
   });
 
+  it("names a group by its finest code whatever order groupBy lists the levels in", async () => {
+    const finest = async (query: string) => (await server.query<any, unknown>(query)) as any;
+    const subject = (await finest(`{ expenditure(groupBy: [SUBJECT_ITEM, SUBJECT_CLASS]) { subjectCode { code level name } } }`)).expenditure;
+    const economic = (await finest(`{ expenditure(groupBy: [DEPT_ECONOMIC_ITEM, DEPT_ECONOMIC_CLASS]) { deptEconomicCode { code level name } } }`)).expenditure;
+    const change = (await finest(`{ expenditureChange(groupBy: [SUBJECT_ITEM, SUBJECT_SECTION], baseYear: 2022, targetYear: 2023) { subjectCode { code level name } } }`)).expenditureChange;
+    const codes = [...subject.map((g: any) => g.subjectCode), ...change.map((g: any) => g.subjectCode)];
+    expect(codes.length).toBeGreaterThan(10);
+    for (const c of codes) {
+      expect(c.level, c.code).toBe("ITEM");
+      expect(c).toEqual((await server.query<any, any>(`query($code: String!) { subjectCode(code: $code) { code level name } }`, { code: c.code })).subjectCode);
+    }
+    expect(economic.length).toBeGreaterThan(5);
+    for (const { deptEconomicCode: c } of economic) {
+      expect(c.level, c.code).toBe("ITEM");
+      expect(c).toEqual((await server.query<any, any>(`query($code: String!) { economicCode(code: $code) { code level name } }`, { code: c.code })).economicCode);
+    }
+  });
+
   it("orders by amount, takes the top N, and pages stably with cursors", async () => {
     const q = `query($after: String) { expenditure(filter: { years: [2023] }, groupBy: [SUBJECT_ITEM], orderBy: { by: AMOUNT, direction: DESC }, first: 3, after: $after) { amount cursor subjectCode { code } } }`;
     const page1 = (await server.query<any, any>(q, {})).expenditure;

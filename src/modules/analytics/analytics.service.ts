@@ -136,7 +136,7 @@ export class AnalyticsService {
 
   /**
    * One statement: the groups in a derived table, then — over those few rows — the shares'
-   * totals (window sums), the subject names, the order and the page.
+   * totals (window sums), the departments and code names, the order and the page.
    */
   private async flatRows(q: Query, order: ExpenditureOrder, page: Page): Promise<Row[]> {
     const keys = q.dims.map((d) => d.expr);
@@ -163,7 +163,7 @@ export class AnalyticsService {
     );
   }
 
-  /** Wraps a grouping statement so its rows carry their departments and subject names (see `namedRows`). */
+  /** Wraps a grouping statement so its rows carry their departments and code names (see `namedRows`). */
   private withNames(q: Query, inner: string, orderBy = ""): string {
     const named = this.namedRows(q);
     if (!named.columns.length && !orderBy) return inner;
@@ -190,7 +190,8 @@ export class AnalyticsService {
     const columns: string[] = [];
     const joins: string[] = [];
     for (const c of NAMED_CODES) {
-      const codes = q.dims.filter((d) => c.dimensions.includes(d.d)).map((d) => `x.${d.as}`).reverse();
+      // Finest level first, whatever order groupBy lists them in: the group is named by its finest code.
+      const codes = [...c.dimensions].reverse().flatMap((dim) => q.dims.filter((d) => d.d === dim).map((d) => `x.${d.as}`));
       if (!codes.length) continue;
       const code = codes.length === 1 ? codes[0]! : `COALESCE(${codes.join(", ")})`;
       const [k, n] = [`${c.prefix}c`, `${c.prefix}n`];
