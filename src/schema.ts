@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { type BuildSchemaOptions, buildSchema } from "type-graphql";
 import { resolvePlainArgumentsSynchronously } from "./common/sync-args";
 import { AnalyticsResolver, ExpenditureChangeResolver, ExpenditureGroupResolver } from "./modules/analytics/analytics.resolver";
 import { DepartmentBudgetResolver } from "./modules/budget/budget.resolver";
@@ -38,11 +38,12 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /** The schema is built once per process; type-graphql's metadata is global. */
 export function getSchema(): Promise<GraphQLSchema> {
-  return (built ??= buildSchema({ resolvers: [...resolvers], validate: false }).then((schema) => {
+  const options: BuildSchemaOptions = { resolvers: [...resolvers], validate: false };
+  return (built ??= buildSchema(options).then((schema) => {
     schema.getQueryType()!.description = "高新区部门预算 The zone's department budgets: departments, years, codes, projects, indicators and aggregates.";
     const mutation = schema.getMutationType();
     if (mutation) mutation.description = "变更 Changes to the platform's data; each takes one `input` and returns a payload with `userErrors`.";
-    resolvePlainArgumentsSynchronously(schema);
+    resolvePlainArgumentsSynchronously(schema, options);
     return schema;
   }));
 }
