@@ -1,4 +1,4 @@
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
+import { GraphQLIncludeDirective, type GraphQLResolveInfo, GraphQLSkipDirective, Kind, type SelectionNode, type SelectionSetNode, getDirectiveValues } from "graphql";
 import { ArgsType, ClassType, Field, Int, ObjectType } from "type-graphql";
 import { badInput } from "./errors";
 
@@ -49,10 +49,18 @@ export function toPage(args: { first?: number | null; after?: string | null }, i
 
 function selects(set: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo): boolean {
   return (set?.selections ?? []).some((s) => {
+    if (!included(s, info)) return false;
     if (s.kind === Kind.FIELD) return s.name.value === name;
     if (s.kind === Kind.INLINE_FRAGMENT) return selects(s.selectionSet, name, info);
     return selects(info.fragments[s.name.value]?.selectionSet, name, info);
   });
+}
+
+/** Whether `@skip` / `@include` keep a selection, for this request's variables. */
+function included(node: SelectionNode, info: GraphQLResolveInfo): boolean {
+  const skip = getDirectiveValues(GraphQLSkipDirective, node, info.variableValues);
+  const include = getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues);
+  return skip?.if !== true && include?.if !== false;
 }
 
 @ObjectType({ simpleResolvers: true, description: "Where a page sits in its list (Relay 分页信息)." })

@@ -25,17 +25,20 @@ describe("relay paging", () => {
 
   it("knows from the selection whether the count will be read", () => {
     // Just what toPage reads of a resolver's info: the field's nodes and the document's fragments.
-    const infoOf = (query: string) => {
+    const infoOf = (query: string, variableValues: Record<string, unknown> = {}) => {
       const doc = parse(query);
       const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
       const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-      return { fieldNodes: [op.selectionSet.selections[0]], fragments } as unknown as GraphQLResolveInfo;
+      return { fieldNodes: [op.selectionSet.selections[0]], fragments, variableValues } as unknown as GraphQLResolveInfo;
     };
     expect(toPage({}, infoOf("{ projects { totalCount } }")).counted).toBe(true);
     expect(toPage({}, infoOf("{ projects { nodes { name } } }")).counted).toBe(false);
     expect(toPage({}, infoOf("{ projects { nodes { totalCount: name } } }")).counted).toBe(false);
     expect(toPage({}, infoOf("{ projects { ... on ProjectConnection { totalCount } } }")).counted).toBe(true);
     expect(toPage({}, infoOf("{ projects { ...F } } fragment F on ProjectConnection { pageInfo { hasNextPage } totalCount }")).counted).toBe(true);
+    expect(toPage({}, infoOf("{ projects { totalCount @skip(if: true) } }")).counted).toBe(false);
+    expect(toPage({}, infoOf("query($c: Boolean!) { projects { ...F @include(if: $c) } } fragment F on ProjectConnection { totalCount }", { c: false })).counted).toBe(false);
+    expect(toPage({}, infoOf("query($c: Boolean!) { projects { ...F @include(if: $c) } } fragment F on ProjectConnection { totalCount }", { c: true })).counted).toBe(true);
     expect(toPage({ first: 3 }).counted).toBeUndefined();
   });
 });
