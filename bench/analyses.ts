@@ -113,7 +113,8 @@ export const ANALYSES: Analysis[] = [
     ],
     fromSql: ([rows]) => {
       const sum = (k: string) => rows!.reduce((s, r) => s + fen(r[k]), 0n);
-      const rank = ranks(rows!, (a, b) => fen(a.basic) * fen(b.total) === fen(b.basic) * fen(a.total));
+      const shared = (r: Row) => r.basic !== null && r.total !== null && fen(r.total) !== 0n;
+      const rank = ranks(rows!, (a, b) => shared(a) === shared(b) && (!shared(a) || fen(a.basic) * fen(b.total) === fen(b.basic) * fen(a.total)));
       return [
         [text(percent(sum("basic"), sum("total"))), String(rows!.length)],
         // A ranking lists its first MAX_PAGE entries (the operation's default); the zone figures count them all.
@@ -159,7 +160,8 @@ export const ANALYSES: Analysis[] = [
     ],
     fromSql: ([rows]) => {
       const zone = rows!.reduce((s, r) => s + fen(r.fen), 0n);
-      const rank = ranks(rows!, (a, b) => a.fen !== null && b.fen !== null && fen(a.fen) === fen(b.fen));
+      // Departments without a figure share the rank after the others, as the API ranks them.
+      const rank = ranks(rows!, (a, b) => (a.fen === null) === (b.fen === null) && (a.fen === null || fen(a.fen) === fen(b.fen)));
       return [
         [wan(zone), String(rows!.length)],
         ...rows!.slice(0, MAX_PAGE).map((r, i) => [String(rank[i]), String(r.dept), text(r.short_name), r.fen === null ? "" : wan(r.fen), r.fen === null ? "" : text(percent(fen(r.fen), zone))]),
