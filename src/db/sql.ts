@@ -27,8 +27,8 @@ export class Sql {
   async pageAndCount(q: { page: string; count: string; params: unknown[]; pageParams: unknown[]; counted?: boolean }): Promise<{ rows: Row[]; count: () => Promise<number> }> {
     const countNow = () => this.one(q.count, q.params).then((r) => toInt(r?.n));
     const [rows, total] = await Promise.all([this.all(q.page, [...q.params, ...q.pageParams]), q.counted ? countNow() : undefined]);
-    let memo: Promise<number> | undefined = total === undefined ? undefined : Promise.resolve(total);
-    return { rows, count: () => (memo ??= countNow()) };
+    // toConnection keeps the count once asked for; nothing to remember here.
+    return { rows, count: total === undefined ? countNow : async () => total };
   }
 }
 
