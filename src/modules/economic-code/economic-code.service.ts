@@ -1,4 +1,4 @@
-import { type AmountKey, type CatalogEntry, CodeCatalog, pickName } from "../../common/code-catalog";
+import { type AmountKey, type CatalogEntry, CodeCatalog, pickName } from "../classification/code-catalog";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
 import { Sql } from "../../db/sql";
 import { EconomicCode, EconomicLevel, EconomicScheme, schemeOf } from "./economic-code.type";

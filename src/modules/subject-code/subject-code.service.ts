@@ -1,4 +1,4 @@
-import { type AmountKey, type CatalogEntry, CodeCatalog, pickName } from "../../common/code-catalog";
+import { type AmountKey, type CatalogEntry, CodeCatalog, pickName } from "../classification/code-catalog";
 import type { Viewer } from "../../common/viewer";
 import type { Sql } from "../../db/sql";
 import { SubjectCode, SubjectLevel } from "./subject-code.type";

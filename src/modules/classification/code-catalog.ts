@@ -1,6 +1,6 @@
-import { toFen } from "./money";
-import { type Viewer, visibleBudgets } from "./viewer";
-import { type Row, Sql, groupBy, placeholders } from "../db/sql";
+import { toFen } from "../../common/money";
+import { type Viewer, visibleBudgets } from "../../common/viewer";
+import { type Row, Sql, groupBy, placeholders } from "../../db/sql";
 
 /** A code list entry with all its year-versioned names; `pickName` chooses one for a year. */
 export interface CatalogEntry {
