@@ -2,8 +2,9 @@ import { isDeepStrictEqual } from "node:util";
 import { print } from "graphql";
 import mysql from "mysql2/promise";
 import { parseDatabaseUrl } from "../src/config";
-import { openDatabase, statementCounter } from "../src/db/data-source";
-import { generateBundles } from "../src/ingest/generate";
+import { statementCounter } from "../src/db/data-source";
+import { openPlatformDatabase } from "../src/platform";
+import { generateBundles } from "../src/tools/generate-zone";
 import { importDocument } from "../src/ingest/import";
 import { createServer } from "../src/server";
 import { ANALYSES } from "./analyses";
@@ -54,7 +55,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const admin = await mysql.createConnection({ host: base.host, port: base.port, user: base.user, password: base.password });
   await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
   const config = { ...base, database, url: o.mysqlUrl.replace(/\/[^/]*$/, `/${database}`) };
-  const ds = await openDatabase(config);
+  const ds = await openPlatformDatabase(config);
   // A pool, so statements of one answer that do not depend on each other run side by side, as the API runs them.
   const raw = mysql.createPool({ host: base.host, port: base.port, user: base.user, password: base.password, database, supportBigNumbers: true, bigNumberStrings: true, connectionLimit: 4 });
   const server = await createServer(ds, 0);

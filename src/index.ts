@@ -1,12 +1,13 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig, redactUrl } from "./config";
-import { DatabaseUnavailableError, openDatabase } from "./db/data-source";
+import { DatabaseUnavailableError } from "./db/data-source";
+import { openPlatformDatabase } from "./platform";
 import { loadSampleIfEmpty } from "./ingest/sample";
 import { createServer } from "./server";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const ds = await openDatabase(config.database);
+  const ds = await openPlatformDatabase(config.database);
   if (config.loadSample) {
     const loaded = await loadSampleIfEmpty(ds);
     if (loaded) console.log(`loaded the sample disclosure (budget ${loaded.budgetId}) into the empty database`);

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { generateBundles } from "../ingest/generate";
+import { generateBundles } from "../tools/generate-zone";
 
 const USAGE = `usage: npm run budget -- generate --departments N --years Y --seed S [--first-year 2021] --out DIR
 

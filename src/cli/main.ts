@@ -2,7 +2,8 @@ import "reflect-metadata";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { ConfigError, loadConfig } from "../config";
-import { DatabaseUnavailableError, openDatabase } from "../db/data-source";
+import { DatabaseUnavailableError } from "../db/data-source";
+import { openPlatformDatabase } from "../platform";
 import { exportBundle } from "../ingest/export";
 import { runGenerate } from "./generate";
 import { type ImportOutcome, importDocument } from "../ingest/import";
@@ -38,9 +39,6 @@ interface Summary {
 function summarize(file: string, outcome: ImportOutcome, seconds: number): Summary {
   if (!outcome.ok) return { file, status: "rejected", errors: outcome.rejection.problems, seconds };
   const m = outcome.model;
-  const bySeverity: Record<string, number> = {};
-  if (outcome.load) Object.assign(bySeverity, outcome.load.discrepancies);
-  else for (const f of outcome.findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
   const figures =
     m.subjectLines.length + m.economicLines.length + m.incomeLines.length + m.projects.reduce((n, p) => n + p.lines.length, 0) +
     m.publishedFigures.length + m.claims.length + (m.operatingFunds?.items.length ?? 0);
@@ -58,7 +56,7 @@ function summarize(file: string, outcome: ImportOutcome, seconds: number): Summa
       empty: m.tables.filter((t) => t.present && t.rowCount === 0).map((t) => t.title),
     },
     figures,
-    discrepancies: bySeverity,
+    discrepancies: outcome.discrepancies,
     seconds,
   };
 }
@@ -89,12 +87,12 @@ async function main(argv: string[]): Promise<number> {
   const args = rest.filter((a, i) => !a.startsWith("--") && rest[i - 1] !== "--stage");
   if (command === "generate") return runGenerate(rest);
   if (command === "migrate") {
-    await (await openDatabase(loadConfig().database)).destroy();
+    await (await openPlatformDatabase(loadConfig().database)).destroy();
     console.log("database is up to date");
     return 0;
   }
   if (command === "export" && args.length >= 2) {
-    const ds = await openDatabase(loadConfig().database);
+    const ds = await openPlatformDatabase(loadConfig().database);
     try {
       const [row] = await ds.query(
         "SELECT b.id FROM department_budget b JOIN department d ON d.id = b.department_id WHERE d.code = ? AND b.year = ? AND b.stage = ? AND b.is_current = 1",
@@ -117,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const dryRun = command === "validate" || flags.has("--dry-run");
-  const ds = await openDatabase(dryRun ? { kind: "sqlite", url: "sqlite::memory:", path: ":memory:" } : loadConfig().database);
+  const ds = await openPlatformDatabase(dryRun ? { kind: "sqlite", url: "sqlite::memory:", path: ":memory:" } : loadConfig().database);
   const summaries: Summary[] = [];
   try {
     for (const [i, file] of args.entries()) {

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Bundle } from "../ingest/bundle/bundle.types";
-import { renderDisclosure } from "../ingest/disclosure/render";
+import { renderDisclosure } from "../tools/render-disclosure";
 
 const SAMPLES = join(__dirname, "..", "ingest", "samples");
 const source = join(SAMPLES, "007-2023.bundle.json");

@@ -23,14 +23,23 @@ export function parseAmount(text: string, unit: MoneyUnitCode): bigint {
   return sign === "-" ? -fen : fen;
 }
 
-/** 8_562_600_000n 分 → "8562.6" in 万元; trailing zeros dropped, no separators. */
-export function formatFen(fen: bigint, unit: MoneyUnitCode): string {
+/**
+ * 8_562_600_000n 分 → "8562.6" in 万元: no separators, trailing zeros dropped except the
+ * `minDecimals` a printed figure keeps (450 万元 printed as "450.0" with minDecimals 1).
+ */
+export function formatFen(fen: bigint, unit: MoneyUnitCode, minDecimals = 0): string {
   const per = FEN_PER[unit];
   const negative = fen < 0n;
   const abs = negative ? -fen : fen;
   const whole = abs / per;
-  const frac = (abs % per).toString().padStart(DECIMALS[unit], "0").replace(/0+$/, "");
-  return `${negative ? "-" : ""}${whole}${frac ? "." + frac : ""}`;
+  const digits = (abs % per).toString().padStart(DECIMALS[unit], "0");
+  const frac = digits.replace(/0+$/, "").padEnd(minDecimals, "0");
+  return `${negative && abs !== 0n ? "-" : ""}${whole}${frac ? "." + frac : ""}`;
+}
+
+/** How many decimals a figure was printed with: "4,550.70" → 2, "450" → 0. */
+export function decimalsOf(text: string): number {
+  return /[.．](\d+)\s*$/.exec(text)?.[1]!.length ?? 0;
 }
 
 /** A database integer (string on MySQL, number on SQLite, null for blank) as 分. */

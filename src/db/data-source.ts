@@ -3,8 +3,6 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DataSource, type DataSourceOptions } from "typeorm";
 import { type DatabaseConfig, redactUrl } from "../config";
-import { CODE_LISTS } from "../ingest/code-lists";
-import { ensureCodeList } from "../ingest/codes";
 import { entities } from "./entities";
 import { migrationsFor } from "./migrations";
 import { StatementCounter } from "./statement-counter";
@@ -61,13 +59,7 @@ export async function openDatabase(db: DatabaseConfig, opts: { migrate?: boolean
     const reason = (err as { code?: string; message?: string }).code ?? (err as Error).message;
     throw new DatabaseUnavailableError(`cannot open database ${redactUrl(db.url)}: ${reason}`);
   }
-  if (opts.migrate !== false) {
-    await ds.runMigrations({ transaction: "each" });
-    // Reference data: the shipped code lists, so every 类 and 款 has a code and a name from the start.
-    await ds.transaction(async (m) => {
-      for (const list of CODE_LISTS) await ensureCodeList(m, list);
-    });
-  }
+  if (opts.migrate !== false) await ds.runMigrations({ transaction: "each" });
   return ds;
 }
 

@@ -1,6 +1,19 @@
-import { formatFen } from "../common/money";
+import { formatFen, type MoneyUnitCode } from "../common/money";
+import { canonicalDecimal, scaled } from "../common/decimal";
 import { percent } from "../common/percent";
 import type { BudgetModel, DiscrepancyDraft } from "./model";
+
+/** Everything a document's own content shows: what its reader found, and the model checks. */
+export function documentFindings(m: BudgetModel, fileName: string): DiscrepancyDraft[] {
+  return [...m.findings, ...checkModel(m, fileName)];
+}
+
+/** How many findings of each severity: the summary every import reports. */
+export function severityCounts(findings: readonly { severity: string }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of findings) out[f.severity] = (out[f.severity] ?? 0) + 1;
+  return out;
+}
 
 /**
  * The 勾稽关系 every budget must satisfy, checked on the model (so bundles and text documents
@@ -44,7 +57,7 @@ export const MODEL_RULES = [
  * stated vs computed, where computed adds up `terms` printed figures: each printed figure may be
  * off by half its last printed digit, so (terms + 1) half-steps of difference is rounding.
  */
-export function moneyFinding(unit: "WAN_YUAN" | "YUAN", ruleId: string, what: string, location: string, stated: Fen, computed: Fen, terms: number): DiscrepancyDraft | null {
+export function moneyFinding(unit: MoneyUnitCode, ruleId: string, what: string, location: string, stated: Fen, computed: Fen, terms: number): DiscrepancyDraft | null {
   if (stated === null || stated === undefined || computed === null || computed === undefined || stated === computed) return null;
   const halfStep = unit === "WAN_YUAN" ? 50_000n : 1n;
   const fmt = (fen: bigint) => `${formatFen(fen, unit)}${unit === "WAN_YUAN" ? "万元" : "元"}`;
@@ -212,9 +225,8 @@ class Checker {
   percent(ruleId: string, what: string, where: string, printed: string, part: bigint, whole: bigint): void {
     const decimals = printed.split(".")[1]?.length ?? 0;
     const computed = percent(part, whole, decimals);
-    if (computed === null || canonical(computed) === canonical(printed)) return;
-    const steps = (d: string) => BigInt(canonicalScaled(d, decimals));
-    const diffSteps = abs(steps(computed) - steps(printed));
+    if (computed === null || canonicalDecimal(computed) === canonicalDecimal(printed)) return;
+    const diffSteps = abs(scaled(computed, decimals) - scaled(printed, decimals));
     this.out.push({
       ruleId,
       severity: diffSteps <= 1n ? "ROUNDING" : "MATERIAL",
@@ -225,19 +237,4 @@ class Checker {
       computed,
     });
   }
-}
-
-function canonical(d: string): string {
-  const neg = d.startsWith("-");
-  const [w, f = ""] = d.replace(/^-/, "").split(".");
-  const frac = f.replace(/0+$/, "");
-  const whole = w!.replace(/^0+(?=\d)/, "");
-  const body = frac ? `${whole}.${frac}` : whole;
-  return neg && body !== "0" ? `-${body}` : body;
-}
-
-function canonicalScaled(d: string, decimals: number): string {
-  const neg = d.startsWith("-");
-  const [w, f = ""] = d.replace(/^-/, "").split(".");
-  return `${neg ? "-" : ""}${w}${f.padEnd(decimals, "0").slice(0, decimals)}`;
 }

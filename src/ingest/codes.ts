@@ -1,6 +1,6 @@
-import type { EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { placeholders } from "../db/sql";
-import { type CodeList, codeListFor } from "./code-lists";
+import { CODE_LISTS, type CodeList, codeListFor } from "./code-lists";
 import type { BudgetModel } from "./model";
 
 interface NameRow {
@@ -107,4 +107,11 @@ async function insertRows(m: EntityManager, head: string, rows: unknown[][]): Pr
     const chunk = rows.slice(i, i + 200);
     await m.query(`${head} VALUES ${chunk.map((r) => `(${placeholders(r.length)})`).join(", ")}`, chunk.flat());
   }
+}
+
+/** Every shipped code list, in one transaction: reference data the API answers from before any import. */
+export async function shipCodeLists(ds: DataSource): Promise<void> {
+  await ds.transaction(async (m) => {
+    for (const list of CODE_LISTS) await ensureCodeList(m, list);
+  });
 }

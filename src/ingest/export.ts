@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { formatFen, toFen, toFenOrNull } from "../common/money";
+import { formatFen, toFen, toFenOrNull, type MoneyUnitCode } from "../common/money";
 import type { Bundle, BundleIndicator } from "./bundle/bundle.types";
 import { MODEL_RULES } from "./checks";
 import { PRIOR_YEAR_RULE } from "./cross-year";
@@ -15,7 +15,7 @@ export async function exportBundle(ds: DataSource, budgetId: number): Promise<Bu
   const q = (sql: string, params: unknown[] = [budgetId]) => ds.query(sql, params) as Promise<Row[]>;
   const [b] = await q("SELECT b.*, d.code, d.name, d.short_name, d.region_code FROM department_budget b JOIN department d ON d.id = b.department_id WHERE b.id = ?");
   if (!b) throw new Error(`no budget ${budgetId}`);
-  const unit = String(b.amount_unit) as "WAN_YUAN" | "YUAN";
+  const unit = String(b.amount_unit) as MoneyUnitCode;
   const amt = (v: unknown) => formatFen(toFen(v), unit);
   const opt = (v: unknown) => (toFenOrNull(v) === null ? undefined : amt(v));
   const units = await q("SELECT code, name, is_self FROM budget_unit WHERE department_id = ? ORDER BY code", [b.department_id]);

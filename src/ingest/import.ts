@@ -1,7 +1,8 @@
+import type { PublicationStatusCode } from "../common/vocabulary";
 import type { DataSource } from "typeorm";
 import { AuditEventEntity } from "../modules/audit/audit-event.entity";
 import { readBundle } from "./bundle/read-bundle";
-import { checkModel } from "./checks";
+import { documentFindings, severityCounts } from "./checks";
 import { DocumentError } from "./disclosure/document";
 import { readDisclosure } from "./disclosure/read-disclosure";
 import { type LoadResult, checksumOf, loadBudget } from "./load";
@@ -16,7 +17,16 @@ export interface Rejection {
 }
 
 export type ImportOutcome =
-  | { ok: true; format: DocumentFormat; model: BudgetModel; findings: DiscrepancyDraft[]; load: LoadResult | null }
+  | {
+      ok: true;
+      format: DocumentFormat;
+      model: BudgetModel;
+      /** The document's own findings (its reader's and the model checks). */
+      findings: DiscrepancyDraft[];
+      /** Findings by severity: those stored for the budget when loaded (cross-year ones too), else the document's. */
+      discrepancies: Record<string, number>;
+      load: LoadResult | null;
+    }
   | { ok: false; rejection: Rejection };
 
 /** A bundle is JSON; anything else is read as a disclosure's text. */
@@ -45,7 +55,7 @@ export async function importDocument(
   ds: DataSource,
   fileName: string,
   bytes: Buffer,
-  opts: { actor: string; dryRun?: boolean; status?: "DRAFT" | "PUBLISHED" },
+  opts: { actor: string; dryRun?: boolean; status?: PublicationStatusCode },
 ): Promise<ImportOutcome> {
   let read: { format: DocumentFormat; model: BudgetModel };
   try {
@@ -55,10 +65,10 @@ export async function importDocument(
     if (!opts.dryRun) await audit(ds, opts.actor, fileName, bytes, "REJECTED", rejection.problems.map((p) => p.message).join("; "));
     return { ok: false, rejection };
   }
-  const findings = [...read.model.findings, ...checkModel(read.model, fileName)];
-  if (opts.dryRun) return { ok: true, format: read.format, model: read.model, findings, load: null };
-  const load = await loadBudget(ds, read.model, { fileName, bytes, format: read.format }, { actor: opts.actor, status: opts.status });
-  return { ok: true, format: read.format, model: read.model, findings, load };
+  const findings = documentFindings(read.model, fileName);
+  if (opts.dryRun) return { ok: true, format: read.format, model: read.model, findings, discrepancies: severityCounts(findings), load: null };
+  const load = await loadBudget(ds, read.model, { fileName, bytes, format: read.format }, { actor: opts.actor, status: opts.status, findings });
+  return { ok: true, format: read.format, model: read.model, findings, discrepancies: load.discrepancies, load };
 }
 
 function toRejection(fileName: string, e: unknown): Rejection {

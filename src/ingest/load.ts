@@ -1,3 +1,4 @@
+import type { PublicationStatusCode } from "../common/vocabulary";
 import { createHash } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { AuditEventEntity } from "../modules/audit/audit-event.entity";
@@ -19,12 +20,13 @@ import { PerformanceIndicatorEntity } from "../modules/performance/performance-i
 import { ProjectAliasEntity, ProjectEntity, ProjectLineEntity } from "../modules/project/project.entity";
 import { DocumentTableEntity, DocumentTextEntity, PublishedFigureEntity } from "../modules/document/document-parts.entity";
 import { DiscrepancyEntity } from "../modules/budget/special-measures.entity";
-import { checkModel } from "./checks";
+import { documentFindings, severityCounts } from "./checks";
 import { codeListFor } from "./code-lists";
 import { PRIOR_YEAR_RULE, crossYearChecks, insertDiscrepancy } from "./cross-year";
 import { ensureCodes } from "./codes";
-import type { BudgetModel } from "./model";
-import { parseTarget, toMicro } from "./target";
+import type { BudgetModel, DiscrepancyDraft } from "./model";
+import { toMicro } from "../common/decimal";
+import { parseTarget } from "./target";
 import type { BundleIndicator } from "./bundle/bundle.types";
 
 export interface SourceInfo {
@@ -50,13 +52,14 @@ export function checksumOf(bytes: Buffer): string {
 
 /**
  * Writes one department-year-stage in one transaction: a new version that becomes current,
- * the previous one kept. The same document again is a no-op.
+ * the previous one kept. The same document again is a no-op. `findings` are the document's own
+ * (computed by the caller that read it, or here); cross-year checks are added at load.
  */
 export async function loadBudget(
   ds: DataSource,
   model: BudgetModel,
   source: SourceInfo,
-  opts: { actor?: string; status?: "DRAFT" | "PUBLISHED" } = {},
+  opts: { actor?: string; status?: PublicationStatusCode; findings?: DiscrepancyDraft[] } = {},
 ): Promise<LoadResult> {
   const checksum = checksumOf(source.bytes);
   const actor = opts.actor ?? "system";
@@ -65,146 +68,156 @@ export async function loadBudget(
       "SELECT b.id, b.version, b.is_current, b.department_id, b.year, b.stage FROM source_document s JOIN department_budget b ON b.source_document_id = s.id WHERE s.checksum = ?",
       [checksum],
     );
-    if (seen.length) {
-      const b = seen[0];
-      // The same bytes as a replaced version: that version is put back in force (a rollback), not loaded twice.
-      if (!Number(b.is_current)) {
-        await m.query("UPDATE department_budget SET is_current = 0 WHERE department_id = ? AND year = ? AND stage = ?", [b.department_id, b.year, b.stage]);
-        await m.query("UPDATE department_budget SET is_current = 1 WHERE id = ?", [b.id]);
-        await m.query("DELETE FROM discrepancy WHERE budget_id = ? AND rule_id = ?", [b.id, PRIOR_YEAR_RULE]);
-        for (const d of await crossYearChecks(m, { id: Number(b.id), departmentId: Number(b.department_id), year: Number(b.year), stage: String(b.stage), label: source.fileName })) {
-          await insertDiscrepancy(m, Number(b.id), d);
-        }
-        await m.insert(AuditEventEntity, {
-          occurredAt: new Date(), actor, action: "REINSTATE", target: `${model.department.code}/${model.year}/${model.stage}/v${b.version}`, checksum, outcome: "OK", detail: source.fileName,
-        });
-      }
-      const counts = await m.query("SELECT severity, COUNT(*) AS n FROM discrepancy WHERE budget_id = ? GROUP BY severity", [b.id]);
-      return { budgetId: Number(b.id), version: Number(b.version), unchanged: Boolean(Number(b.is_current)), discrepancies: severityCounts(counts) };
-    }
+    if (seen.length) return reinstate(m, seen[0], model, source, checksum, actor);
 
     const now = new Date();
-    const departmentId = await upsertDepartment(m, model);
+    const { budgetId, departmentId, version } = await insertBudget(m, model, source, checksum, { actor, status: opts.status ?? "PUBLISHED", now });
     const unitIds = await upsertUnits(m, departmentId, model);
-    if (!(await m.findOneBy(FiscalYearEntity, { year: model.year }))) {
-      await m.insert(FiscalYearEntity, { year: model.year, codeList: codeListFor(model.year).source });
-    }
-    await ensureCodes(m, model);
-
-    const doc = await m.insert(SourceDocumentEntity, {
-      fileName: source.fileName,
-      checksum,
-      format: source.format,
-      byteSize: source.bytes.length,
-      importedAt: now,
-      importedBy: actor,
-    });
-    const sourceDocumentId = Number(doc.identifiers[0]!.id);
-
-    const [{ v }] = await m.query("SELECT MAX(version) AS v FROM department_budget WHERE department_id = ? AND year = ? AND stage = ?", [
-      departmentId,
-      model.year,
-      model.stage,
-    ]);
-    const version = v === null ? 1 : Number(v) + 1;
-    await m.query("UPDATE department_budget SET is_current = 0 WHERE department_id = ? AND year = ? AND stage = ?", [departmentId, model.year, model.stage]);
-    const fen = (x: bigint | null) => (x === null ? null : x.toString());
-    const inserted = await m.insert(DepartmentBudgetEntity, {
-      departmentId,
-      year: model.year,
-      stage: model.stage,
-      version,
-      isCurrent: true,
-      status: opts.status ?? "PUBLISHED",
-      sourceDocumentId,
-      title: model.title,
-      amountUnit: model.amountUnit,
-      statedIncomeTotal: fen(model.stated.incomeTotal),
-      statedExpenditureTotal: fen(model.stated.expenditureTotal),
-      statedBasic: fen(model.stated.basic),
-      statedProject: fen(model.stated.project),
-      statedPersonnel: fen(model.stated.personnel),
-      statedPublic: fen(model.stated.public),
-      createdAt: now,
-    });
-    const budgetId = Number(inserted.identifiers[0]!.id);
     const unitOf = (code: string | null) => (code === null ? null : unitIds.get(code)!);
-    const common = { budgetId, departmentId, year: model.year };
-
-    await insertMany(m, SubjectLineEntity, model.subjectLines.map((l) => ({
-      ...common, unitId: unitOf(l.unit), subjectCode: l.subject, kind: l.kind, category: l.category,
-      fundingSource: l.fundingSource, amountFen: l.fen.toString(), sourceRef: l.sourceRef,
-    })));
-    await insertMany(m, EconomicLineEntity, model.economicLines.map((l) => ({
-      ...common, unitId: unitOf(l.unit), deptEconomicCode: l.deptCode, govEconomicCode: l.govCode, kind: l.kind,
-      fundingSource: l.fundingSource, amountFen: l.fen.toString(), sourceRef: l.sourceRef,
-    })));
-    await insertMany(m, IncomeLineEntity, model.incomeLines.map((l) => ({
-      budgetId, fundingSource: l.source, label: l.label, amountFen: l.fen.toString(), sourceRef: l.sourceRef,
-    })));
-
-    const indicatorRows: Partial<PerformanceIndicatorEntity>[] = [];
-    for (const [position, p] of model.projects.entries()) {
-      const r = await m.insert(ProjectEntity, {
-        ...common, position, code: p.code, name: p.name, category: p.category, unitId: unitOf(p.unit), subjectCode: p.subject,
-        amountFen: p.lines.reduce((s, l) => s + l.fen, 0n).toString(),
-      });
-      const projectId = Number(r.identifiers[0]!.id);
-      await insertMany(m, ProjectLineEntity, p.lines.map((l) => ({ projectId, fundingSource: l.fundingSource, amountFen: l.fen.toString(), sourceRef: l.sourceRef })));
-      await insertMany(m, ProjectAliasEntity, p.aliases.map((a) => ({ projectId, code: a.code ?? null, name: a.name, source: a.source })));
-      p.indicators.forEach((ind, i) => indicatorRows.push(indicatorRow(budgetId, projectId, "PROJECT", i, ind)));
-    }
-    model.departmentIndicators.forEach((ind, i) => indicatorRows.push(indicatorRow(budgetId, null, "DEPARTMENT", i, ind)));
-    await insertMany(m, PerformanceIndicatorEntity, indicatorRows);
-
-    if (model.threePublic) {
-      const t = model.threePublic;
-      await m.insert(ThreePublicExpenseEntity, {
-        budgetId, totalFen: fen(t.total), overseasTravelFen: fen(t.overseasTravel), vehiclesFen: fen(t.vehicles),
-        vehiclePurchaseFen: fen(t.vehiclePurchase), vehicleOperationFen: fen(t.vehicleOperation), receptionFen: fen(t.reception),
-      });
-    }
-    if (model.operatingFunds) {
-      const o = model.operatingFunds;
-      await m.insert(OperatingFundsEntity, { budgetId, totalFen: fen(o.total), changeFen: fen(o.change), reason: o.reason });
-      await insertMany(m, OperatingFundItemEntity, o.items.map((it, i) => ({ budgetId, position: i + 1, name: it.name, amountFen: it.fen.toString() })));
-    }
-    if (model.procurement) {
-      const p = model.procurement;
-      await m.insert(ProcurementEntity, { budgetId, totalFen: fen(p.total), goodsFen: fen(p.goods), worksFen: fen(p.works), servicesFen: fen(p.services) });
-    }
-    await insertMany(m, AssetHoldingEntity, model.assets.map((a) => ({ budgetId, kind: a.kind, name: a.name, count: a.count })));
-    await insertMany(m, NarrativeClaimEntity, model.claims.map((c, position) => ({
-      budgetId, position, topic: c.topic, section: c.section, subjectCode: c.subject, label: c.label,
-      amountFen: fen(c.amount), changeFen: fen(c.change), ratePercent: c.ratePercent, sharePercent: c.sharePercent, reason: c.reason,
-    })));
-
-    await insertMany(m, PublishedFigureEntity, model.publishedFigures.map((f) => ({
-      budgetId, tableKind: f.tableKind, rowLabel: f.rowLabel, columnLabel: f.columnLabel, subjectCode: f.subjectCode, amountFen: f.fen.toString(), line: f.line,
-    })));
-    await insertMany(m, DocumentTableEntity, model.tables.map((t) => ({ budgetId, ...t })));
-    await insertMany(m, DocumentTextEntity, model.texts.map((t) => ({ budgetId, ...t })));
+    await insertFactLines(m, model, { budgetId, departmentId, year: model.year }, unitOf);
+    await insertProjects(m, model, { budgetId, departmentId, year: model.year }, unitOf);
+    await insertSpecialMeasures(m, model, budgetId);
+    await insertDocumentParts(m, model, budgetId);
 
     const findings = [
-      ...model.findings,
-      ...checkModel(model, source.fileName),
+      ...(opts.findings ?? documentFindings(model, source.fileName)),
       ...(await crossYearChecks(m, { id: budgetId, departmentId, year: model.year, stage: model.stage, label: source.fileName })),
     ];
     await insertMany(m, DiscrepancyEntity, findings.map((d) => ({ budgetId, ...d })));
-
     await m.insert(AuditEventEntity, {
       occurredAt: now, actor, action: "IMPORT", target: `${model.department.code}/${model.year}/${model.stage}/v${version}`,
       checksum, outcome: "OK", detail: source.fileName,
     });
-    const discrepancies = severityCounts(findings.map((d) => ({ severity: d.severity, n: 1 })));
-    return { budgetId, version, unchanged: false, discrepancies };
+    return { budgetId, version, unchanged: false, discrepancies: severityCounts(findings) };
   });
 }
 
-function severityCounts(rows: { severity: string; n: unknown }[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of rows) out[r.severity] = (out[r.severity] ?? 0) + Number(r.n);
-  return out;
+/**
+ * Bytes already loaded: a no-op when they are the version in force; the same bytes as a
+ * replaced version put that version back in force (a rollback), not loaded twice.
+ */
+async function reinstate(m: EntityManager, b: Record<string, unknown>, model: BudgetModel, source: SourceInfo, checksum: string, actor: string): Promise<LoadResult> {
+  const budgetId = Number(b.id);
+  if (!Number(b.is_current)) {
+    await m.query("UPDATE department_budget SET is_current = 0 WHERE department_id = ? AND year = ? AND stage = ?", [b.department_id, b.year, b.stage]);
+    await m.query("UPDATE department_budget SET is_current = 1 WHERE id = ?", [budgetId]);
+    await m.query("DELETE FROM discrepancy WHERE budget_id = ? AND rule_id = ?", [budgetId, PRIOR_YEAR_RULE]);
+    for (const d of await crossYearChecks(m, { id: budgetId, departmentId: Number(b.department_id), year: Number(b.year), stage: String(b.stage), label: source.fileName })) {
+      await insertDiscrepancy(m, budgetId, d);
+    }
+    await m.insert(AuditEventEntity, {
+      occurredAt: new Date(), actor, action: "REINSTATE", target: `${model.department.code}/${model.year}/${model.stage}/v${b.version}`, checksum, outcome: "OK", detail: source.fileName,
+    });
+  }
+  const counts: { severity: string; n: unknown }[] = await m.query("SELECT severity, COUNT(*) AS n FROM discrepancy WHERE budget_id = ? GROUP BY severity", [budgetId]);
+  return { budgetId, version: Number(b.version), unchanged: Boolean(Number(b.is_current)), discrepancies: Object.fromEntries(counts.map((c) => [c.severity, Number(c.n)])) };
+}
+
+/** The department, its year and codes, the source document, and the new version in force. */
+async function insertBudget(
+  m: EntityManager,
+  model: BudgetModel,
+  source: SourceInfo,
+  checksum: string,
+  o: { actor: string; status: PublicationStatusCode; now: Date },
+): Promise<{ budgetId: number; departmentId: number; version: number }> {
+  const departmentId = await upsertDepartment(m, model);
+  if (!(await m.findOneBy(FiscalYearEntity, { year: model.year }))) {
+    await m.insert(FiscalYearEntity, { year: model.year, codeList: codeListFor(model.year).source });
+  }
+  await ensureCodes(m, model);
+  const doc = await m.insert(SourceDocumentEntity, {
+    fileName: source.fileName, checksum, format: source.format, byteSize: source.bytes.length, importedAt: o.now, importedBy: o.actor,
+  });
+  const [{ v }] = await m.query("SELECT MAX(version) AS v FROM department_budget WHERE department_id = ? AND year = ? AND stage = ?", [departmentId, model.year, model.stage]);
+  const version = v === null ? 1 : Number(v) + 1;
+  await m.query("UPDATE department_budget SET is_current = 0 WHERE department_id = ? AND year = ? AND stage = ?", [departmentId, model.year, model.stage]);
+  const inserted = await m.insert(DepartmentBudgetEntity, {
+    departmentId,
+    year: model.year,
+    stage: model.stage,
+    version,
+    isCurrent: true,
+    status: o.status,
+    sourceDocumentId: Number(doc.identifiers[0]!.id),
+    title: model.title,
+    amountUnit: model.amountUnit,
+    statedIncomeTotal: fenText(model.stated.incomeTotal),
+    statedExpenditureTotal: fenText(model.stated.expenditureTotal),
+    statedBasic: fenText(model.stated.basic),
+    statedProject: fenText(model.stated.project),
+    statedPersonnel: fenText(model.stated.personnel),
+    statedPublic: fenText(model.stated.public),
+    createdAt: o.now,
+  });
+  return { budgetId: Number(inserted.identifiers[0]!.id), departmentId, version };
+}
+
+type Common = { budgetId: number; departmentId: number; year: number };
+type UnitOf = (code: string | null) => number | null;
+
+const fenText = (x: bigint | null) => (x === null ? null : x.toString());
+
+async function insertFactLines(m: EntityManager, model: BudgetModel, common: Common, unitOf: UnitOf): Promise<void> {
+  await insertMany(m, SubjectLineEntity, model.subjectLines.map((l) => ({
+    ...common, unitId: unitOf(l.unit), subjectCode: l.subject, kind: l.kind, category: l.category,
+    fundingSource: l.fundingSource, amountFen: l.fen.toString(), sourceRef: l.sourceRef,
+  })));
+  await insertMany(m, EconomicLineEntity, model.economicLines.map((l) => ({
+    ...common, unitId: unitOf(l.unit), deptEconomicCode: l.deptCode, govEconomicCode: l.govCode, kind: l.kind,
+    fundingSource: l.fundingSource, amountFen: l.fen.toString(), sourceRef: l.sourceRef,
+  })));
+  await insertMany(m, IncomeLineEntity, model.incomeLines.map((l) => ({
+    budgetId: common.budgetId, fundingSource: l.source, label: l.label, amountFen: l.fen.toString(), sourceRef: l.sourceRef,
+  })));
+}
+
+/** Projects with their lines, aliases and indicators, then the department-level indicators. */
+async function insertProjects(m: EntityManager, model: BudgetModel, common: Common, unitOf: UnitOf): Promise<void> {
+  const indicatorRows: Partial<PerformanceIndicatorEntity>[] = [];
+  for (const [position, p] of model.projects.entries()) {
+    const r = await m.insert(ProjectEntity, {
+      ...common, position, code: p.code, name: p.name, category: p.category, unitId: unitOf(p.unit), subjectCode: p.subject,
+      amountFen: p.lines.reduce((s, l) => s + l.fen, 0n).toString(),
+    });
+    const projectId = Number(r.identifiers[0]!.id);
+    await insertMany(m, ProjectLineEntity, p.lines.map((l) => ({ projectId, fundingSource: l.fundingSource, amountFen: l.fen.toString(), sourceRef: l.sourceRef })));
+    await insertMany(m, ProjectAliasEntity, p.aliases.map((a) => ({ projectId, code: a.code ?? null, name: a.name, source: a.source })));
+    p.indicators.forEach((ind, i) => indicatorRows.push(indicatorRow(common.budgetId, projectId, "PROJECT", i, ind)));
+  }
+  model.departmentIndicators.forEach((ind, i) => indicatorRows.push(indicatorRow(common.budgetId, null, "DEPARTMENT", i, ind)));
+  await insertMany(m, PerformanceIndicatorEntity, indicatorRows);
+}
+
+async function insertSpecialMeasures(m: EntityManager, model: BudgetModel, budgetId: number): Promise<void> {
+  const t = model.threePublic;
+  if (t) {
+    await m.insert(ThreePublicExpenseEntity, {
+      budgetId, totalFen: fenText(t.total), overseasTravelFen: fenText(t.overseasTravel), vehiclesFen: fenText(t.vehicles),
+      vehiclePurchaseFen: fenText(t.vehiclePurchase), vehicleOperationFen: fenText(t.vehicleOperation), receptionFen: fenText(t.reception),
+    });
+  }
+  const o = model.operatingFunds;
+  if (o) {
+    await m.insert(OperatingFundsEntity, { budgetId, totalFen: fenText(o.total), changeFen: fenText(o.change), reason: o.reason });
+    await insertMany(m, OperatingFundItemEntity, o.items.map((it, i) => ({ budgetId, position: i + 1, name: it.name, amountFen: it.fen.toString() })));
+  }
+  const p = model.procurement;
+  if (p) await m.insert(ProcurementEntity, { budgetId, totalFen: fenText(p.total), goodsFen: fenText(p.goods), worksFen: fenText(p.works), servicesFen: fenText(p.services) });
+  await insertMany(m, AssetHoldingEntity, model.assets.map((a) => ({ budgetId, kind: a.kind, name: a.name, count: a.count })));
+}
+
+/** What the narrative states, the figures the tables print, the tables present and the texts. */
+async function insertDocumentParts(m: EntityManager, model: BudgetModel, budgetId: number): Promise<void> {
+  await insertMany(m, NarrativeClaimEntity, model.claims.map((c, position) => ({
+    budgetId, position, topic: c.topic, section: c.section, subjectCode: c.subject, label: c.label,
+    amountFen: fenText(c.amount), changeFen: fenText(c.change), ratePercent: c.ratePercent, sharePercent: c.sharePercent, reason: c.reason,
+  })));
+  await insertMany(m, PublishedFigureEntity, model.publishedFigures.map((f) => ({
+    budgetId, tableKind: f.tableKind, rowLabel: f.rowLabel, columnLabel: f.columnLabel, subjectCode: f.subjectCode, amountFen: f.fen.toString(), line: f.line,
+  })));
+  await insertMany(m, DocumentTableEntity, model.tables.map((t) => ({ budgetId, ...t })));
+  await insertMany(m, DocumentTextEntity, model.texts.map((t) => ({ budgetId, ...t })));
 }
 
 function indicatorRow(budgetId: number, projectId: number | null, scope: string, position: number, ind: BundleIndicator): Partial<PerformanceIndicatorEntity> {

@@ -1,3 +1,5 @@
+import type { EconomicKindCode, ProjectCategoryCode, SeverityCode, ValueKindCode } from "../common/vocabulary";
+import type { MoneyUnitCode } from "../common/money";
 import type {
   BudgetStageCode,
   BundleAsset,
@@ -14,7 +16,7 @@ export interface BudgetModel {
   department: { code: string; name: string; shortName: string; regionCode: string; units: BundleUnit[] };
   year: number;
   stage: BudgetStageCode;
-  amountUnit: "WAN_YUAN" | "YUAN";
+  amountUnit: MoneyUnitCode;
   title: string | null;
   stated: Record<"incomeTotal" | "expenditureTotal" | "basic" | "project" | "personnel" | "public", bigint | null>;
   subjectLines: {
@@ -33,7 +35,7 @@ export interface BudgetModel {
     deptName: string;
     govCode: string;
     govName: string;
-    kind: "PERSONNEL" | "PUBLIC";
+    kind: EconomicKindCode;
     fundingSource: FundingSourceCode;
     fen: bigint;
     sourceRef: string | null;
@@ -42,7 +44,7 @@ export interface BudgetModel {
   projects: {
     code: string | null;
     name: string;
-    category: "OPERATING" | "SPECIFIC";
+    category: ProjectCategoryCode;
     unit: string | null;
     subject: string | null;
     lines: { fundingSource: FundingSourceCode; fen: bigint; sourceRef: string | null }[];
@@ -100,7 +102,7 @@ export interface TextDraft {
   line: number | null;
 }
 
-export type Severity = "ROUNDING" | "MATERIAL" | "NAMING" | "STRUCTURE";
+export type Severity = SeverityCode;
 
 /** One inconsistency; stated/computed are exact decimal text (分 for MONEY, percent for PERCENT). */
 export interface DiscrepancyDraft {
@@ -108,7 +110,7 @@ export interface DiscrepancyDraft {
   severity: Severity;
   message: string;
   location: string;
-  valueKind: "MONEY" | "PERCENT" | "TEXT";
+  valueKind: ValueKindCode;
   stated: string | null;
   computed: string | null;
 }

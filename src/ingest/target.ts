@@ -1,3 +1,6 @@
+import { canonicalDecimal } from "../common/decimal";
+import { halfWidthDigits } from "../common/text";
+
 /**
  * Reads a printed performance target into comparator, number and unit where it has them:
  * "≥90%" → (">=", "90", "%"), "≥470人次" → (">=", "470", "人次"), "100%" → ("=", "100", "%").
@@ -23,25 +26,9 @@ const TARGET = /^(≥|>=|＞=|≧|不低于|不少于|≤|<=|＜=|≦|不高于|
 const NOT_QUALITATIVE: ParsedTarget = { comparator: null, value: null, unit: null };
 
 export function parseTarget(printed: string): ParsedTarget {
-  const text = printed.trim().replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/％/g, "%");
+  const text = halfWidthDigits(printed.trim()).replace(/％/g, "%");
   const m = TARGET.exec(text);
   if (!m) return NOT_QUALITATIVE;
   const [, op, num, unit] = m;
-  return { comparator: op ? COMPARATORS[op]! : "=", value: normalizeNumber(num!), unit: unit || null };
-}
-
-/** "090.50" → "90.5": the number's exact decimal text. */
-function normalizeNumber(text: string): string {
-  const [whole, frac = ""] = text.split(".");
-  const w = whole!.replace(/^0+(?=\d)/, "");
-  const f = frac.replace(/0+$/, "");
-  return f ? `${w}.${f}` : w;
-}
-
-/** The number × 10^6 as an integer string, so SQL can compare targets exactly. */
-export function toMicro(value: string): string {
-  const negative = value.trim().startsWith("-");
-  const [whole, frac = ""] = value.trim().replace(/^[+-]/, "").split(".");
-  const micro = BigInt(whole || "0") * 1_000_000n + BigInt(frac.slice(0, 6).padEnd(6, "0"));
-  return (negative ? -micro : micro).toString();
+  return { comparator: op ? COMPARATORS[op]! : "=", value: canonicalDecimal(num!), unit: unit || null };
 }

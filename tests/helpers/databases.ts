@@ -5,7 +5,7 @@ import { join } from "node:path";
 import mysql from "mysql2/promise";
 import type { DataSource } from "typeorm";
 import { type DatabaseConfig, parseDatabaseUrl } from "../../src/config";
-import { openDatabase } from "../../src/db/data-source";
+import { openPlatformDatabase } from "../../src/platform";
 import { inject } from "vitest";
 import { MYSQL_URL } from "./mysql-url";
 
@@ -24,14 +24,14 @@ export function freshDatabase(kind: "sqlite" | "mysql"): TestDatabase {
   if (kind === "sqlite") {
     const path = join(tmpdir(), `budget_test_${tag}.sqlite`);
     const config = parseDatabaseUrl(`sqlite:${path}`);
-    return { name: kind, config, open: () => openDatabase(config), drop: async () => rmSync(path, { force: true }) };
+    return { name: kind, config, open: () => openPlatformDatabase(config), drop: async () => rmSync(path, { force: true }) };
   }
   const base = parseDatabaseUrl(MYSQL_URL);
   const config: DatabaseConfig = { ...base, database: `budget_test_${tag}`, url: MYSQL_URL.replace(/\/[^/]*$/, `/budget_test_${tag}`) };
   return {
     name: kind,
     config,
-    open: () => openDatabase(config),
+    open: () => openPlatformDatabase(config),
     drop: async () => {
       const conn = await mysql.createConnection({ host: base.host, port: base.port, user: base.user, password: base.password });
       await conn.query(`DROP DATABASE IF EXISTS \`${config.database}\``);

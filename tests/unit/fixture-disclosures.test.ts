@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Bundle } from "../../src/ingest/bundle/bundle.types";
-import { checkModel } from "../../src/ingest/checks";
-import { renderDisclosure } from "../../src/ingest/disclosure/render";
+import { documentFindings } from "../../src/ingest/checks";
+import { renderDisclosure } from "../../src/tools/render-disclosure";
 import { readModel } from "../../src/ingest/import";
 import type { BudgetModel, DiscrepancyDraft } from "../../src/ingest/model";
 import { SAMPLE_BUNDLE_FILE } from "../../src/ingest/sample";
@@ -22,7 +22,7 @@ const textNameOf = (bundleName: string) => bundleName.replace(/\.bundle\.json$/,
 /** Every finding an import reports: the reader's own (names, layout) and the model checks. */
 function importFindings(fileName: string, bytes: Buffer): { model: BudgetModel; findings: DiscrepancyDraft[] } {
   const { model } = readModel(fileName, bytes);
-  return { model, findings: [...model.findings, ...checkModel(model, fileName)] };
+  return { model, findings: documentFindings(model, fileName) };
 }
 
 const show = (fs: DiscrepancyDraft[]) => fs.map((f) => `${f.severity} ${f.ruleId}: ${f.message}`);

@@ -3,7 +3,7 @@ import { parseAmount } from "../../src/common/money";
 import type { Bundle } from "../../src/ingest/bundle/bundle.types";
 import { readBundle } from "../../src/ingest/bundle/read-bundle";
 import { checkModel } from "../../src/ingest/checks";
-import { generateBundles } from "../../src/ingest/generate";
+import { generateBundles } from "../../src/tools/generate-zone";
 
 const fen = (s: string | null | undefined) => parseAmount(s!, "WAN_YUAN");
 const sum = (xs: (string | null | undefined)[]) => xs.reduce((a, s) => a + fen(s), 0n);

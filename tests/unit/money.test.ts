@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AmountFormatError, formatFen, parseAmount, toFen } from "../../src/common/money";
+import { canonicalDecimal, scaled, toMicro } from "../../src/common/decimal";
+import { AmountFormatError, decimalsOf, formatFen, parseAmount, toFen } from "../../src/common/money";
 
 describe("money", () => {
   it("reads 万元 and 元 text into exact 分", () => {
@@ -38,5 +39,31 @@ describe("money", () => {
     expect(toFen(42)).toBe(42n);
     expect(toFen(null)).toBe(0n);
     expect(() => toFen(0.5)).toThrow(RangeError);
+  });
+});
+
+describe("decimal text that is not money", () => {
+  it.each([
+    ["090.50", "90.5"],
+    ["-0.0", "0"],
+    ["100", "100"],
+    ["0.10", "0.1"],
+    ["-2.10", "-2.1"],
+  ])("writes %s as %s", (text, expected) => expect(canonicalDecimal(text)).toBe(expected));
+
+  it("scales exactly, truncating beyond the places asked for", () => {
+    expect(scaled("12.345", 2)).toBe(1234n);
+    expect(scaled("-2.1", 1)).toBe(-21n);
+    expect(toMicro("90")).toBe("90000000");
+    expect(toMicro("-0.5")).toBe("-500000");
+  });
+
+  it("keeps the decimals a figure was printed with", () => {
+    expect(formatFen(450_000_000n, "WAN_YUAN", 1)).toBe("450.0");
+    expect(formatFen(4_550_700_000n, "WAN_YUAN", 2)).toBe("4550.70");
+    expect(formatFen(-500_000n, "WAN_YUAN", 1)).toBe("-0.5");
+    expect(formatFen(8_562_612_345n, "WAN_YUAN", 1)).toBe("8562.612345");
+    expect(decimalsOf("4,550.70")).toBe(2);
+    expect(decimalsOf("450")).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseTarget, toMicro } from "../../src/ingest/target";
+import { toMicro } from "../../src/common/decimal";
+import { parseTarget } from "../../src/ingest/target";
 
 describe("performance targets", () => {
   it.each([

@@ -1,3 +1,16 @@
+import type { MoneyUnitCode } from "../../common/money";
+import type {
+  AssetKindCode,
+  BudgetStageCode,
+  EconomicKindCode,
+  ExpenditureCategoryCode,
+  ExpenditureKindCode,
+  FundingSourceCode,
+  IndicatorCategoryCode,
+  ProjectCategoryCode,
+  SeverityCode,
+  ValueKindCode,
+} from "../../common/vocabulary";
 /**
  * The structured bundle: one department, one year, one stage, as the disclosure published it.
  * Amounts are decimal strings in `amountUnit` ("8562.6"), never numbers, so nothing passes
@@ -5,25 +18,7 @@
  */
 export type BundleAmount = string;
 
-export type BudgetStageCode = "BUDGET" | "ADJUSTED" | "FINAL";
-export type ExpenditureKindCode = "PERSONNEL" | "PUBLIC" | "PROJECT";
-/** Finer split the subject tables print: 工资福利 / 对个人和家庭的补助 / 商品和服务 / 资本性 / 其他运转类 / 特定目标类. */
-export type ExpenditureCategoryCode =
-  | "WAGES_AND_WELFARE"
-  | "HOUSEHOLD_SUBSIDIES"
-  | "GOODS_AND_SERVICES"
-  | "CAPITAL"
-  | "OPERATING"
-  | "SPECIFIC";
-export type FundingSourceCode =
-  | "GENERAL_PUBLIC_BUDGET"
-  | "GOVERNMENT_FUND"
-  | "STATE_CAPITAL"
-  | "SPECIAL_ACCOUNT"
-  | "UNIT_FUNDS"
-  | "PRIOR_YEAR_CARRYOVER"
-  | "OTHER";
-export type IndicatorCategoryCode = "COST" | "OUTPUT" | "BENEFIT" | "SATISFACTION";
+export type { BudgetStageCode, ExpenditureCategoryCode, ExpenditureKindCode, FundingSourceCode, IndicatorCategoryCode };
 
 export interface BundleUnit {
   code: string; // "007001"
@@ -48,7 +43,7 @@ export interface BundleEconomicLine {
   deptName: string;
   govCode: string; // 政府预算经济分类, "50101"
   govName: string;
-  kind: "PERSONNEL" | "PUBLIC";
+  kind: EconomicKindCode;
   fundingSource: FundingSourceCode;
   amount: BundleAmount;
 }
@@ -80,7 +75,7 @@ export interface BundleProjectAlias {
 export interface BundleProject {
   code?: string; // 21-digit 410191 + yy + serial
   name: string;
-  category: "OPERATING" | "SPECIFIC";
+  category: ProjectCategoryCode;
   unit?: string;
   subject?: string;
   lines: { fundingSource: FundingSourceCode; amount: BundleAmount }[];
@@ -125,7 +120,7 @@ export interface BundleClaim {
 }
 
 export interface BundleAsset {
-  kind: "VEHICLE" | "EQUIPMENT";
+  kind: AssetKindCode;
   name: string;
   count: number;
 }
@@ -159,10 +154,10 @@ export interface BundleText {
 /** A finding carried from the source document (names, layout) that the figures alone cannot show again. */
 export interface BundleFinding {
   ruleId: string;
-  severity: "ROUNDING" | "MATERIAL" | "NAMING" | "STRUCTURE";
+  severity: SeverityCode;
   message: string;
   location: string;
-  valueKind: "MONEY" | "PERCENT" | "TEXT";
+  valueKind: ValueKindCode;
   /** Exact decimal text: 分 for MONEY, percent for PERCENT. */
   stated?: string;
   computed?: string;
@@ -179,7 +174,7 @@ export interface Bundle {
   };
   year: number;
   stage: BudgetStageCode;
-  amountUnit: "WAN_YUAN" | "YUAN";
+  amountUnit: MoneyUnitCode;
   title?: string;
   stated: BundleStated;
   subjectLines: BundleSubjectLine[];

@@ -1,222 +1,281 @@
-import { AmountFormatError, parseAmount } from "../../common/money";
+import { AmountFormatError, type MoneyUnitCode, parseAmount } from "../../common/money";
+import {
+  ASSET_KINDS,
+  BUDGET_STAGES,
+  ECONOMIC_KINDS,
+  EXPENDITURE_CATEGORIES,
+  EXPENDITURE_KINDS,
+  FUNDING_SOURCES,
+  INDICATOR_CATEGORIES,
+  PROJECT_CATEGORIES,
+  SEVERITIES,
+} from "../../common/vocabulary";
 import { type BudgetModel, IngestError } from "../model";
-import type { Bundle, BundleAmount } from "./bundle.types";
-
-const KINDS = ["PERSONNEL", "PUBLIC", "PROJECT"];
-const CATEGORIES = ["WAGES_AND_WELFARE", "HOUSEHOLD_SUBSIDIES", "GOODS_AND_SERVICES", "CAPITAL", "OPERATING", "SPECIFIC"];
-const SOURCES = ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL", "SPECIAL_ACCOUNT", "UNIT_FUNDS", "PRIOR_YEAR_CARRYOVER", "OTHER"];
-const STAGES = ["BUDGET", "ADJUSTED", "FINAL"];
-const INDICATOR_CATEGORIES = ["COST", "OUTPUT", "BENEFIT", "SATISFACTION"];
+import type { Bundle, BundleAmount, BundleIndicator } from "./bundle.types";
 
 /**
  * Checks a structured bundle and converts it to the load model. Every problem is collected
  * with its JSON path, so one run reports them all.
  */
 export function readBundle(fileName: string, json: unknown): BudgetModel {
-  const problems: { where: string; problem: string }[] = [];
-  const fail = (where: string, problem: string) => problems.push({ where, problem });
   const b = json as Bundle;
   if (!b || typeof b !== "object") throw new IngestError(fileName, [{ where: "(root)", problem: "not a JSON object" }]);
-  if (b.format !== "budget-bundle/1") fail("format", `expected "budget-bundle/1", got ${JSON.stringify(b.format)}`);
-  const unit = b.amountUnit;
-  if (unit !== "WAN_YUAN" && unit !== "YUAN") fail("amountUnit", `must be WAN_YUAN or YUAN, got ${JSON.stringify(unit)}`);
-
-  const amount = (where: string, v: BundleAmount | null | undefined, required = true): bigint | null => {
-    if (v === undefined || v === null || v === "") {
-      if (required) fail(where, "missing amount");
-      return null;
-    }
-    if (typeof v !== "string") {
-      fail(where, `amount must be a decimal string (e.g. "8562.6"), got ${JSON.stringify(v)}`);
-      return null;
-    }
-    try {
-      return parseAmount(v, unit === "YUAN" ? "YUAN" : "WAN_YUAN");
-    } catch (e) {
-      if (e instanceof AmountFormatError) fail(where, e.message);
-      else throw e;
-      return null;
-    }
-  };
-  const text = (where: string, v: unknown, required = true): string | null => {
-    if (typeof v === "string" && v.trim()) return v.trim();
-    if (required) fail(where, "missing text");
-    return null;
-  };
-  const oneOf = <T extends string>(where: string, v: unknown, allowed: string[]): T => {
-    if (!allowed.includes(v as string)) fail(where, `must be one of ${allowed.join(", ")}, got ${JSON.stringify(v)}`);
-    return v as T;
-  };
-  const code = (where: string, v: unknown, digits: number[]): string => {
-    const s = typeof v === "string" ? v.replace(/\s+/g, "") : "";
-    if (!digits.includes(s.length) || !/^\d+$/.test(s)) fail(where, `must be a ${digits.join(" or ")}-digit code, got ${JSON.stringify(v)}`);
-    return s;
-  };
-  const list = <T>(where: string, v: T[] | undefined): T[] => {
-    if (v === undefined) return [];
-    if (!Array.isArray(v)) {
-      fail(where, "must be a list");
-      return [];
-    }
-    return v;
-  };
-
-  const d = b.department ?? ({} as Bundle["department"]);
-  if (!b.department) fail("department", "missing");
-  const units = list("department.units", d.units);
-  const unitCodes = new Set(units.map((u) => u.code));
-  const unitRef = (where: string, v: string | undefined) => {
-    if (v !== undefined && !unitCodes.has(v)) fail(where, `unit "${v}" is not among department.units`);
-    return v ?? null;
-  };
-  if (!Number.isInteger(b.year) || b.year < 1990 || b.year > 2100) fail("year", `must be a year, got ${JSON.stringify(b.year)}`);
-
-  const s = b.stated ?? {};
+  const f = new Fields(b);
+  if (b.format !== "budget-bundle/1") f.fail("format", `expected "budget-bundle/1", got ${JSON.stringify(b.format)}`);
+  if (!Number.isInteger(b.year) || b.year < 1990 || b.year > 2100) f.fail("year", `must be a year, got ${JSON.stringify(b.year)}`);
+  const department = readDepartment(f, b);
+  const unitRef = unitChecker(f, department.units);
   const model: BudgetModel = {
-    department: {
-      code: code("department.code", d.code, [3, 4, 5, 6]),
-      name: text("department.name", d.name) ?? "",
-      shortName: text("department.shortName", d.shortName) ?? "",
-      regionCode: code("department.regionCode", d.regionCode, [6]),
-      units: units.map((u, i) => ({ code: code(`department.units[${i}].code`, u.code, [6, 9]), name: text(`department.units[${i}].name`, u.name) ?? "", isSelf: Boolean(u.isSelf) })),
-    },
+    department,
     year: b.year,
-    stage: oneOf("stage", b.stage, STAGES),
-    amountUnit: unit,
+    stage: f.oneOf("stage", b.stage, BUDGET_STAGES),
+    amountUnit: f.unit,
     title: b.title ?? null,
-    stated: {
-      incomeTotal: amount("stated.incomeTotal", s.incomeTotal, false),
-      expenditureTotal: amount("stated.expenditureTotal", s.expenditureTotal, false),
-      basic: amount("stated.basicExpenditure", s.basicExpenditure, false),
-      project: amount("stated.projectExpenditure", s.projectExpenditure, false),
-      personnel: amount("stated.personnelExpenditure", s.personnelExpenditure, false),
-      public: amount("stated.publicExpenditure", s.publicExpenditure, false),
-    },
-    subjectLines: list("subjectLines", b.subjectLines).map((l, i) => ({
-      unit: unitRef(`subjectLines[${i}].unit`, l.unit),
-      subject: code(`subjectLines[${i}].subject`, l.subject, [7]),
-      subjectName: l.subjectName ?? null,
-      kind: oneOf(`subjectLines[${i}].kind`, l.kind, KINDS),
-      category: oneOf(`subjectLines[${i}].category`, l.category, CATEGORIES),
-      fundingSource: oneOf(`subjectLines[${i}].fundingSource`, l.fundingSource, SOURCES),
-      fen: amount(`subjectLines[${i}].amount`, l.amount)!,
-      sourceRef: `${fileName}#subjectLines[${i}]`,
-    })),
-    economicLines: list("economicLines", b.economicLines).map((l, i) => ({
-      unit: unitRef(`economicLines[${i}].unit`, l.unit),
-      deptCode: code(`economicLines[${i}].deptCode`, l.deptCode, [5]),
-      deptName: text(`economicLines[${i}].deptName`, l.deptName) ?? "",
-      govCode: code(`economicLines[${i}].govCode`, l.govCode, [5]),
-      govName: text(`economicLines[${i}].govName`, l.govName) ?? "",
-      kind: oneOf(`economicLines[${i}].kind`, l.kind, ["PERSONNEL", "PUBLIC"]),
-      fundingSource: oneOf(`economicLines[${i}].fundingSource`, l.fundingSource, SOURCES),
-      fen: amount(`economicLines[${i}].amount`, l.amount)!,
-      sourceRef: `${fileName}#economicLines[${i}]`,
-    })),
-    incomeLines: list("incomeLines", b.incomeLines).map((l, i) => ({
-      source: oneOf(`incomeLines[${i}].source`, l.source, SOURCES),
-      label: text(`incomeLines[${i}].label`, l.label) ?? "",
-      fen: amount(`incomeLines[${i}].amount`, l.amount)!,
-      sourceRef: `${fileName}#incomeLines[${i}]`,
-    })),
-    projects: list("projects", b.projects).map((p, i) => {
-      const at = `projects[${i}]`;
-      list(`${at}.indicators`, p.indicators).forEach((ind, j) => {
-        text(`${at}.indicators[${j}].name`, ind.name);
-        text(`${at}.indicators[${j}].target`, ind.target);
-        if (ind.category !== undefined) oneOf(`${at}.indicators[${j}].category`, ind.category, INDICATOR_CATEGORIES);
-      });
-      return {
-        code: p.code === undefined ? null : code(`${at}.code`, p.code, [21, 22]),
-        name: text(`${at}.name`, p.name) ?? "",
-        category: oneOf(`${at}.category`, p.category, ["OPERATING", "SPECIFIC"]),
-        unit: unitRef(`${at}.unit`, p.unit),
-        subject: p.subject === undefined ? null : code(`${at}.subject`, p.subject, [7]),
-        lines: list(`${at}.lines`, p.lines).map((l, j) => ({
-          fundingSource: oneOf(`${at}.lines[${j}].fundingSource`, l.fundingSource, SOURCES),
-          fen: amount(`${at}.lines[${j}].amount`, l.amount)!,
-          sourceRef: `${fileName}#${at}.lines[${j}]`,
-        })),
-        aliases: list(`${at}.aliases`, p.aliases),
-        indicators: list(`${at}.indicators`, p.indicators),
-      };
-    }),
-    departmentIndicators: list("departmentIndicators", b.departmentIndicators).map((ind, j) => {
-      text(`departmentIndicators[${j}].name`, ind.name);
-      text(`departmentIndicators[${j}].target`, ind.target);
-      return ind;
-    }),
-    threePublic: b.threePublic
-      ? {
-          total: amount("threePublic.total", b.threePublic.total, false),
-          overseasTravel: amount("threePublic.overseasTravel", b.threePublic.overseasTravel, false),
-          vehicles: amount("threePublic.vehicles", b.threePublic.vehicles, false),
-          vehiclePurchase: amount("threePublic.vehiclePurchase", b.threePublic.vehiclePurchase, false),
-          vehicleOperation: amount("threePublic.vehicleOperation", b.threePublic.vehicleOperation, false),
-          reception: amount("threePublic.reception", b.threePublic.reception, false),
-        }
-      : null,
-    operatingFunds: b.operatingFunds
-      ? {
-          total: amount("operatingFunds.total", b.operatingFunds.total, false),
-          change: amount("operatingFunds.change", b.operatingFunds.change, false),
-          reason: b.operatingFunds.reason ?? null,
-          items: list("operatingFunds.items", b.operatingFunds.items).map((it, i) => ({
-            name: text(`operatingFunds.items[${i}].name`, it.name) ?? "",
-            fen: amount(`operatingFunds.items[${i}].amount`, it.amount)!,
-          })),
-        }
-      : null,
-    procurement: b.procurement
-      ? {
-          total: amount("procurement.total", b.procurement.total, false),
-          goods: amount("procurement.goods", b.procurement.goods, false),
-          works: amount("procurement.works", b.procurement.works, false),
-          services: amount("procurement.services", b.procurement.services, false),
-        }
-      : null,
-    assets: list("assets", b.assets).map((a, i) => {
-      oneOf(`assets[${i}].kind`, a.kind, ["VEHICLE", "EQUIPMENT"]);
-      if (!Number.isInteger(a.count) || a.count < 0) fail(`assets[${i}].count`, `must be a whole number, got ${JSON.stringify(a.count)}`);
-      return a;
-    }),
-    claims: list("claims", b.claims).map((c, i) => ({
-      topic: text(`claims[${i}].topic`, c.topic) ?? "",
-      section: text(`claims[${i}].section`, c.section) ?? "",
-      subject: c.subject === undefined ? null : code(`claims[${i}].subject`, c.subject, [3, 5, 7]),
-      label: c.label ?? null,
-      amount: amount(`claims[${i}].amount`, c.amount, false),
-      change: amount(`claims[${i}].change`, c.change, false),
-      ratePercent: percent(`claims[${i}].ratePercent`, c.ratePercent, fail),
-      sharePercent: percent(`claims[${i}].sharePercent`, c.sharePercent, fail),
-      reason: c.reason ?? null,
-    })),
-    publishedFigures: list("publishedFigures", b.publishedFigures).map((f, i) => ({
-      tableKind: text(`publishedFigures[${i}].tableKind`, f.tableKind) ?? "",
-      rowLabel: f.rowLabel ?? "",
-      columnLabel: f.columnLabel ?? "",
-      subjectCode: f.subjectCode ?? null,
-      fen: amount(`publishedFigures[${i}].amount`, f.amount)!,
-      line: f.line ?? null,
-    })),
-    tables: list("tables", b.tables).map((t) => ({ ...t, line: t.line ?? null })),
-    texts: list("texts", b.texts).map((t, i) => ({ ...t, title: t.title ?? null, line: t.line ?? null, body: text(`texts[${i}].body`, t.body) ?? "" })),
-    findings: list("findings", b.findings).map((f, i) => ({
-      ...f,
-      severity: oneOf(`findings[${i}].severity`, f.severity, ["ROUNDING", "MATERIAL", "NAMING", "STRUCTURE"]),
-      stated: f.stated ?? null,
-      computed: f.computed ?? null,
-    })),
+    stated: readStated(f, b),
+    ...readFactLines(f, b, fileName, unitRef),
+    projects: readProjects(f, b, fileName, unitRef),
+    departmentIndicators: f.list("departmentIndicators", b.departmentIndicators).map((ind, j) => checkIndicator(f, `departmentIndicators[${j}]`, ind)),
+    ...readSpecialMeasures(f, b),
+    claims: readClaims(f, b),
+    ...readDocumentParts(f, b),
   };
-  if (problems.length) throw new IngestError(fileName, problems);
+  if (f.problems.length) throw new IngestError(fileName, f.problems);
   return model;
 }
 
-function percent(where: string, v: string | undefined, fail: (w: string, p: string) => void): string | null {
-  if (v === undefined || v === null) return null;
-  if (typeof v !== "string" || !/^-?\d+(\.\d+)?$/.test(v)) {
-    fail(where, `must be a decimal string such as "-2.1", got ${JSON.stringify(v)}`);
+/** Field checks that record a problem and carry on, so one reading reports every problem. */
+class Fields {
+  readonly problems: { where: string; problem: string }[] = [];
+  readonly unit: MoneyUnitCode;
+
+  constructor(b: Bundle) {
+    const unit = b.amountUnit;
+    if (unit !== "WAN_YUAN" && unit !== "YUAN") this.fail("amountUnit", `must be WAN_YUAN or YUAN, got ${JSON.stringify(unit)}`);
+    this.unit = unit === "YUAN" ? "YUAN" : "WAN_YUAN";
+  }
+
+  fail(where: string, problem: string): void {
+    this.problems.push({ where, problem });
+  }
+
+  amount(where: string, v: BundleAmount | null | undefined, required = true): bigint | null {
+    if (v === undefined || v === null || v === "") {
+      if (required) this.fail(where, "missing amount");
+      return null;
+    }
+    if (typeof v !== "string") {
+      this.fail(where, `amount must be a decimal string (e.g. "8562.6"), got ${JSON.stringify(v)}`);
+      return null;
+    }
+    try {
+      return parseAmount(v, this.unit);
+    } catch (e) {
+      if (!(e instanceof AmountFormatError)) throw e;
+      this.fail(where, e.message);
+      return null;
+    }
+  }
+
+  text(where: string, v: unknown, required = true): string | null {
+    if (typeof v === "string" && v.trim()) return v.trim();
+    if (required) this.fail(where, "missing text");
     return null;
   }
-  return v;
+
+  oneOf<T extends string>(where: string, v: unknown, allowed: readonly T[]): T {
+    if (!allowed.includes(v as T)) this.fail(where, `must be one of ${allowed.join(", ")}, got ${JSON.stringify(v)}`);
+    return v as T;
+  }
+
+  code(where: string, v: unknown, digits: number[]): string {
+    const s = typeof v === "string" ? v.replace(/\s+/g, "") : "";
+    if (!digits.includes(s.length) || !/^\d+$/.test(s)) this.fail(where, `must be a ${digits.join(" or ")}-digit code, got ${JSON.stringify(v)}`);
+    return s;
+  }
+
+  list<T>(where: string, v: T[] | undefined): T[] {
+    if (v === undefined) return [];
+    if (Array.isArray(v)) return v;
+    this.fail(where, "must be a list");
+    return [];
+  }
+
+  percent(where: string, v: string | undefined): string | null {
+    if (v === undefined || v === null) return null;
+    if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) return v;
+    this.fail(where, `must be a decimal string such as "-2.1", got ${JSON.stringify(v)}`);
+    return null;
+  }
+}
+
+type UnitRef = (where: string, v: string | undefined) => string | null;
+
+function readDepartment(f: Fields, b: Bundle): BudgetModel["department"] {
+  const d = b.department ?? ({} as Bundle["department"]);
+  if (!b.department) f.fail("department", "missing");
+  return {
+    code: f.code("department.code", d.code, [3, 4, 5, 6]),
+    name: f.text("department.name", d.name) ?? "",
+    shortName: f.text("department.shortName", d.shortName) ?? "",
+    regionCode: f.code("department.regionCode", d.regionCode, [6]),
+    units: f.list("department.units", d.units).map((u, i) => ({
+      code: f.code(`department.units[${i}].code`, u.code, [6, 9]),
+      name: f.text(`department.units[${i}].name`, u.name) ?? "",
+      isSelf: Boolean(u.isSelf),
+    })),
+  };
+}
+
+/** Lines may name a unit only when the department declares it. */
+function unitChecker(f: Fields, units: { code: string }[]): UnitRef {
+  const codes = new Set(units.map((u) => u.code));
+  return (where, v) => {
+    if (v !== undefined && !codes.has(v)) f.fail(where, `unit "${v}" is not among department.units`);
+    return v ?? null;
+  };
+}
+
+function readStated(f: Fields, b: Bundle): BudgetModel["stated"] {
+  const s = b.stated ?? {};
+  return {
+    incomeTotal: f.amount("stated.incomeTotal", s.incomeTotal, false),
+    expenditureTotal: f.amount("stated.expenditureTotal", s.expenditureTotal, false),
+    basic: f.amount("stated.basicExpenditure", s.basicExpenditure, false),
+    project: f.amount("stated.projectExpenditure", s.projectExpenditure, false),
+    personnel: f.amount("stated.personnelExpenditure", s.personnelExpenditure, false),
+    public: f.amount("stated.publicExpenditure", s.publicExpenditure, false),
+  };
+}
+
+function readFactLines(f: Fields, b: Bundle, fileName: string, unitRef: UnitRef): Pick<BudgetModel, "subjectLines" | "economicLines" | "incomeLines"> {
+  return {
+    subjectLines: f.list("subjectLines", b.subjectLines).map((l, i) => ({
+      unit: unitRef(`subjectLines[${i}].unit`, l.unit),
+      subject: f.code(`subjectLines[${i}].subject`, l.subject, [7]),
+      subjectName: l.subjectName ?? null,
+      kind: f.oneOf(`subjectLines[${i}].kind`, l.kind, EXPENDITURE_KINDS),
+      category: f.oneOf(`subjectLines[${i}].category`, l.category, EXPENDITURE_CATEGORIES),
+      fundingSource: f.oneOf(`subjectLines[${i}].fundingSource`, l.fundingSource, FUNDING_SOURCES),
+      fen: f.amount(`subjectLines[${i}].amount`, l.amount)!,
+      sourceRef: `${fileName}#subjectLines[${i}]`,
+    })),
+    economicLines: f.list("economicLines", b.economicLines).map((l, i) => ({
+      unit: unitRef(`economicLines[${i}].unit`, l.unit),
+      deptCode: f.code(`economicLines[${i}].deptCode`, l.deptCode, [5]),
+      deptName: f.text(`economicLines[${i}].deptName`, l.deptName) ?? "",
+      govCode: f.code(`economicLines[${i}].govCode`, l.govCode, [5]),
+      govName: f.text(`economicLines[${i}].govName`, l.govName) ?? "",
+      kind: f.oneOf(`economicLines[${i}].kind`, l.kind, ECONOMIC_KINDS),
+      fundingSource: f.oneOf(`economicLines[${i}].fundingSource`, l.fundingSource, FUNDING_SOURCES),
+      fen: f.amount(`economicLines[${i}].amount`, l.amount)!,
+      sourceRef: `${fileName}#economicLines[${i}]`,
+    })),
+    incomeLines: f.list("incomeLines", b.incomeLines).map((l, i) => ({
+      source: f.oneOf(`incomeLines[${i}].source`, l.source, FUNDING_SOURCES),
+      label: f.text(`incomeLines[${i}].label`, l.label) ?? "",
+      fen: f.amount(`incomeLines[${i}].amount`, l.amount)!,
+      sourceRef: `${fileName}#incomeLines[${i}]`,
+    })),
+  };
+}
+
+function checkIndicator(f: Fields, at: string, ind: BundleIndicator): BundleIndicator {
+  f.text(`${at}.name`, ind.name);
+  f.text(`${at}.target`, ind.target);
+  if (ind.category !== undefined) f.oneOf(`${at}.category`, ind.category, INDICATOR_CATEGORIES);
+  return ind;
+}
+
+function readProjects(f: Fields, b: Bundle, fileName: string, unitRef: UnitRef): BudgetModel["projects"] {
+  return f.list("projects", b.projects).map((p, i) => {
+    const at = `projects[${i}]`;
+    return {
+      code: p.code === undefined ? null : f.code(`${at}.code`, p.code, [21, 22]),
+      name: f.text(`${at}.name`, p.name) ?? "",
+      category: f.oneOf(`${at}.category`, p.category, PROJECT_CATEGORIES),
+      unit: unitRef(`${at}.unit`, p.unit),
+      subject: p.subject === undefined ? null : f.code(`${at}.subject`, p.subject, [7]),
+      lines: f.list(`${at}.lines`, p.lines).map((l, j) => ({
+        fundingSource: f.oneOf(`${at}.lines[${j}].fundingSource`, l.fundingSource, FUNDING_SOURCES),
+        fen: f.amount(`${at}.lines[${j}].amount`, l.amount)!,
+        sourceRef: `${fileName}#${at}.lines[${j}]`,
+      })),
+      aliases: f.list(`${at}.aliases`, p.aliases),
+      indicators: f.list(`${at}.indicators`, p.indicators).map((ind, j) => checkIndicator(f, `${at}.indicators[${j}]`, ind)),
+    };
+  });
+}
+
+function readSpecialMeasures(f: Fields, b: Bundle): Pick<BudgetModel, "threePublic" | "operatingFunds" | "procurement" | "assets"> {
+  const optional = (where: string, v: BundleAmount | null | undefined) => f.amount(where, v, false);
+  const t = b.threePublic;
+  const o = b.operatingFunds;
+  const p = b.procurement;
+  return {
+    threePublic: t
+      ? {
+          total: optional("threePublic.total", t.total),
+          overseasTravel: optional("threePublic.overseasTravel", t.overseasTravel),
+          vehicles: optional("threePublic.vehicles", t.vehicles),
+          vehiclePurchase: optional("threePublic.vehiclePurchase", t.vehiclePurchase),
+          vehicleOperation: optional("threePublic.vehicleOperation", t.vehicleOperation),
+          reception: optional("threePublic.reception", t.reception),
+        }
+      : null,
+    operatingFunds: o
+      ? {
+          total: optional("operatingFunds.total", o.total),
+          change: optional("operatingFunds.change", o.change),
+          reason: o.reason ?? null,
+          items: f.list("operatingFunds.items", o.items).map((it, i) => ({
+            name: f.text(`operatingFunds.items[${i}].name`, it.name) ?? "",
+            fen: f.amount(`operatingFunds.items[${i}].amount`, it.amount)!,
+          })),
+        }
+      : null,
+    procurement: p
+      ? { total: optional("procurement.total", p.total), goods: optional("procurement.goods", p.goods), works: optional("procurement.works", p.works), services: optional("procurement.services", p.services) }
+      : null,
+    assets: f.list("assets", b.assets).map((a, i) => {
+      f.oneOf(`assets[${i}].kind`, a.kind, ASSET_KINDS);
+      if (!Number.isInteger(a.count) || a.count < 0) f.fail(`assets[${i}].count`, `must be a whole number, got ${JSON.stringify(a.count)}`);
+      return a;
+    }),
+  };
+}
+
+function readClaims(f: Fields, b: Bundle): BudgetModel["claims"] {
+  return f.list("claims", b.claims).map((c, i) => ({
+    topic: f.text(`claims[${i}].topic`, c.topic) ?? "",
+    section: f.text(`claims[${i}].section`, c.section) ?? "",
+    subject: c.subject === undefined ? null : f.code(`claims[${i}].subject`, c.subject, [3, 5, 7]),
+    label: c.label ?? null,
+    amount: f.amount(`claims[${i}].amount`, c.amount, false),
+    change: f.amount(`claims[${i}].change`, c.change, false),
+    ratePercent: f.percent(`claims[${i}].ratePercent`, c.ratePercent),
+    sharePercent: f.percent(`claims[${i}].sharePercent`, c.sharePercent),
+    reason: c.reason ?? null,
+  }));
+}
+
+/** What a disclosure showed beyond its figures: printed figures, its tables, its texts, its findings. */
+function readDocumentParts(f: Fields, b: Bundle): Pick<BudgetModel, "publishedFigures" | "tables" | "texts" | "findings"> {
+  return {
+    publishedFigures: f.list("publishedFigures", b.publishedFigures).map((p, i) => ({
+      tableKind: f.text(`publishedFigures[${i}].tableKind`, p.tableKind) ?? "",
+      rowLabel: p.rowLabel ?? "",
+      columnLabel: p.columnLabel ?? "",
+      subjectCode: p.subjectCode ?? null,
+      fen: f.amount(`publishedFigures[${i}].amount`, p.amount)!,
+      line: p.line ?? null,
+    })),
+    tables: f.list("tables", b.tables).map((t) => ({ ...t, line: t.line ?? null })),
+    texts: f.list("texts", b.texts).map((t, i) => ({ ...t, title: t.title ?? null, line: t.line ?? null, body: f.text(`texts[${i}].body`, t.body) ?? "" })),
+    findings: f.list("findings", b.findings).map((d, i) => ({
+      ...d,
+      severity: f.oneOf(`findings[${i}].severity`, d.severity, SEVERITIES),
+      stated: d.stated ?? null,
+      computed: d.computed ?? null,
+    })),
+  };
 }

@@ -1,11 +1,13 @@
-import { AmountFormatError, parseAmount } from "../../common/money";
+import { halfWidthDigits } from "../../common/text";
+import { AmountFormatError, parseAmount, type MoneyUnitCode } from "../../common/money";
 import { DocumentError } from "./document";
 
 /** A printed figure with thousands separators (8,562.6), full-width digits, or blank. */
 const PRINTED_AMOUNT = /^-?[\d０-９]{1,3}(?:[,，][\d０-９]{3})*(?:[.．][\d０-９]+)?$|^-?[\d０-９]+(?:[.．][\d０-９]+)?$/;
 
-function halfWidth(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, ".").replace(/[,，\s]/g, "");
+/** A printed figure as plain decimal text: ASCII digits and point, no separators. */
+function plainNumber(s: string): string {
+  return halfWidthDigits(s).replace(/．/g, ".").replace(/[,，\s]/g, "");
 }
 
 export function looksLikeAmount(cell: string): boolean {
@@ -18,7 +20,7 @@ export function looksLikeAmount(cell: string): boolean {
  */
 export function cellAmount(
   cell: string | undefined,
-  unit: "WAN_YUAN" | "YUAN",
+  unit: MoneyUnitCode,
   where: { fileName: string; line: number; column: string },
 ): bigint | null {
   const text = (cell ?? "").trim();
@@ -27,7 +29,7 @@ export function cellAmount(
     throw new DocumentError(where.fileName, where.line, `${where.column}: "${text}" is not an amount`);
   }
   try {
-    return parseAmount(halfWidth(text), unit);
+    return parseAmount(plainNumber(text), unit);
   } catch (e) {
     if (e instanceof AmountFormatError) throw new DocumentError(where.fileName, where.line, `${where.column}: ${e.message}`);
     throw e;
@@ -35,8 +37,8 @@ export function cellAmount(
 }
 
 /** An amount written in narrative text ("8562.6", "4,550.7"), as 分. */
-export function textAmount(text: string, unit: "WAN_YUAN" | "YUAN"): bigint {
-  return parseAmount(halfWidth(text), unit);
+export function textAmount(text: string, unit: MoneyUnitCode): bigint {
+  return parseAmount(plainNumber(text), unit);
 }
 
 /** Removes the spaces PDF extraction puts inside words ("管 委会", "基 金的补助"). */

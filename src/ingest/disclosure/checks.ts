@@ -14,179 +14,222 @@ const present = (xs: Fen[]) => xs.filter((x) => x !== null && x !== undefined).l
  * against its tables, the names it prints for one thing, and its layout.
  */
 export function documentChecks(p: DisclosureParts, model: BudgetModel): DiscrepancyDraft[] {
-  const out: DiscrepancyDraft[] = [];
-  const file = p.doc.fileName;
-  const at = (kind: TableKind, line: number | null | undefined, row?: string) => `${file}${line ? `:${line}` : ""} ${TABLE_TITLES[kind]}${row ? ` ${row}` : ""}`;
-  const money = (ruleId: string, what: string, location: string, stated: Fen, computed: Fen, terms: number) => {
-    const f = moneyFinding(p.unit, ruleId, what, location, stated, computed, terms);
-    if (f) out.push(f);
-  };
-  const text = (ruleId: string, severity: DiscrepancyDraft["severity"], message: string, location: string, stated: string | null = null, computed: string | null = null) =>
-    out.push({ ruleId, severity, message, location, valueKind: "TEXT", stated, computed });
+  const c = new DocumentChecker(p, model);
+  c.layout();
+  c.subjectTables();
+  c.classTotals();
+  c.basicTable();
+  c.projects();
+  c.performanceBudget();
+  c.narrative();
+  return c.out;
+}
 
-  // ---- layout: tables listed, present, empty, without a unit
-  for (const t of model.tables) {
-    const where = `${file}${t.line ? `:${t.line}` : ""} ${t.title}`;
-    if (t.listed && !t.present) text("TABLE_MISSING", "STRUCTURE", `目录列有“${t.title}”，正文中没有这张表`, where);
-    if (!t.listed && t.present) text("TABLE_UNLISTED", "STRUCTURE", `“${t.title}”不在目录中`, where);
-    if (t.present && t.rowCount === 0) text("TABLE_EMPTY", "STRUCTURE", `“${t.title}”只有表头，没有数据行`, where);
-  }
-  for (const t of p.doc.tables) {
-    const unitInHeader = t.rows.some((r) => r.cells.some((c) => /[(（]万?元[)）]/.test(c)));
-    if (t.unit === null && !unitInHeader && t.rows.some((r) => r.cells.some((c) => /\d,\d{3}|\d\.\d/.test(c)))) {
-      text("TABLE_WITHOUT_UNIT", "STRUCTURE", `“${t.title}”未注明金额单位，按全文的${p.unit === "WAN_YUAN" ? "万元" : "元"}读取`, at(t.kind, t.no));
-    }
+class DocumentChecker {
+  readonly out: DiscrepancyDraft[] = [];
+  private readonly file: string;
+
+  constructor(
+    private readonly p: DisclosureParts,
+    private readonly model: BudgetModel,
+  ) {
+    this.file = p.doc.fileName;
   }
 
-  // ---- subject tables: each row, each column, and the two tables against each other
-  const subjectTable = (kind: "EXPENDITURE" | "GENERAL_EXPENDITURE", t: SubjectTable | null) => {
-    if (!t) return;
-    for (const r of [t.total, ...t.units, ...t.rows].filter((x): x is SubjectRow => x !== null)) {
-      const v = r.values;
-      const label = r.code ? `${r.code} ${r.name}` : r.name;
-      if (v.基本支出小计 !== undefined || v.项目支出小计 !== undefined) {
-        money("ROW_TOTAL_EQUALS_PARTS", `${label}: 合计 = 基本支出 + 项目支出`, at(kind, r.line, label), v.合计, sum([v.基本支出小计, v.项目支出小计]), present([v.基本支出小计, v.项目支出小计]));
-      }
-      const basicParts = [v.工资福利支出, v.对个人和家庭的补助, v.商品和服务支出, v.资本性支出];
-      if (present(basicParts)) money("ROW_BASIC_EQUALS_PARTS", `${label}: 基本支出 = 工资福利 + 对个人和家庭的补助 + 商品和服务 + 资本性`, at(kind, r.line, label), v.基本支出小计, sum(basicParts), present(basicParts));
-      const projectParts = [v.其他运转类, v.特定目标类];
-      if (present(projectParts)) money("ROW_PROJECT_EQUALS_PARTS", `${label}: 项目支出 = 其他运转类 + 特定目标类`, at(kind, r.line, label), v.项目支出小计, sum(projectParts), present(projectParts));
+  private at(kind: TableKind, line: number | null | undefined, row?: string): string {
+    return `${this.file}${line ? `:${line}` : ""} ${TABLE_TITLES[kind]}${row ? ` ${row}` : ""}`;
+  }
+
+  private money(ruleId: string, what: string, location: string, stated: Fen, computed: Fen, terms: number): void {
+    const f = moneyFinding(this.p.unit, ruleId, what, location, stated, computed, terms);
+    if (f) this.out.push(f);
+  }
+
+  private text(ruleId: string, severity: DiscrepancyDraft["severity"], message: string, location: string, stated: string | null = null, computed: string | null = null): void {
+    this.out.push({ ruleId, severity, message, location, valueKind: "TEXT", stated, computed });
+  }
+
+  /** The subject table's 合计 row, which several checks hold other tables against. */
+  private get expenditureTotals() {
+    return this.p.expenditure?.total?.values;
+  }
+
+  /** layout: tables listed, present, empty, without a unit */
+  layout(): void {
+    for (const t of this.model.tables) {
+      const where = `${this.file}${t.line ? `:${t.line}` : ""} ${t.title}`;
+      if (t.listed && !t.present) this.text("TABLE_MISSING", "STRUCTURE", `目录列有“${t.title}”，正文中没有这张表`, where);
+      if (!t.listed && t.present) this.text("TABLE_UNLISTED", "STRUCTURE", `“${t.title}”不在目录中`, where);
+      if (t.present && t.rowCount === 0) this.text("TABLE_EMPTY", "STRUCTURE", `“${t.title}”只有表头，没有数据行`, where);
     }
-    if (t.total) {
-      const columns = ["合计", "基本支出小计", "工资福利支出", "对个人和家庭的补助", "商品和服务支出", "资本性支出", "项目支出小计", "其他运转类", "特定目标类"] as const;
-      for (const col of columns) {
-        const values = t.rows.map((r) => r.values[col]);
-        if (!present(values) && t.total.values[col] === undefined) continue;
-        money("COLUMN_SUM_EQUALS_TOTAL", `${col}列各行之和 = 合计行`, at(kind, t.total.line, `合计行 ${col}`), t.total.values[col], sum(values), present(values));
-      }
-      for (const u of t.units) {
-        for (const col of columns) money("UNIT_ROW_EQUALS_TOTAL", `${u.unitCode} 行 = 合计行 (${col})`, at(kind, u.line, u.name), u.values[col], t.total.values[col], 0);
-      }
-    }
-    const shifted = t.rows.concat(t.total ? [t.total] : [], t.units).filter((r) => r.shifted).sort((a, b) => a.line - b.line);
-    if (shifted.length) {
-      text("ROW_CELLS_SHIFTED", "STRUCTURE", `${shifted.length} 行的单元格少于标准表样（空列被略去、数字左移），已按数值关系而非列位置读取：第${shifted.map((r) => r.line).join("、")}行`, at(kind, shifted[0]!.line));
-    }
-  };
-  subjectTable("EXPENDITURE", p.expenditure);
-  subjectTable("GENERAL_EXPENDITURE", p.general);
-  if (p.expenditure && p.general) {
-    for (const g of p.general.rows) {
-      const e = p.expenditure.rows.find((r) => r.code === g.code);
-      if (!e) {
-        text("GENERAL_ROW_NOT_IN_EXPENDITURE", "STRUCTURE", `${g.code} ${g.name} 见于一般公共预算支出表，不见于部门支出总体情况表`, at("GENERAL_EXPENDITURE", g.line));
-        continue;
-      }
-      if (e.name !== g.name) text("SUBJECT_NAME_VARIES", "NAMING", `科目 ${g.code} 名称不一致：“${e.name}”与“${g.name}”`, at("GENERAL_EXPENDITURE", g.line), g.name, e.name);
-      // 财政拨款 can only be part of the whole: more than the whole is material.
-      for (const col of ["合计", "基本支出小计", "项目支出小计"] as const) {
-        const gv = g.values[col];
-        const ev = e.values[col];
-        if (gv !== undefined && ev !== undefined && gv > ev) money("GENERAL_WITHIN_OVERALL", `${g.code} 一般公共预算${col} ≤ 部门支出${col}`, at("GENERAL_EXPENDITURE", g.line, g.code ?? ""), gv, ev, 0);
+    for (const t of this.p.doc.tables) {
+      const unitInHeader = t.rows.some((r) => r.cells.some((c) => /[(（]万?元[)）]/.test(c)));
+      if (t.unit === null && !unitInHeader && t.rows.some((r) => r.cells.some((c) => /\d,\d{3}|\d\.\d/.test(c)))) {
+        this.text("TABLE_WITHOUT_UNIT", "STRUCTURE", `“${t.title}”未注明金额单位，按全文的${this.p.unit === "WAN_YUAN" ? "万元" : "元"}读取`, this.at(t.kind, t.no));
       }
     }
   }
 
-  // ---- 收支总表 and 财政拨款收支总表 against the subject table, by 类
-  const list = codeListFor(p.doc.year);
-  const classOf = (label: string) => Object.entries(list.functional).find(([code, name]) => code.length === 3 && (name === label || name.startsWith(label) || label.startsWith(name.replace(/支出$/, ""))))?.[0] ?? null;
-  // 收支总表 shows all money; 财政拨款收支总表 only 财政拨款, whose rows are the 一般公共预算支出表's.
-  const rowsOf = (kind: "OVERVIEW" | "FISCAL_OVERVIEW", cls: string) =>
-    ((kind === "FISCAL_OVERVIEW" && p.general ? p.general.rows : p.expenditure?.rows) ?? []).filter((r) => r.code!.startsWith(cls));
-  const fiscalClasses = p.general ? (p.fiscal?.generalClasses ?? []) : (p.fiscal?.classes ?? []);
-  for (const [kind, classes] of [["OVERVIEW", p.overview?.classes ?? []], ["FISCAL_OVERVIEW", fiscalClasses]] as const) {
-    for (const c of classes) {
-      const cls = classOf(c.label);
-      if (!cls) {
-        text("CLASS_UNKNOWN", "STRUCTURE", `“${c.label}”不是${p.doc.year}年功能分类的类名称`, at(kind, c.line));
-        continue;
+  /** subject tables: each row, each column, and the two tables against each other */
+  subjectTables(): void {
+    const subjectTable = (kind: "EXPENDITURE" | "GENERAL_EXPENDITURE", t: SubjectTable | null) => {
+      if (!t) return;
+      for (const r of [t.total, ...t.units, ...t.rows].filter((x): x is SubjectRow => x !== null)) {
+        const v = r.values;
+        const label = r.code ? `${r.code} ${r.name}` : r.name;
+        if (v.基本支出小计 !== undefined || v.项目支出小计 !== undefined) {
+          this.money("ROW_TOTAL_EQUALS_PARTS", `${label}: 合计 = 基本支出 + 项目支出`, this.at(kind, r.line, label), v.合计, sum([v.基本支出小计, v.项目支出小计]), present([v.基本支出小计, v.项目支出小计]));
+        }
+        const basicParts = [v.工资福利支出, v.对个人和家庭的补助, v.商品和服务支出, v.资本性支出];
+        if (present(basicParts)) this.money("ROW_BASIC_EQUALS_PARTS", `${label}: 基本支出 = 工资福利 + 对个人和家庭的补助 + 商品和服务 + 资本性`, this.at(kind, r.line, label), v.基本支出小计, sum(basicParts), present(basicParts));
+        const projectParts = [v.其他运转类, v.特定目标类];
+        if (present(projectParts)) this.money("ROW_PROJECT_EQUALS_PARTS", `${label}: 项目支出 = 其他运转类 + 特定目标类`, this.at(kind, r.line, label), v.项目支出小计, sum(projectParts), present(projectParts));
       }
-      const rows = rowsOf(kind, cls);
-      const source = kind === "FISCAL_OVERVIEW" && p.general ? "一般公共预算支出表" : "支出总表";
-      money("CLASS_TOTAL_EQUALS_SUBJECT_ROWS", `${cls} ${c.label}: 总表数 = ${source}该类各行合计之和`, at(kind, c.line, c.label), c.fen, sum(rows.map((r) => r.values.合计)), rows.length);
+      if (t.total) {
+        const columns = ["合计", "基本支出小计", "工资福利支出", "对个人和家庭的补助", "商品和服务支出", "资本性支出", "项目支出小计", "其他运转类", "特定目标类"] as const;
+        for (const col of columns) {
+          const values = t.rows.map((r) => r.values[col]);
+          if (!present(values) && t.total.values[col] === undefined) continue;
+          this.money("COLUMN_SUM_EQUALS_TOTAL", `${col}列各行之和 = 合计行`, this.at(kind, t.total.line, `合计行 ${col}`), t.total.values[col], sum(values), present(values));
+        }
+        for (const u of t.units) {
+          for (const col of columns) this.money("UNIT_ROW_EQUALS_TOTAL", `${u.unitCode} 行 = 合计行 (${col})`, this.at(kind, u.line, u.name), u.values[col], t.total.values[col], 0);
+        }
+      }
+      const shifted = t.rows.concat(t.total ? [t.total] : [], t.units).filter((r) => r.shifted).sort((a, b) => a.line - b.line);
+      if (shifted.length) {
+        this.text("ROW_CELLS_SHIFTED", "STRUCTURE", `${shifted.length} 行的单元格少于标准表样（空列被略去、数字左移），已按数值关系而非列位置读取：第${shifted.map((r) => r.line).join("、")}行`, this.at(kind, shifted[0]!.line));
+      }
+    };
+    subjectTable("EXPENDITURE", this.p.expenditure);
+    subjectTable("GENERAL_EXPENDITURE", this.p.general);
+    if (this.p.expenditure && this.p.general) {
+      for (const g of this.p.general.rows) {
+        const e = this.p.expenditure.rows.find((r) => r.code === g.code);
+        if (!e) {
+          this.text("GENERAL_ROW_NOT_IN_EXPENDITURE", "STRUCTURE", `${g.code} ${g.name} 见于一般公共预算支出表，不见于部门支出总体情况表`, this.at("GENERAL_EXPENDITURE", g.line));
+          continue;
+        }
+        if (e.name !== g.name) this.text("SUBJECT_NAME_VARIES", "NAMING", `科目 ${g.code} 名称不一致：“${e.name}”与“${g.name}”`, this.at("GENERAL_EXPENDITURE", g.line), g.name, e.name);
+        // 财政拨款 can only be part of the whole: more than the whole is material.
+        for (const col of ["合计", "基本支出小计", "项目支出小计"] as const) {
+          const gv = g.values[col];
+          const ev = e.values[col];
+          if (gv !== undefined && ev !== undefined && gv > ev) this.money("GENERAL_WITHIN_OVERALL", `${g.code} 一般公共预算${col} ≤ 部门支出${col}`, this.at("GENERAL_EXPENDITURE", g.line, g.code ?? ""), gv, ev, 0);
+        }
+      }
     }
   }
-  if (p.overview && p.fiscal) {
-    money("FISCAL_INCOME_EQUALS_OVERVIEW", "财政拨款收入合计 = 收支总表一般公共预算等财政拨款收入", at("FISCAL_OVERVIEW", p.fiscal.incomeTotal?.line), p.fiscal.incomeTotal?.fen, sum(p.overview.income.filter((l) => ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL"].includes(l.source)).map((l) => l.fen)), 0);
-    money("FISCAL_EXPENDITURE_EQUALS_INCOME", "财政拨款支出合计 = 收入合计", at("FISCAL_OVERVIEW", p.fiscal.expenditureTotal?.line), p.fiscal.expenditureTotal?.fen, p.fiscal.incomeTotal?.fen, 0);
-  }
-  if (p.overview?.incomeThisYear && p.overview.incomeTotal) {
-    money("OVERVIEW_THIS_YEAR_EQUALS_TOTAL", "本年收入合计 + 上年结转 = 收入总计", at("OVERVIEW", p.overview.incomeTotal.line), p.overview.incomeTotal.fen, p.overview.incomeThisYear.fen + sum(p.overview.income.filter((l) => l.source === "PRIOR_YEAR_CARRYOVER").map((l) => l.fen)), 0);
-  }
 
-  // ---- the basic-expenditure table against the subject table
-  const et = p.expenditure?.total?.values;
-  const econ = p.economic;
-  if (econ?.total && et) {
-    money("BASIC_TABLE_MATCHES_EXPENDITURE", "基本支出表合计 = 支出总表基本支出", at("BASIC_ECONOMIC", econ.total.line), econ.total.total, et.基本支出小计, 0);
-    money("BASIC_PERSONNEL_MATCHES_EXPENDITURE", "基本支出表人员经费 = 支出总表工资福利支出 + 对个人和家庭的补助", at("BASIC_ECONOMIC", econ.total.line, "人员经费"), econ.total.personnel, sum([et.工资福利支出, et.对个人和家庭的补助]), present([et.工资福利支出, et.对个人和家庭的补助]));
-    money("BASIC_PUBLIC_MATCHES_EXPENDITURE", "基本支出表公用经费 = 支出总表商品和服务支出 + 资本性支出", at("BASIC_ECONOMIC", econ.total.line, "公用经费"), econ.total.public, sum([et.商品和服务支出, et.资本性支出]), present([et.商品和服务支出, et.资本性支出]));
-    const byClass: [string, Fen][] = [["301", et.工资福利支出], ["303", et.对个人和家庭的补助], ["302", et.商品和服务支出], ["310", et.资本性支出]];
-    for (const [cls, stated] of byClass) {
-      const rows = econ.rows.filter((r) => r.deptCode.startsWith(cls));
-      if (!rows.length && (stated ?? null) === null) continue;
-      money("ECONOMIC_CLASS_MATCHES_EXPENDITURE", `支出总表 ${cls} 类列 = 基本支出表该类各行之和`, at("EXPENDITURE", p.expenditure!.total!.line, cls), stated, sum(rows.map((r) => r.total)), rows.length);
+  /** 收支总表 and 财政拨款收支总表 against the subject table, by 类 */
+  classTotals(): void {
+    const list = codeListFor(this.p.doc.year);
+    const classOf = (label: string) => Object.entries(list.functional).find(([code, name]) => code.length === 3 && (name === label || name.startsWith(label) || label.startsWith(name.replace(/支出$/, ""))))?.[0] ?? null;
+    // 收支总表 shows all money; 财政拨款收支总表 only 财政拨款, whose rows are the 一般公共预算支出表's.
+    const rowsOf = (kind: "OVERVIEW" | "FISCAL_OVERVIEW", cls: string) =>
+      ((kind === "FISCAL_OVERVIEW" && this.p.general ? this.p.general.rows : this.p.expenditure?.rows) ?? []).filter((r) => r.code!.startsWith(cls));
+    const fiscalClasses = this.p.general ? (this.p.fiscal?.generalClasses ?? []) : (this.p.fiscal?.classes ?? []);
+    for (const [kind, classes] of [["OVERVIEW", this.p.overview?.classes ?? []], ["FISCAL_OVERVIEW", fiscalClasses]] as const) {
+      for (const c of classes) {
+        const cls = classOf(c.label);
+        if (!cls) {
+          this.text("CLASS_UNKNOWN", "STRUCTURE", `“${c.label}”不是${this.p.doc.year}年功能分类的类名称`, this.at(kind, c.line));
+          continue;
+        }
+        const rows = rowsOf(kind, cls);
+        const source = kind === "FISCAL_OVERVIEW" && this.p.general ? "一般公共预算支出表" : "支出总表";
+        this.money("CLASS_TOTAL_EQUALS_SUBJECT_ROWS", `${cls} ${c.label}: 总表数 = ${source}该类各行合计之和`, this.at(kind, c.line, c.label), c.fen, sum(rows.map((r) => r.values.合计)), rows.length);
+      }
+    }
+    if (this.p.overview && this.p.fiscal) {
+      this.money("FISCAL_INCOME_EQUALS_OVERVIEW", "财政拨款收入合计 = 收支总表一般公共预算等财政拨款收入", this.at("FISCAL_OVERVIEW", this.p.fiscal.incomeTotal?.line), this.p.fiscal.incomeTotal?.fen, sum(this.p.overview.income.filter((l) => ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL"].includes(l.source)).map((l) => l.fen)), 0);
+      this.money("FISCAL_EXPENDITURE_EQUALS_INCOME", "财政拨款支出合计 = 收入合计", this.at("FISCAL_OVERVIEW", this.p.fiscal.expenditureTotal?.line), this.p.fiscal.expenditureTotal?.fen, this.p.fiscal.incomeTotal?.fen, 0);
+    }
+    if (this.p.overview?.incomeThisYear && this.p.overview.incomeTotal) {
+      this.money("OVERVIEW_THIS_YEAR_EQUALS_TOTAL", "本年收入合计 + 上年结转 = 收入总计", this.at("OVERVIEW", this.p.overview.incomeTotal.line), this.p.overview.incomeTotal.fen, this.p.overview.incomeThisYear.fen + sum(this.p.overview.income.filter((l) => l.source === "PRIOR_YEAR_CARRYOVER").map((l) => l.fen)), 0);
     }
   }
-  for (const r of econ?.rows ?? []) {
-    if (r.total !== null) money("ECONOMIC_ROW_TOTAL", `${r.deptCode}: 合计 = 人员经费 + 公用经费`, at("BASIC_ECONOMIC", r.line, r.deptCode), r.total, sum([r.personnel, r.public]), present([r.personnel, r.public]));
-    const byCode = /^30[13]/.test(r.deptCode) ? "人员经费" : "公用经费";
-    if ((byCode === "人员经费" && r.public !== null) || (byCode === "公用经费" && r.personnel !== null)) {
-      text("ECONOMIC_KIND_COLUMN", "STRUCTURE", `${r.deptCode} ${r.deptName} 属${byCode}，却列在另一列`, at("BASIC_ECONOMIC", r.line));
+
+  /** the basic-expenditure table against the subject table */
+  basicTable(): void {
+    const et = this.expenditureTotals;
+    const econ = this.p.economic;
+    if (econ?.total && et) {
+      this.money("BASIC_TABLE_MATCHES_EXPENDITURE", "基本支出表合计 = 支出总表基本支出", this.at("BASIC_ECONOMIC", econ.total.line), econ.total.total, et.基本支出小计, 0);
+      this.money("BASIC_PERSONNEL_MATCHES_EXPENDITURE", "基本支出表人员经费 = 支出总表工资福利支出 + 对个人和家庭的补助", this.at("BASIC_ECONOMIC", econ.total.line, "人员经费"), econ.total.personnel, sum([et.工资福利支出, et.对个人和家庭的补助]), present([et.工资福利支出, et.对个人和家庭的补助]));
+      this.money("BASIC_PUBLIC_MATCHES_EXPENDITURE", "基本支出表公用经费 = 支出总表商品和服务支出 + 资本性支出", this.at("BASIC_ECONOMIC", econ.total.line, "公用经费"), econ.total.public, sum([et.商品和服务支出, et.资本性支出]), present([et.商品和服务支出, et.资本性支出]));
+      const byClass: [string, Fen][] = [["301", et.工资福利支出], ["303", et.对个人和家庭的补助], ["302", et.商品和服务支出], ["310", et.资本性支出]];
+      for (const [cls, stated] of byClass) {
+        const rows = econ.rows.filter((r) => r.deptCode.startsWith(cls));
+        if (!rows.length && (stated ?? null) === null) continue;
+        this.money("ECONOMIC_CLASS_MATCHES_EXPENDITURE", `支出总表 ${cls} 类列 = 基本支出表该类各行之和`, this.at("EXPENDITURE", this.p.expenditure!.total!.line, cls), stated, sum(rows.map((r) => r.total)), rows.length);
+      }
+    }
+    for (const r of econ?.rows ?? []) {
+      if (r.total !== null) this.money("ECONOMIC_ROW_TOTAL", `${r.deptCode}: 合计 = 人员经费 + 公用经费`, this.at("BASIC_ECONOMIC", r.line, r.deptCode), r.total, sum([r.personnel, r.public]), present([r.personnel, r.public]));
+      const byCode = /^30[13]/.test(r.deptCode) ? "人员经费" : "公用经费";
+      if ((byCode === "人员经费" && r.public !== null) || (byCode === "公用经费" && r.personnel !== null)) {
+        this.text("ECONOMIC_KIND_COLUMN", "STRUCTURE", `${r.deptCode} ${r.deptName} 属${byCode}，却列在另一列`, this.at("BASIC_ECONOMIC", r.line));
+      }
     }
   }
 
-  // ---- projects: the project table, its listings in the performance table
-  const pt = p.projectTable;
-  if (pt?.total) {
-    money("PROJECT_TABLE_MATCHES_EXPENDITURE", "项目支出表合计 = 支出总表项目支出", at("PROJECTS", pt.total.line), pt.total.fen, et?.项目支出小计, 0);
-    if (pt.department) money("PROJECT_DEPARTMENT_ROW_EQUALS_TOTAL", `${pt.department.code} 行 = 合计行`, at("PROJECTS", pt.department.line), pt.department.fen, pt.total.fen, 0);
-  }
-  for (const r of pt?.rows ?? []) money("PROJECT_ROW_TOTAL", `${r.name}: 合计 = 各资金来源之和`, at("PROJECTS", r.line, r.name), r.total, sum(r.lines.map((l) => l.fen)), r.lines.length);
-  p.listings.forEach((l, i) => {
-    money("LISTING_ROWS_SUM", `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示: 各项目资金总额之和 = 列示合计`, at("PROJECT_PERFORMANCE", l.line), l.stated.total, sum(l.projects.map((r) => r.amounts.total)), l.projects.length);
-    if (l.unitRow && l.departmentCode) money("LISTING_UNIT_ROW_EQUALS_DEPARTMENT_ROW", `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示: ${l.unitCode} 行 = ${l.departmentCode} 行`, at("PROJECT_PERFORMANCE", l.unitRow.line), l.unitRow.total, l.stated.total, 0);
-    if (pt?.total) money("LISTING_MATCHES_PROJECT_TABLE", `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示合计 = 项目支出表合计`, at("PROJECT_PERFORMANCE", l.line), l.stated.total, pt.total.fen, 0);
-  });
-  if (p.listings.length > 1) {
-    text("LISTING_REPEATED", "STRUCTURE", `${TABLE_TITLES.PROJECT_PERFORMANCE}把项目列示了 ${p.listings.length} 次（第${p.listings.map((l) => l.line).join("、")}行起），已合并为一份项目清单`, at("PROJECT_PERFORMANCE", p.listings[1]!.line));
-  }
-
-  // ---- the department-level performance table's budget figures
-  for (const f of p.deptPerformance?.figures ?? []) {
-    const target: Fen =
-      /部门预算总额/.test(f.label) ? model.stated.expenditureTotal
-      : /基本支出/.test(f.label) ? model.stated.basic
-      : /项目支出/.test(f.label) ? model.stated.project
-      : /政府预算资金/.test(f.label) ? sum(model.incomeLines.filter((l) => ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL"].includes(l.source)).map((l) => l.fen))
-      : undefined;
-    money("PERFORMANCE_BUDGET_MATCHES", `整体绩效目标表“${f.label}” = 预算表`, at("DEPT_PERFORMANCE", f.line, f.label), f.amount, target, 0);
-  }
-
-  // ---- the narrative: names it prints, its lists
-  const n = p.narrative;
-  for (const d of n.departmentNames) {
-    if (d.name !== p.doc.shortName) {
-      text("DEPARTMENT_NAME_VARIES", "NAMING", `说明中部门名称作“${d.name}”，标题与表中作“${p.doc.shortName}”(${model.department.name})`, `${file}:${d.line} 说明 ${d.section}`, d.name, p.doc.shortName);
+  /** projects: the project table, its listings in the performance table */
+  projects(): void {
+    const pt = this.p.projectTable;
+    if (pt?.total) {
+      this.money("PROJECT_TABLE_MATCHES_EXPENDITURE", "项目支出表合计 = 支出总表项目支出", this.at("PROJECTS", pt.total.line), pt.total.fen, this.expenditureTotals?.项目支出小计, 0);
+      if (pt.department) this.money("PROJECT_DEPARTMENT_ROW_EQUALS_TOTAL", `${pt.department.code} 行 = 合计行`, this.at("PROJECTS", pt.department.line), pt.department.fen, pt.total.fen, 0);
+    }
+    for (const r of pt?.rows ?? []) this.money("PROJECT_ROW_TOTAL", `${r.name}: 合计 = 各资金来源之和`, this.at("PROJECTS", r.line, r.name), r.total, sum(r.lines.map((l) => l.fen)), r.lines.length);
+    this.p.listings.forEach((l, i) => {
+      this.money("LISTING_ROWS_SUM", `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示: 各项目资金总额之和 = 列示合计`, this.at("PROJECT_PERFORMANCE", l.line), l.stated.total, sum(l.projects.map((r) => r.amounts.total)), l.projects.length);
+      if (l.unitRow && l.departmentCode) this.money("LISTING_UNIT_ROW_EQUALS_DEPARTMENT_ROW", `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示: ${l.unitCode} 行 = ${l.departmentCode} 行`, this.at("PROJECT_PERFORMANCE", l.unitRow.line), l.unitRow.total, l.stated.total, 0);
+      if (pt?.total) this.money("LISTING_MATCHES_PROJECT_TABLE", `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示合计 = 项目支出表合计`, this.at("PROJECT_PERFORMANCE", l.line), l.stated.total, pt.total.fen, 0);
+    });
+    if (this.p.listings.length > 1) {
+      this.text("LISTING_REPEATED", "STRUCTURE", `${TABLE_TITLES.PROJECT_PERFORMANCE}把项目列示了 ${this.p.listings.length} 次（第${this.p.listings.map((l) => l.line).join("、")}行起），已合并为一份项目清单`, this.at("PROJECT_PERFORMANCE", this.p.listings[1]!.line));
     }
   }
-  for (const c of n.claims.filter((x) => x.topic === "SUBJECT_SHARE" && x.label)) {
-    const row = (p.expenditure?.rows ?? []).find((r) => r.code === model.claims.find((m) => m.topic === c.topic && m.label === c.label)?.subject);
-    if (!row) text("NARRATIVE_SUBJECT_UNKNOWN", "STRUCTURE", `说明提到的科目“${c.label}”在支出表中找不到`, `${file}:${c.line} 说明 ${c.section}`, c.label);
-    else if (row.name !== c.label) text("SUBJECT_NAME_VARIES", "NAMING", `科目 ${row.code} 说明作“${c.label}”，表中作“${row.name}”`, `${file}:${c.line} 说明 ${c.section}`, c.label, row.name);
+
+  /** the department-level performance table's budget figures */
+  performanceBudget(): void {
+    for (const f of this.p.deptPerformance?.figures ?? []) {
+      const target: Fen =
+        /部门预算总额/.test(f.label) ? this.model.stated.expenditureTotal
+        : /基本支出/.test(f.label) ? this.model.stated.basic
+        : /项目支出/.test(f.label) ? this.model.stated.project
+        : /政府预算资金/.test(f.label) ? sum(this.model.incomeLines.filter((l) => ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL"].includes(l.source)).map((l) => l.fen))
+        : undefined;
+      this.money("PERFORMANCE_BUDGET_MATCHES", `整体绩效目标表“${f.label}” = 预算表`, this.at("DEPT_PERFORMANCE", f.line, f.label), f.amount, target, 0);
+    }
   }
-  for (const item of n.operatingFunds?.items ?? []) {
-    const lines = model.economicLines.filter((l) => l.deptCode.startsWith("302"));
-    if (lines.some((l) => l.deptName === item.name)) continue;
-    const sameAmount = lines.filter((l) => l.fen === item.fen);
-    const alike = sameAmount.find((l) => [...item.name].filter((ch) => l.deptName.includes(ch)).length >= Math.min(2, item.name.length));
-    if (alike) text("OPERATING_ITEM_NAME_VARIES", "NAMING", `机构运转经费“${item.name}”在基本支出表中作 ${alike.deptCode}“${alike.deptName}”`, `${file} 说明 机构运转经费`, item.name, alike.deptName);
-    else text("OPERATING_ITEM_NOT_IN_BASIC_TABLE", "STRUCTURE", `机构运转经费“${item.name}”在基本支出表的商品和服务支出中找不到同名同额的行`, `${file} 说明 机构运转经费`, item.name);
+
+  /** the narrative: names it prints, its lists */
+  narrative(): void {
+    const n = this.p.narrative;
+    for (const d of n.departmentNames) {
+      if (d.name !== this.p.doc.shortName) {
+        this.text("DEPARTMENT_NAME_VARIES", "NAMING", `说明中部门名称作“${d.name}”，标题与表中作“${this.p.doc.shortName}”(${this.model.department.name})`, `${this.file}:${d.line} 说明 ${d.section}`, d.name, this.p.doc.shortName);
+      }
+    }
+    for (const c of n.claims.filter((x) => x.topic === "SUBJECT_SHARE" && x.label)) {
+      const row = (this.p.expenditure?.rows ?? []).find((r) => r.code === this.model.claims.find((m) => m.topic === c.topic && m.label === c.label)?.subject);
+      if (!row) this.text("NARRATIVE_SUBJECT_UNKNOWN", "STRUCTURE", `说明提到的科目“${c.label}”在支出表中找不到`, `${this.file}:${c.line} 说明 ${c.section}`, c.label);
+      else if (row.name !== c.label) this.text("SUBJECT_NAME_VARIES", "NAMING", `科目 ${row.code} 说明作“${c.label}”，表中作“${row.name}”`, `${this.file}:${c.line} 说明 ${c.section}`, c.label, row.name);
+    }
+    for (const item of n.operatingFunds?.items ?? []) {
+      const lines = this.model.economicLines.filter((l) => l.deptCode.startsWith("302"));
+      if (lines.some((l) => l.deptName === item.name)) continue;
+      const sameAmount = lines.filter((l) => l.fen === item.fen);
+      const alike = sameAmount.find((l) => [...item.name].filter((ch) => l.deptName.includes(ch)).length >= Math.min(2, item.name.length));
+      if (alike) this.text("OPERATING_ITEM_NAME_VARIES", "NAMING", `机构运转经费“${item.name}”在基本支出表中作 ${alike.deptCode}“${alike.deptName}”`, `${this.file} 说明 机构运转经费`, item.name, alike.deptName);
+      else this.text("OPERATING_ITEM_NOT_IN_BASIC_TABLE", "STRUCTURE", `机构运转经费“${item.name}”在基本支出表的商品和服务支出中找不到同名同额的行`, `${this.file} 说明 机构运转经费`, item.name);
+    }
+    for (const r of n.repeatedAssets) this.text("ASSET_LISTED_TWICE", "STRUCTURE", `国有资产情况重复列示“${r.name}”`, `${this.file}:${r.line} 说明 国有资产占用情况`, r.name);
+    const tpTable = this.p.threePublic?.values;
+    if (tpTable && n.threePublic) {
+      for (const k of Object.keys(tpTable) as (keyof typeof tpTable)[]) this.money("THREE_PUBLIC_NARRATIVE_MATCHES_TABLE", `“三公”经费 ${k}: 说明 = 表`, this.at("THREE_PUBLIC", this.p.threePublic!.line), n.threePublic[k], tpTable[k], 0);
+    }
   }
-  for (const r of n.repeatedAssets) text("ASSET_LISTED_TWICE", "STRUCTURE", `国有资产情况重复列示“${r.name}”`, `${file}:${r.line} 说明 国有资产占用情况`, r.name);
-  const tpTable = p.threePublic?.values;
-  if (tpTable && n.threePublic) {
-    for (const k of Object.keys(tpTable) as (keyof typeof tpTable)[]) money("THREE_PUBLIC_NARRATIVE_MATCHES_TABLE", `“三公”经费 ${k}: 说明 = 表`, at("THREE_PUBLIC", p.threePublic!.line), n.threePublic[k], tpTable[k], 0);
-  }
-  return out;
 }

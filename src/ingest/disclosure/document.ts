@@ -1,3 +1,5 @@
+import type { BudgetStageCode } from "../../common/vocabulary";
+import type { MoneyUnitCode } from "../../common/money";
 /**
  * Splits a disclosure's text (PDF turned into text: markdown headings, narrative paragraphs,
  * tables as tab-separated lines) into its title, contents, narrative sections and tables.
@@ -75,7 +77,7 @@ export interface TableBlock {
   /** 部门名称 as the table prints it. */
   departmentName: string | null;
   /** 单位：万元 / 元, or null where the table prints no unit. */
-  unit: "WAN_YUAN" | "YUAN" | null;
+  unit: MoneyUnitCode | null;
   /** Every non-empty line after the heading and its meta lines, header rows included. */
   rows: Row[];
 }
@@ -93,7 +95,7 @@ export interface DisclosureDoc {
   title: Line;
   year: number;
   shortName: string;
-  stage: "BUDGET" | "ADJUSTED" | "FINAL";
+  stage: BudgetStageCode;
   /** Tables the contents (目录) list, by kind. */
   listed: { kind: TableKind; title: string; no: number }[];
   sections: NarrativeSection[];

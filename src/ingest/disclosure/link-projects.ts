@@ -1,3 +1,4 @@
+import type { ProjectCategoryCode } from "../../common/vocabulary";
 import type { BundleIndicator } from "../bundle/bundle.types";
 import type { BudgetModel, DiscrepancyDraft } from "../model";
 import { TABLE_TITLES } from "./document";
@@ -13,7 +14,7 @@ interface Appearance {
 
 interface Base {
   name: string;
-  category: "OPERATING" | "SPECIFIC";
+  category: ProjectCategoryCode;
   line: number | null;
   total: bigint | null;
   lines: ModelProject["lines"];

@@ -7,7 +7,8 @@
  * Statements are matched on a section's lines joined without whitespace, because the PDF breaks
  * sentences across lines, even mid-word ("公务用车购" / "置费0万元"), and puts spaces inside words.
  */
-import { AmountFormatError } from "../../common/money";
+import { halfWidthDigits } from "../../common/text";
+import { AmountFormatError, type MoneyUnitCode } from "../../common/money";
 import type { BundleAsset } from "../bundle/bundle.types";
 import type { BudgetModel } from "../model";
 import { joinWords, looksLikeAmount, textAmount } from "./cells";
@@ -320,10 +321,6 @@ function percentage(doc: DisclosureDoc, sec: SectionText, m: RegExpExecArray, gr
   return plainText;
 }
 
-function halfWidthDigits(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-}
-
 /** Names what the text calls the figure ("收入总计", "行政运行 share") and the line the figure is on. */
 function garbled(doc: DisclosureDoc, sec: SectionText, m: RegExpExecArray, group: string, kind: string): DocumentError {
   const starts = m.indices!.groups!;
@@ -486,7 +483,7 @@ function paragraphs(sec: SectionText | undefined): string | null {
  * `unit` is the unit of the document's tables. Narrative figures are read in the unit word printed
  * after each of them (万元 or 元), which is what the prose means even where it differs from the tables.
  */
-export function readNarrative(doc: DisclosureDoc, unit: "WAN_YUAN" | "YUAN"): NarrativeResult {
+export function readNarrative(doc: DisclosureDoc, unit: MoneyUnitCode): NarrativeResult {
   const sections = narrativeSections(doc);
   const names = readDepartmentNames(sections);
   const claimsOf = new Map(

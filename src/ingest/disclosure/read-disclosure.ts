@@ -1,3 +1,6 @@
+import type { EconomicKindCode, ExpenditureKindCode } from "../../common/vocabulary";
+import type { MoneyUnitCode } from "../../common/money";
+import { ZONE_REGION } from "../../common/zone";
 import type { ExpenditureCategoryCode, FundingSourceCode } from "../bundle/bundle.types";
 import type { BudgetModel, DiscrepancyDraft, PublishedFigureDraft, TableInventoryDraft, TextDraft } from "../model";
 import { documentChecks } from "./checks";
@@ -6,7 +9,6 @@ import { readNarrative } from "./narrative";
 import { linkProjects } from "./link-projects";
 import { readDepartmentPerformance, readProjectPerformance } from "./performance";
 import {
-  type Unit,
   readEconomicTable,
   readFiscalOverview,
   readOverview,
@@ -15,10 +17,7 @@ import {
   readThreePublic,
 } from "./tables";
 
-/** The zone every document so far belongs to; used where no project code names the division. */
-export const ZONE_REGION = "410191";
-
-const CATEGORY_OF: Record<string, { kind: "PERSONNEL" | "PUBLIC" | "PROJECT"; category: ExpenditureCategoryCode }> = {
+const CATEGORY_OF: Record<string, { kind: ExpenditureKindCode; category: ExpenditureCategoryCode }> = {
   工资福利支出: { kind: "PERSONNEL", category: "WAGES_AND_WELFARE" },
   对个人和家庭的补助: { kind: "PERSONNEL", category: "HOUSEHOLD_SUBSIDIES" },
   商品和服务支出: { kind: "PUBLIC", category: "GOODS_AND_SERVICES" },
@@ -30,7 +29,7 @@ const CATEGORY_OF: Record<string, { kind: "PERSONNEL" | "PUBLIC" | "PROJECT"; ca
 /** Everything read from the document's parts, for the checks that compare them. */
 export interface DisclosureParts {
   doc: DisclosureDoc;
-  unit: Unit;
+  unit: MoneyUnitCode;
   overview: ReturnType<typeof readOverview> | null;
   expenditure: ReturnType<typeof readSubjectTable> | null;
   general: ReturnType<typeof readSubjectTable> | null;
@@ -193,14 +192,14 @@ function subjectLines(p: DisclosureParts, unit: string | null): BudgetModel["sub
 }
 
 /** The unit most tables print (单位：万元); the narrative speaks in 万元 too. */
-function documentUnit(doc: DisclosureDoc): Unit {
-  const units = doc.tables.map((t) => t.unit).filter((u): u is Unit => u !== null);
+function documentUnit(doc: DisclosureDoc): MoneyUnitCode {
+  const units = doc.tables.map((t) => t.unit).filter((u): u is MoneyUnitCode => u !== null);
   const yuan = units.filter((u) => u === "YUAN").length;
   return yuan > units.length - yuan ? "YUAN" : "WAN_YUAN";
 }
 
 /** 人员经费 are 工资福利支出 (301) and 对个人和家庭的补助 (303); the rest of 基本支出 is 公用经费. */
-function economicKind(deptCode: string, personnel: bigint | null, pub: bigint | null): "PERSONNEL" | "PUBLIC" {
+function economicKind(deptCode: string, personnel: bigint | null, pub: bigint | null): EconomicKindCode {
   if (personnel !== null && pub === null) return "PERSONNEL";
   if (pub !== null && personnel === null) return "PUBLIC";
   return /^30[13]/.test(deptCode) ? "PERSONNEL" : "PUBLIC";

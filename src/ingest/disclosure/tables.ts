@@ -1,8 +1,9 @@
+import type { ProjectCategoryCode } from "../../common/vocabulary";
+import type { MoneyUnitCode } from "../../common/money";
 import type { FundingSourceCode } from "../bundle/bundle.types";
 import { cellAmount, joinWords, looksLikeAmount } from "./cells";
 import type { Row, TableBlock } from "./document";
 
-export type Unit = "WAN_YUAN" | "YUAN";
 
 /** A figure a table printed, with where it was printed: every one is stored and checked. */
 export interface Printed {
@@ -14,7 +15,7 @@ export interface Printed {
 
 interface Ctx {
   fileName: string;
-  unit: Unit;
+  unit: MoneyUnitCode;
 }
 
 function amount(ctx: Ctx, row: Row, index: number, column: string): bigint | null {
@@ -291,7 +292,7 @@ const PROJECT_SOURCES: [string, FundingSourceCode][] = [
 
 export interface ProjectTableRow {
   line: number;
-  category: "OPERATING" | "SPECIFIC";
+  category: ProjectCategoryCode;
   categoryLabel: string;
   name: string;
   unitName: string;

@@ -1,48 +1,35 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { enumOf, BUDGET_STAGES, type BudgetStageCode, PUBLICATION_STATUSES, type PublicationStatusCode, EXPENDITURE_KINDS, type ExpenditureKindCode, EXPENDITURE_CATEGORIES, type ExpenditureCategoryCode, FUNDING_SOURCES, type FundingSourceCode } from "../../common/vocabulary";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { UnitArg } from "../../common/money-field";
 import { type MoneyUnit, money } from "../../common/money-unit";
 
-export enum BudgetStage {
-  BUDGET = "BUDGET",
-  ADJUSTED = "ADJUSTED",
-  FINAL = "FINAL",
-}
+export const BudgetStage = enumOf(BUDGET_STAGES);
+export type BudgetStage = BudgetStageCode;
 registerEnumType(BudgetStage, {
   name: "BudgetStage",
   description: "预算阶段 Stage of a budget.",
   valuesConfig: { BUDGET: { description: "年初预算 initial budget" }, ADJUSTED: { description: "调整预算 adjusted budget" }, FINAL: { description: "决算 final accounts" } },
 });
 
-export enum PublicationStatus {
-  DRAFT = "DRAFT",
-  PUBLISHED = "PUBLISHED",
-}
+export const PublicationStatus = enumOf(PUBLICATION_STATUSES);
+export type PublicationStatus = PublicationStatusCode;
 registerEnumType(PublicationStatus, {
   name: "PublicationStatus",
   description: "公开状态 Whether the public may see a budget.",
   valuesConfig: { DRAFT: { description: "草稿: visible to its department and the finance bureau" }, PUBLISHED: { description: "已公开: visible to everyone" } },
 });
 
-export enum ExpenditureKind {
-  PERSONNEL = "PERSONNEL",
-  PUBLIC = "PUBLIC",
-  PROJECT = "PROJECT",
-}
+export const ExpenditureKind = enumOf(EXPENDITURE_KINDS);
+export type ExpenditureKind = ExpenditureKindCode;
 registerEnumType(ExpenditureKind, {
   name: "ExpenditureKind",
   description: "支出类型 Kind of expenditure: 基本支出 splits into 人员经费 and 公用经费; 项目支出 is the rest.",
   valuesConfig: { PERSONNEL: { description: "人员经费 personnel (基本支出)" }, PUBLIC: { description: "公用经费 public/running costs (基本支出)" }, PROJECT: { description: "项目支出 project expenditure" } },
 });
 
-export enum ExpenditureCategory {
-  WAGES_AND_WELFARE = "WAGES_AND_WELFARE",
-  HOUSEHOLD_SUBSIDIES = "HOUSEHOLD_SUBSIDIES",
-  GOODS_AND_SERVICES = "GOODS_AND_SERVICES",
-  CAPITAL = "CAPITAL",
-  OPERATING = "OPERATING",
-  SPECIFIC = "SPECIFIC",
-}
+export const ExpenditureCategory = enumOf(EXPENDITURE_CATEGORIES);
+export type ExpenditureCategory = ExpenditureCategoryCode;
 registerEnumType(ExpenditureCategory, {
   name: "ExpenditureCategory",
   description: "The finer column a subject table prints an amount under.",
@@ -56,15 +43,8 @@ registerEnumType(ExpenditureCategory, {
   },
 });
 
-export enum FundingSource {
-  GENERAL_PUBLIC_BUDGET = "GENERAL_PUBLIC_BUDGET",
-  GOVERNMENT_FUND = "GOVERNMENT_FUND",
-  STATE_CAPITAL = "STATE_CAPITAL",
-  SPECIAL_ACCOUNT = "SPECIAL_ACCOUNT",
-  UNIT_FUNDS = "UNIT_FUNDS",
-  PRIOR_YEAR_CARRYOVER = "PRIOR_YEAR_CARRYOVER",
-  OTHER = "OTHER",
-}
+export const FundingSource = enumOf(FUNDING_SOURCES);
+export type FundingSource = FundingSourceCode;
 registerEnumType(FundingSource, {
   name: "FundingSource",
   description: "资金来源 Funding source.",

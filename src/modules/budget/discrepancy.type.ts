@@ -1,14 +1,11 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { enumOf, SEVERITIES, type SeverityCode, VALUE_KINDS, type ValueKindCode } from "../../common/vocabulary";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { UnitArg } from "../../common/money-field";
 import { type MoneyUnit, money } from "../../common/money-unit";
 
-export enum DiscrepancySeverity {
-  ROUNDING = "ROUNDING",
-  MATERIAL = "MATERIAL",
-  NAMING = "NAMING",
-  STRUCTURE = "STRUCTURE",
-}
+export const DiscrepancySeverity = enumOf(SEVERITIES);
+export type DiscrepancySeverity = SeverityCode;
 registerEnumType(DiscrepancySeverity, {
   name: "DiscrepancySeverity",
   description: "勾稽差异等级 How serious an inconsistency is.",
@@ -20,11 +17,8 @@ registerEnumType(DiscrepancySeverity, {
   },
 });
 
-export enum DiscrepancyValueKind {
-  MONEY = "MONEY",
-  PERCENT = "PERCENT",
-  TEXT = "TEXT",
-}
+export const DiscrepancyValueKind = enumOf(VALUE_KINDS);
+export type DiscrepancyValueKind = ValueKindCode;
 registerEnumType(DiscrepancyValueKind, {
   name: "DiscrepancyValueKind",
   description: "What the stated and computed values measure.",

@@ -1,12 +1,9 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { enumOf, INDICATOR_CATEGORIES, type IndicatorCategoryCode } from "../../common/vocabulary";
 import { DecimalScalar } from "../../common/decimal.scalar";
 
-export enum IndicatorCategory {
-  COST = "COST",
-  OUTPUT = "OUTPUT",
-  BENEFIT = "BENEFIT",
-  SATISFACTION = "SATISFACTION",
-}
+export const IndicatorCategory = enumOf(INDICATOR_CATEGORIES);
+export type IndicatorCategory = IndicatorCategoryCode;
 registerEnumType(IndicatorCategory, {
   name: "IndicatorCategory",
   description: "绩效指标类别 Category of a project's performance indicator.",

@@ -1,6 +1,6 @@
 import type { Page } from "../../common/relay";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
-import { toMicro } from "../../ingest/target";
+import { toMicro } from "../../common/decimal";
 import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
 import type { IndicatorFilter } from "./indicator-filter.type";
 import { IndicatorCategory, IndicatorScope, PerformanceIndicator } from "./performance-indicator.type";

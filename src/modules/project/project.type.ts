@@ -1,13 +1,12 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { enumOf, PROJECT_CATEGORIES, type ProjectCategoryCode } from "../../common/vocabulary";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { UnitArg } from "../../common/money-field";
 import { type MoneyUnit, money } from "../../common/money-unit";
 import { Connection } from "../../common/relay";
 
-export enum ProjectCategory {
-  OPERATING = "OPERATING",
-  SPECIFIC = "SPECIFIC",
-}
+export const ProjectCategory = enumOf(PROJECT_CATEGORIES);
+export type ProjectCategory = ProjectCategoryCode;
 registerEnumType(ProjectCategory, {
   name: "ProjectCategory",
   description: "项目类型 Project category.",

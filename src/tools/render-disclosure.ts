@@ -11,6 +11,7 @@
  * The narrative states exactly the bundle's `claims` (plus 机构运转经费, 政府采购, 国有资产 from
  * their own fields), phrased so that narrative.ts reads each one back as the same claim.
  */
+import { type MoneyUnitCode, decimalsOf, formatFen, parseAmount } from "../common/money";
 import type {
   Bundle,
   BundleAmount,
@@ -20,51 +21,27 @@ import type {
   ExpenditureCategoryCode,
   FundingSourceCode,
   IndicatorCategoryCode,
-} from "../bundle/bundle.types";
-import { readBundle } from "../bundle/read-bundle";
-import { codeListFor } from "../code-lists";
-import { TABLE_TITLES, type TableKind } from "./document";
+} from "../ingest/bundle/bundle.types";
+import { readBundle } from "../ingest/bundle/read-bundle";
+import { codeListFor } from "../ingest/code-lists";
+import { TABLE_TITLES, type TableKind } from "../ingest/disclosure/document";
 
 // ---------------------------------------------------------------------------------------------
 // Decimal text
 
-const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
-
-interface Dec {
-  units: bigint; // value × 10^scale
-  scale: number;
-}
-
-function dec(s: string): Dec {
-  const m = DECIMAL.exec(s.trim());
-  if (!m) throw new Error(`renderDisclosure: "${s}" is not a decimal amount`);
-  const [, sign, whole, frac = ""] = m;
-  const units = BigInt(whole! + frac);
-  return { units: sign === "-" ? -units : units, scale: frac.length };
-}
-
-function rescale(d: Dec, scale: number): bigint {
-  return d.units * 10n ** BigInt(scale - d.scale);
-}
-
-function decText(d: Dec): string {
-  const neg = d.units < 0n;
-  const digits = (neg ? -d.units : d.units).toString().padStart(d.scale + 1, "0");
-  const whole = digits.slice(0, digits.length - d.scale);
-  const frac = digits.slice(digits.length - d.scale);
-  return `${neg ? "-" : ""}${whole}${d.scale ? `.${frac}` : ""}`;
-}
+/** Amounts of either unit have at most 6 decimals, so 万元's scale adds any of them exactly. */
+const FINEST: MoneyUnitCode = "WAN_YUAN";
 
 /** The exact sum, printed to the most decimals any term has; null when there is no term. */
 function sumAmounts(xs: (BundleAmount | null | undefined)[]): BundleAmount | null {
-  const terms = xs.filter((x): x is string => x !== null && x !== undefined && x !== "").map(dec);
+  const terms = xs.filter((x): x is string => x !== null && x !== undefined && x !== "");
   if (!terms.length) return null;
-  const scale = Math.max(...terms.map((t) => t.scale));
-  return decText({ units: terms.reduce((a, t) => a + rescale(t, scale), 0n), scale });
+  const total = terms.reduce((a, t) => a + parseAmount(t, FINEST), 0n);
+  return formatFen(total, FINEST, Math.max(...terms.map(decimalsOf)));
 }
 
 function isZero(a: BundleAmount): boolean {
-  return dec(a).units === 0n;
+  return parseAmount(a, FINEST) === 0n;
 }
 
 function unsigned(a: string): string {
@@ -78,7 +55,7 @@ function isNegative(a: string): boolean {
 /** A table cell: "" for blank, "8,562.6" for 8562.6 (the bundle's decimals, separators added). */
 export function printAmount(a: BundleAmount | null | undefined): string {
   if (a === null || a === undefined || a === "") return "";
-  const m = DECIMAL.exec(a.trim());
+  const m = /^([+-])?(\d+)(?:\.(\d+))?$/.exec(a.trim());
   if (!m) throw new Error(`renderDisclosure: "${a}" is not a decimal amount`);
   const [, sign, whole, frac] = m;
   return `${sign === "-" ? "-" : ""}${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${frac !== undefined ? `.${frac}` : ""}`;

@@ -1,3 +1,6 @@
+import { formatFen } from "../common/money";
+import { ZONE_AUTHORITY, ZONE_REGION } from "../common/zone";
+import { percent } from "../common/percent";
 import type {
   Bundle,
   BundleAsset,
@@ -10,7 +13,7 @@ import type {
   BundleSubjectLine,
   BundleThreePublic,
   FundingSourceCode,
-} from "./bundle/bundle.types";
+} from "../ingest/bundle/bundle.types";
 
 /**
  * A deterministic generator of department budgets shaped like the real 2023 HR bureau disclosure
@@ -31,8 +34,7 @@ export interface GenerateOptions {
   firstYear?: number;
 }
 
-export const GENERATED_REGION = "410191";
-const DEPT_PREFIX = "郑州高新技术产业开发区管委会";
+
 /** One department-year in ROUNDING_IN (per mille) states projectExpenditure 0.1 below its lines. */
 const ROUNDING_PER_MILLE = 100;
 const MIN_SUBJECT = 200n; // 20.0 万元: a project subject line never shrinks below this
@@ -92,20 +94,18 @@ function mixSeed(seed: number, index: number): number {
 // Exact amounts in 0.1 万元.
 
 type Tenths = bigint;
+const FEN_PER_TENTH = 100_000n;
 
-/** 84n → "8.4"; -18n → "-1.8"; always one decimal. */
-export function formatTenths(t: Tenths): string {
-  const neg = t < 0n;
-  const a = neg ? -t : t;
-  return `${neg ? "-" : ""}${a / 10n}.${a % 10n}`;
+/** 84n → "8.4"; -18n → "-1.8"; always one decimal, as the documents print 万元. */
+function formatTenths(t: Tenths): string {
+  return formatFen(t * FEN_PER_TENTH, "WAN_YUAN", 1);
 }
 
-/** part / whole × 100, rounded half away from zero to one decimal (as checkModel rounds). */
-export function percentOneDecimal(part: bigint, whole: bigint): string {
-  if (whole === 0n) throw new RangeError("percent of zero");
-  const num = part * 1000n;
-  const rounded = (2n * num + (num >= 0n ? whole : -whole)) / (2n * whole);
-  return formatTenths(rounded);
+/** part / whole × 100 to one decimal, as the narrative prints shares and rates. */
+function percentOneDecimal(part: bigint, whole: bigint): string {
+  const p = percent(part, whole, 1);
+  if (p === null) throw new RangeError("percent of zero");
+  return p;
 }
 
 /** Grows by g‰, g in [−150, 200]; rounds toward the old value so the change stays inside the band. */
@@ -627,7 +627,7 @@ class Department {
     this.serial++;
     const serial = (Number(this.code) * 100_000 + this.serial).toString().padStart(13, "0");
     this.projects.push({
-      code: `${GENERATED_REGION}${String(year % 100).padStart(2, "0")}${serial}`,
+      code: `${ZONE_REGION}${String(year % 100).padStart(2, "0")}${serial}`,
       name,
       subject: subject.code,
       anchor,
@@ -682,7 +682,7 @@ class Department {
     if (this.hasThreePublic && this.three.operation > 0n && rng.chance(150)) this.three.purchase = rng.big(150, 300);
 
     const unit = `${this.code}001`;
-    const fullName = `${DEPT_PREFIX}${this.short}`;
+    const fullName = `${ZONE_AUTHORITY}${this.short}`;
 
     // Projects: split each subject's amount among its active projects by weight; the anchor takes the rest.
     const projectAmount = new Map<ProjectState, Tenths>();
@@ -795,7 +795,7 @@ class Department {
 
     return {
       format: "budget-bundle/1",
-      department: { code: this.code, name: fullName, shortName: this.short, regionCode: GENERATED_REGION, units: [{ code: unit, name: fullName, isSelf: true }] },
+      department: { code: this.code, name: fullName, shortName: this.short, regionCode: ZONE_REGION, units: [{ code: unit, name: fullName, isSelf: true }] },
       year,
       stage: "BUDGET",
       amountUnit: "WAN_YUAN",

@@ -1,0 +1,15 @@
+import type { DataSource } from "typeorm";
+import type { DatabaseConfig } from "./config";
+import { openDatabase } from "./db/data-source";
+import { shipCodeLists } from "./ingest/codes";
+
+/**
+ * The platform's database, ready to serve: connected, migrated, and holding the shipped code
+ * lists (so every 类 and 款 has a code and a name before the first import). Opening a database
+ * knows nothing of budgets; this start-up step composes the two.
+ */
+export async function openPlatformDatabase(db: DatabaseConfig): Promise<DataSource> {
+  const ds = await openDatabase(db);
+  await shipCodeLists(ds);
+  return ds;
+}
