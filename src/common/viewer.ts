@@ -13,7 +13,6 @@ export interface Viewer {
 }
 
 export const PUBLIC_VIEWER: Viewer = { role: "PUBLIC", actor: "anonymous" };
-export const SYSTEM_VIEWER: Viewer = { role: "ADMIN", actor: "system" };
 
 /**
  * SQL condition (on a department_budget alias) for the budgets this viewer may see:

@@ -683,8 +683,86 @@ class Department {
 
     const unit = `${this.code}001`;
     const fullName = `${ZONE_AUTHORITY}${this.short}`;
+    const basic = this.basicExpenditure(unit);
+    const subjectLines = [...basic.subjectLines, ...this.subjects.map((s): BundleSubjectLine => ({ unit, subject: s.code, subjectName: SUBJECTS[s.code]!.name, kind: "PROJECT", category: s.category, fundingSource: s.fund, amount: formatTenths(s.amount) }))];
+    const projectSum = sum(this.subjects.map((s) => s.amount));
+    const total = basic.total + projectSum;
+    const statedProject = rng.chance(ROUNDING_PER_MILLE) ? projectSum - 1n : projectSum;
+    const three = this.threePublic();
+    const procurement = this.procurement();
+    const claims = this.claims(total, basic.total, statedProject, basic.publicPart, three.total, procurement.total);
+    const operatingFunds = this.operatingFunds(basic.publicPart);
+    this.prev = { total, operating: basic.publicPart, threePublic: three.total };
 
-    // Projects: split each subject's amount among its active projects by weight; the anchor takes the rest.
+    return {
+      format: "budget-bundle/1",
+      department: { code: this.code, name: fullName, shortName: this.short, regionCode: ZONE_REGION, units: [{ code: unit, name: fullName, isSelf: true }] },
+      year,
+      stage: "BUDGET",
+      amountUnit: "WAN_YUAN",
+      title: `${year} 年${this.short}部门预算公开`,
+      stated: {
+        incomeTotal: formatTenths(total),
+        expenditureTotal: formatTenths(total),
+        basicExpenditure: formatTenths(basic.total),
+        projectExpenditure: formatTenths(statedProject),
+        personnelExpenditure: formatTenths(basic.personnel),
+        publicExpenditure: formatTenths(basic.publicPart),
+      },
+      subjectLines,
+      economicLines: basic.economicLines,
+      incomeLines: this.incomeLines(basic.total),
+      projects: this.projectList(unit),
+      departmentIndicators: this.indicators.map((i) => ({ ...i })),
+      threePublic: three.bundle,
+      operatingFunds,
+      procurement: procurement.bundle,
+      assets: this.assets.map((a) => ({ ...a })),
+      claims,
+    };
+  }
+
+  /** Economic lines and the basic subject lines (行政运行) they add up to. */
+  private basicExpenditure(unit: string) {
+    const byClass = (cls: string) => sum(this.economic.filter((e) => e.def.deptCode.startsWith(cls)).map((e) => e.amount));
+    const wages = byClass("301");
+    const goods = byClass("302");
+    const household = byClass("303");
+    const personnel = wages + household;
+    const publicPart = goods;
+    const adminName = SUBJECTS[this.domain.admin]!.name;
+    const line = (kind: "PERSONNEL" | "PUBLIC", category: BundleSubjectLine["category"], amount: Tenths): BundleSubjectLine => ({
+      unit, subject: this.domain.admin, subjectName: adminName, kind, category, fundingSource: "GENERAL_PUBLIC_BUDGET", amount: formatTenths(amount),
+    });
+    const economicLines: BundleEconomicLine[] = this.economic.map((e) => ({
+      unit,
+      deptCode: e.def.deptCode,
+      deptName: e.def.deptName,
+      govCode: e.def.govCode,
+      govName: e.def.govName,
+      kind: e.def.deptCode.startsWith("302") ? "PUBLIC" : "PERSONNEL",
+      fundingSource: "GENERAL_PUBLIC_BUDGET",
+      amount: formatTenths(e.amount),
+    }));
+    return {
+      subjectLines: [line("PERSONNEL", "WAGES_AND_WELFARE", wages), line("PERSONNEL", "HOUSEHOLD_SUBSIDIES", household), line("PUBLIC", "GOODS_AND_SERVICES", goods)],
+      economicLines,
+      personnel,
+      publicPart,
+      total: personnel + publicPart,
+    };
+  }
+
+  private incomeLines(basic: Tenths): BundleIncomeLine[] {
+    const bySource = new Map<FundingSourceCode, Tenths>([["GENERAL_PUBLIC_BUDGET", basic]]);
+    for (const s of this.subjects) bySource.set(s.fund, (bySource.get(s.fund) ?? 0n) + s.amount);
+    return (["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "UNIT_FUNDS"] as const)
+      .filter((src) => bySource.has(src))
+      .map((src) => ({ source: src, label: LABEL[src]!, amount: formatTenths(bySource.get(src)!) }));
+  }
+
+  /** Each subject's amount split among its active projects by weight; the anchor project takes the rest. */
+  private projectAmounts(): Map<ProjectState, Tenths> {
     const projectAmount = new Map<ProjectState, Tenths>();
     for (const s of this.subjects) {
       const ps = this.projects.filter((p) => p.active && p.subject === s.code);
@@ -701,124 +779,69 @@ class Department {
       if (rest < 1n) throw new Error(`generator: subject ${s.code} of ${this.code} cannot cover its projects`);
       projectAmount.set(anchor, rest);
     }
+    return projectAmount;
+  }
 
-    // Economic lines and the basic subject lines they add up to.
-    const byClass = (cls: string) => sum(this.economic.filter((e) => e.def.deptCode.startsWith(cls)).map((e) => e.amount));
-    const wages = byClass("301");
-    const goods = byClass("302");
-    const household = byClass("303");
-    const personnel = wages + household;
-    const publicPart = goods;
-    const basic = personnel + publicPart;
-
-    const adminName = SUBJECTS[this.domain.admin]!.name;
-    const subjectLines: BundleSubjectLine[] = [
-      { unit, subject: this.domain.admin, subjectName: adminName, kind: "PERSONNEL", category: "WAGES_AND_WELFARE", fundingSource: "GENERAL_PUBLIC_BUDGET", amount: formatTenths(wages) },
-      { unit, subject: this.domain.admin, subjectName: adminName, kind: "PERSONNEL", category: "HOUSEHOLD_SUBSIDIES", fundingSource: "GENERAL_PUBLIC_BUDGET", amount: formatTenths(household) },
-      { unit, subject: this.domain.admin, subjectName: adminName, kind: "PUBLIC", category: "GOODS_AND_SERVICES", fundingSource: "GENERAL_PUBLIC_BUDGET", amount: formatTenths(goods) },
-    ];
-    for (const s of this.subjects) {
-      subjectLines.push({ unit, subject: s.code, subjectName: SUBJECTS[s.code]!.name, kind: "PROJECT", category: s.category, fundingSource: s.fund, amount: formatTenths(s.amount) });
-    }
-    const projectSum = sum(this.subjects.map((s) => s.amount));
-    const total = basic + projectSum;
-    const roundingCase = rng.chance(ROUNDING_PER_MILLE);
-    const statedProject = roundingCase ? projectSum - 1n : projectSum;
-
-    const economicLines: BundleEconomicLine[] = this.economic.map((e) => ({
-      unit,
-      deptCode: e.def.deptCode,
-      deptName: e.def.deptName,
-      govCode: e.def.govCode,
-      govName: e.def.govName,
-      kind: e.def.deptCode.startsWith("302") ? "PUBLIC" : "PERSONNEL",
-      fundingSource: "GENERAL_PUBLIC_BUDGET",
-      amount: formatTenths(e.amount),
-    }));
-
-    const bySource = new Map<FundingSourceCode, Tenths>([["GENERAL_PUBLIC_BUDGET", basic]]);
-    for (const s of this.subjects) bySource.set(s.fund, (bySource.get(s.fund) ?? 0n) + s.amount);
-    const incomeLines: BundleIncomeLine[] = (["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "UNIT_FUNDS"] as const)
-      .filter((src) => bySource.has(src))
-      .map((src) => ({ source: src, label: LABEL[src]!, amount: formatTenths(bySource.get(src)!) }));
-
-    const projects: BundleProject[] = [];
-    for (const s of this.subjects) {
-      for (const p of this.projects) {
-        if (!p.active || p.subject !== s.code) continue;
-        projects.push({
+  private projectList(unit: string): BundleProject[] {
+    const amounts = this.projectAmounts();
+    return this.subjects.flatMap((s) =>
+      this.projects
+        .filter((p) => p.active && p.subject === s.code)
+        .map((p) => ({
           code: p.code,
           name: p.name,
           category: s.category,
           unit,
           subject: s.code,
-          lines: [{ fundingSource: "GENERAL_PUBLIC_BUDGET", amount: formatTenths(projectAmount.get(p)!) }],
+          lines: [{ fundingSource: "GENERAL_PUBLIC_BUDGET" as const, amount: formatTenths(amounts.get(p)!) }],
           indicators: p.indicators.map((i) => ({ ...i })),
-        });
-      }
-    }
+        })),
+    );
+  }
 
+  private threePublic(): { total: Tenths; bundle: BundleThreePublic } {
     const t = this.three;
     const vehicles = t.purchase + t.operation;
-    const threeTotal = t.overseas + vehicles + t.reception;
-    const threePublic: BundleThreePublic = {
-      total: formatTenths(threeTotal),
-      overseasTravel: formatTenths(t.overseas),
-      vehicles: formatTenths(vehicles),
-      vehiclePurchase: formatTenths(t.purchase),
-      vehicleOperation: formatTenths(t.operation),
-      reception: formatTenths(t.reception),
+    const total = t.overseas + vehicles + t.reception;
+    return {
+      total,
+      bundle: {
+        total: formatTenths(total),
+        overseasTravel: formatTenths(t.overseas),
+        vehicles: formatTenths(vehicles),
+        vehiclePurchase: formatTenths(t.purchase),
+        vehicleOperation: formatTenths(t.operation),
+        reception: formatTenths(t.reception),
+      },
     };
+  }
 
+  /** 机构运转经费: the 302 items, and the change against last year's with its reason. */
+  private operatingFunds(publicPart: Tenths): NonNullable<Bundle["operatingFunds"]> {
     const items: BundleNamedAmount[] = this.economic
       .filter((e) => e.def.deptCode.startsWith("302"))
       .map((e) => ({ name: e.def.itemName ?? e.def.deptName, amount: formatTenths(e.amount) }));
-    const operatingChange = this.prev ? publicPart - this.prev.operating : null;
-    const operatingFunds: NonNullable<Bundle["operatingFunds"]> = { total: formatTenths(publicPart), items };
-    if (operatingChange !== null) {
-      operatingFunds.change = formatTenths(operatingChange);
-      operatingFunds.reason = operatingChange > 0n ? "增加办公费、委托业务费等日常运转支出" : operatingChange < 0n ? "落实过紧日子要求，压减一般性支出" : "与上年持平";
+    const out: NonNullable<Bundle["operatingFunds"]> = { total: formatTenths(publicPart), items };
+    if (this.prev) {
+      const change = publicPart - this.prev.operating;
+      out.change = formatTenths(change);
+      out.reason = change > 0n ? "增加办公费、委托业务费等日常运转支出" : change < 0n ? "落实过紧日子要求，压减一般性支出" : "与上年持平";
     }
+    return out;
+  }
 
-    let goodsP = 0n;
+  private procurement(): { total: Tenths; bundle: NonNullable<Bundle["procurement"]> } {
+    const rng = this.rng;
+    let goods = 0n;
     let works = 0n;
     let services = 0n;
     if (this.hasProcurement) {
-      goodsP = rng.chance(700) ? rng.big(10, 500) : 0n;
+      goods = rng.chance(700) ? rng.big(10, 500) : 0n;
       works = rng.chance(250) ? 10n * rng.big(20, 300) : 0n;
       services = rng.chance(800) ? rng.big(20, 1500) : 0n;
     }
-    const procurementTotal = goodsP + works + services;
-
-    const claims = this.claims(total, basic, statedProject, publicPart, threeTotal, procurementTotal);
-    this.prev = { total, operating: publicPart, threePublic: threeTotal };
-
-    return {
-      format: "budget-bundle/1",
-      department: { code: this.code, name: fullName, shortName: this.short, regionCode: ZONE_REGION, units: [{ code: unit, name: fullName, isSelf: true }] },
-      year,
-      stage: "BUDGET",
-      amountUnit: "WAN_YUAN",
-      title: `${year} 年${this.short}部门预算公开`,
-      stated: {
-        incomeTotal: formatTenths(total),
-        expenditureTotal: formatTenths(total),
-        basicExpenditure: formatTenths(basic),
-        projectExpenditure: formatTenths(statedProject),
-        personnelExpenditure: formatTenths(personnel),
-        publicExpenditure: formatTenths(publicPart),
-      },
-      subjectLines,
-      economicLines,
-      incomeLines,
-      projects,
-      departmentIndicators: this.indicators.map((i) => ({ ...i })),
-      threePublic,
-      operatingFunds,
-      procurement: { total: formatTenths(procurementTotal), goods: formatTenths(goodsP), works: formatTenths(works), services: formatTenths(services) },
-      assets: this.assets.map((a) => ({ ...a })),
-      claims,
-    };
+    const total = goods + works + services;
+    return { total, bundle: { total: formatTenths(total), goods: formatTenths(goods), works: formatTenths(works), services: formatTenths(services) } };
   }
 
   private claims(total: Tenths, basic: Tenths, statedProject: Tenths, operating: Tenths, threeTotal: Tenths, procurement: Tenths): BundleClaim[] {

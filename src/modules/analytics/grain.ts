@@ -7,8 +7,6 @@ export interface Dim {
   /** SQL over the fact line `l`, the budget `b`, the department `d`. */
   expr: string;
   as: string;
-  /** The coarser dimension this one refines (款 refines 类), for subtotals' parent shares. */
-  parent?: D;
   /**
    * For a group keyed by an id: the column of the joined row that gives the key's value, and the
    * expression that orders by it (the groups are formed on the id, then joined to their row).
@@ -28,16 +26,16 @@ export const DIMENSIONS: Record<FactSet, Partial<Record<D, Dim>>> = {
   FUNCTIONAL: {
     ...COMMON,
     [D.SUBJECT_CLASS]: { expr: "SUBSTR(l.subject_code, 1, 3)", as: "subject_class" },
-    [D.SUBJECT_SECTION]: { expr: "SUBSTR(l.subject_code, 1, 5)", as: "subject_section", parent: D.SUBJECT_CLASS },
-    [D.SUBJECT_ITEM]: { expr: "l.subject_code", as: "subject_item", parent: D.SUBJECT_SECTION },
-    [D.EXPENDITURE_CATEGORY]: { expr: "l.category", as: "category", parent: D.EXPENDITURE_KIND },
+    [D.SUBJECT_SECTION]: { expr: "SUBSTR(l.subject_code, 1, 5)", as: "subject_section" },
+    [D.SUBJECT_ITEM]: { expr: "l.subject_code", as: "subject_item" },
+    [D.EXPENDITURE_CATEGORY]: { expr: "l.category", as: "category" },
   },
   ECONOMIC: {
     ...COMMON,
     [D.DEPT_ECONOMIC_CLASS]: { expr: "SUBSTR(l.dept_economic_code, 1, 3)", as: "dept_economic_class" },
-    [D.DEPT_ECONOMIC_ITEM]: { expr: "l.dept_economic_code", as: "dept_economic_item", parent: D.DEPT_ECONOMIC_CLASS },
+    [D.DEPT_ECONOMIC_ITEM]: { expr: "l.dept_economic_code", as: "dept_economic_item" },
     [D.GOV_ECONOMIC_CLASS]: { expr: "SUBSTR(l.gov_economic_code, 1, 3)", as: "gov_economic_class" },
-    [D.GOV_ECONOMIC_ITEM]: { expr: "l.gov_economic_code", as: "gov_economic_item", parent: D.GOV_ECONOMIC_CLASS },
+    [D.GOV_ECONOMIC_ITEM]: { expr: "l.gov_economic_code", as: "gov_economic_item" },
   },
 };
 

@@ -6,6 +6,7 @@ import type { IndicatorFilter } from "./indicator-filter.type";
 import { IndicatorCategory, IndicatorScope, PerformanceIndicator } from "./performance-indicator.type";
 import { JOINED_DEPARTMENT, joinedDepartment } from "../department/department.service";
 import { JOINED_PROJECT, type SearchPage, joinedProject } from "../project/project.service";
+import type { Project } from "../project/project.type";
 
 function toIndicator(r: Row): PerformanceIndicator {
   return {
@@ -37,7 +38,7 @@ export class PerformanceService {
   ) {}
 
   /** Indicators of budgets in force matching the filter: one page, and the count when asked. */
-  async search(filter: IndicatorFilter, page: Page): Promise<SearchPage<PerformanceIndicator>> {
+  async search(filter: IndicatorFilter, page: Page): Promise<SearchPage<PerformanceIndicator> & { projects: Project[] }> {
     const v = visibleBudgets(this.viewer);
     const w = new Where(["b.is_current = 1", v.sql], v.params)
       .in("b.year", filter.years)

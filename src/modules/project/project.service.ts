@@ -34,12 +34,11 @@ export function joinedProject(r: Row): Project | null {
   return toProject(columns);
 }
 
-/** A page of a search, with the departments (and projects) its rows name, read in the same statement. */
+/** A page of a search, with the departments its rows name, read in the same statement. */
 export interface SearchPage<T> {
   rows: T[];
   count: () => Promise<number>;
   departments: Department[];
-  projects: Project[];
 }
 
 export class ProjectService {
@@ -99,7 +98,7 @@ export class ProjectService {
       pageParams: [page.limit + 1, page.offset],
       counted: page.counted,
     });
-    return { rows: rows.map(toProject), departments: rows.map(joinedDepartment), projects: [], count };
+    return { rows: rows.map(toProject), departments: rows.map(joinedDepartment), count };
   }
 
   async linesOf(projectIds: readonly number[]): Promise<(SourceAmount & { projectId: number })[]> {

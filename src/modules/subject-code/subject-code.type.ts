@@ -27,7 +27,3 @@ export class SubjectCode {
   @Field(() => Int, { nullable: true, description: "The year the name is taken from (the requested year, or the latest known)." })
   year: number | null;
 }
-
-export function levelOf(code: string): SubjectLevel {
-  return code.length <= 3 ? SubjectLevel.CLASS : code.length <= 5 ? SubjectLevel.SECTION : SubjectLevel.ITEM;
-}
