@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { resolvePlainArgumentsSynchronously } from "../../src/common/sync-args";
 import { MoneyUnit } from "../../src/common/money-unit";
 import { ExpenditureGroup } from "../../src/modules/analytics/analytics.type";
-import { getSchema } from "../../src/schema";
+import { getSchema, resolvers } from "../../src/schema";
 
 @InputType("SyncArgsProbeInput")
 class ProbeInput {
@@ -44,6 +44,21 @@ class ProbeResolver {
 const info = {} as GraphQLResolveInfo;
 
 describe("fields with plain arguments", () => {
+  it("still need it: type-graphql itself answers a plain-argument field with a promise", async () => {
+    // The day this fails, type-graphql resolves plain arguments synchronously on its own and
+    // src/common/sync-args.ts (which patches its resolvers) should be removed.
+    const schema = await buildSchema({ resolvers: [ProbeResolver], validate: false });
+    const own = (schema.getType("SyncArgsProbe") as GraphQLObjectType).getFields().plain!.resolve!(new Probe(), { n: 5 }, {}, info);
+    expect(own).toBeInstanceOf(Promise);
+    await expect(own).resolves.toBe(15);
+  });
+
+  it("still find type-graphql's metadata where they read it: the API's amount fields are patched", async () => {
+    // If type-graphql's internal metadata moves, the patch would silently apply to nothing.
+    const schema = await buildSchema({ resolvers: [...resolvers], validate: false });
+    expect(resolvePlainArgumentsSynchronously(schema, { validate: false })).toBeGreaterThanOrEqual(30);
+  });
+
   it("answer without a promise for an instance; lists, input objects and plain-object roots keep type-graphql's resolver", async () => {
     const schema = await buildSchema({ resolvers: [ProbeResolver], validate: false });
     expect(resolvePlainArgumentsSynchronously(schema, { validate: false })).toBeGreaterThanOrEqual(1);
