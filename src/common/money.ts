@@ -2,17 +2,23 @@
  * Money is an integer count of 分 (bigint). Text in and text out; no float ever holds an amount.
  */
 export type MoneyUnitCode = "YUAN" | "WAN_YUAN";
+/** Units a document may print its figures in: the API's two, and 千元, which some tables use. */
+export type PrintedUnit = MoneyUnitCode | "THOUSAND_YUAN";
+export const PRINTED_UNITS: readonly PrintedUnit[] = ["YUAN", "THOUSAND_YUAN", "WAN_YUAN"];
 
-/** 分 per unit: 1 元 = 100 分, 1 万元 = 1,000,000 分. */
-const FEN_PER: Record<MoneyUnitCode, bigint> = { YUAN: 100n, WAN_YUAN: 1_000_000n };
-const DECIMALS: Record<MoneyUnitCode, number> = { YUAN: 2, WAN_YUAN: 6 };
+/** 分 per unit: 1 元 = 100 分, 1 千元 = 100,000 分, 1 万元 = 1,000,000 分. */
+const FEN_PER: Record<PrintedUnit, bigint> = { YUAN: 100n, THOUSAND_YUAN: 100_000n, WAN_YUAN: 1_000_000n };
+const DECIMALS: Record<PrintedUnit, number> = { YUAN: 2, THOUSAND_YUAN: 5, WAN_YUAN: 6 };
+
+/** The unit word a document prints: 元, 千元, 万元. */
+export const UNIT_WORD: Record<PrintedUnit, string> = { YUAN: "元", THOUSAND_YUAN: "千元", WAN_YUAN: "万元" };
 
 const DECIMAL_TEXT = /^([+-])?(\d+)(?:\.(\d+))?$/;
 
 export class AmountFormatError extends Error {}
 
 /** "8562.6" in 万元 → 8_562_600_000n 分. Rejects text that is not a plain decimal or is finer than 1 分. */
-export function parseAmount(text: string, unit: MoneyUnitCode): bigint {
+export function parseAmount(text: string, unit: PrintedUnit): bigint {
   const m = DECIMAL_TEXT.exec(text.trim());
   if (!m) throw new AmountFormatError(`"${text}" is not a decimal amount`);
   const [, sign, whole, frac = ""] = m;
@@ -27,7 +33,7 @@ export function parseAmount(text: string, unit: MoneyUnitCode): bigint {
  * 8_562_600_000n 分 → "8562.6" in 万元: no separators, trailing zeros dropped except the
  * `minDecimals` a printed figure keeps (450 万元 printed as "450.0" with minDecimals 1).
  */
-export function formatFen(fen: bigint, unit: MoneyUnitCode, minDecimals = 0): string {
+export function formatFen(fen: bigint, unit: PrintedUnit, minDecimals = 0): string {
   const per = FEN_PER[unit];
   const negative = fen < 0n;
   const abs = negative ? -fen : fen;

@@ -4,16 +4,19 @@ import { AuditEventEntity } from "../modules/audit/audit-event.entity";
 import { readBundle } from "./bundle/read-bundle";
 import { documentFindings, severityCounts } from "./checks";
 import { DocumentError } from "./disclosure/document";
-import { readDisclosure } from "./disclosure/read-disclosure";
+import { readDisclosureLayout } from "./disclosure/read-disclosure";
+import { detectFormat } from "./front-ends/detect";
+import { readLayout } from "./front-ends";
+import { UnreadableFileError } from "./layout";
 import { type LoadResult, checksumOf, loadBudget } from "./load";
 import { type BudgetModel, type DiscrepancyDraft, IngestError } from "./model";
 
-export type DocumentFormat = "DISCLOSURE_TEXT" | "BUNDLE";
+export type DocumentFormat = "DISCLOSURE_TEXT" | "DISCLOSURE_PDF" | "DISCLOSURE_XLSX" | "BUNDLE";
 
 /** A document that cannot be imported: where and what, for the CLI and the API's userErrors. */
 export interface Rejection {
   fileName: string;
-  problems: { line: number | null; field: string | null; message: string }[];
+  problems: { line: number | null; field: string | null; location: string | null; message: string }[];
 }
 
 export type ImportOutcome =
@@ -29,22 +32,20 @@ export type ImportOutcome =
     }
   | { ok: false; rejection: Rejection };
 
-/** A bundle is JSON; anything else is read as a disclosure's text. */
-export function formatOf(fileName: string, bytes: Buffer): DocumentFormat {
-  return /\.json$/i.test(fileName) || bytes.subarray(0, 64).toString("utf8").trimStart().startsWith("{") ? "BUNDLE" : "DISCLOSURE_TEXT";
-}
-
-export function readModel(fileName: string, bytes: Buffer): { format: DocumentFormat; model: BudgetModel } {
-  const format = formatOf(fileName, bytes);
-  const text = bytes.toString("utf8");
-  if (format === "DISCLOSURE_TEXT") return { format, model: readDisclosure(fileName, text) };
+/**
+ * Reads a document of any format the importer takes, detected from its bytes: a disclosure as
+ * text, PDF or XLSX (through its front end, then the one disclosure reader), or a JSON bundle.
+ */
+export async function readModel(fileName: string, bytes: Buffer): Promise<{ format: DocumentFormat; model: BudgetModel }> {
+  const detected = detectFormat(fileName, bytes);
+  if (detected !== "BUNDLE") return { format: `DISCLOSURE_${detected}`, model: readDisclosureLayout(await readLayout(detected, fileName, bytes)) };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(bytes.toString("utf8").replace(/^\uFEFF/, ""));
   } catch (e) {
     throw new IngestError(fileName, [{ where: "(file)", problem: `not valid JSON: ${(e as Error).message}` }]);
   }
-  return { format, model: readBundle(fileName, json) };
+  return { format: "BUNDLE", model: readBundle(fileName, json) };
 }
 
 /**
@@ -59,7 +60,7 @@ export async function importDocument(
 ): Promise<ImportOutcome> {
   let read: { format: DocumentFormat; model: BudgetModel };
   try {
-    read = readModel(fileName, bytes);
+    read = await readModel(fileName, bytes);
   } catch (e) {
     const rejection = toRejection(fileName, e);
     if (!opts.dryRun) await audit(ds, opts.actor, fileName, bytes, "REJECTED", rejection.problems.map((p) => p.message).join("; "));
@@ -72,8 +73,9 @@ export async function importDocument(
 }
 
 function toRejection(fileName: string, e: unknown): Rejection {
-  if (e instanceof DocumentError) return { fileName, problems: [{ line: e.line, field: null, message: e.message }] };
-  if (e instanceof IngestError) return { fileName, problems: e.problems.map((p) => ({ line: null, field: p.where, message: `${fileName}: ${p.where}: ${p.problem}` })) };
+  if (e instanceof DocumentError) return { fileName, problems: [{ line: e.location === `${fileName}:${e.line}` ? e.line : null, field: null, location: e.location, message: e.message }] };
+  if (e instanceof UnreadableFileError) return { fileName, problems: [{ line: null, field: null, location: e.location ?? fileName, message: e.message }] };
+  if (e instanceof IngestError) return { fileName, problems: e.problems.map((p) => ({ line: null, field: p.where, location: `${fileName}#${p.where}`, message: `${fileName}: ${p.where}: ${p.problem}` })) };
   throw e;
 }
 

@@ -24,6 +24,7 @@ import { documentFindings, severityCounts } from "./checks";
 import { codeListFor } from "./code-lists";
 import { PRIOR_YEAR_RULE, crossYearChecks, insertDiscrepancy } from "./cross-year";
 import { ensureCodes } from "./codes";
+import type { DocumentFormat } from "./import";
 import type { BudgetModel, DiscrepancyDraft } from "./model";
 import { toMicro } from "../common/decimal";
 import { parseTarget } from "./target";
@@ -32,7 +33,7 @@ import type { BundleIndicator } from "./bundle/bundle.types";
 export interface SourceInfo {
   fileName: string;
   bytes: Buffer;
-  format: "DISCLOSURE_TEXT" | "BUNDLE";
+  format: DocumentFormat;
 }
 
 export interface LoadResult {

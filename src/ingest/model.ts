@@ -1,5 +1,5 @@
 import type { EconomicKindCode, ProjectCategoryCode, SeverityCode, ValueKindCode } from "../common/vocabulary";
-import type { MoneyUnitCode } from "../common/money";
+import type { MoneyUnitCode, PrintedUnit } from "../common/money";
 import type {
   BudgetStageCode,
   BundleAsset,
@@ -66,6 +66,8 @@ export interface BudgetModel {
     ratePercent: string | null;
     sharePercent: string | null;
     reason: string | null;
+    /** The unit the narrative printed the amount in (its precision); null where it is the document's. */
+    unit: PrintedUnit | null;
   }[];
   /** Parts a disclosure document has beyond the bundle's core (empty for most bundles). */
   publishedFigures: PublishedFigureDraft[];
@@ -82,16 +84,21 @@ export interface PublishedFigureDraft {
   columnLabel: string;
   subjectCode: string | null;
   fen: bigint;
+  /** The text form's line number; null for other forms, whose place `location` gives. */
   line: number | null;
+  location: string | null;
 }
 
 export interface TableInventoryDraft {
+  /** A TableKind, or UNRECOGNISED for a table the reader did not know. */
   kind: string;
   title: string;
   listed: boolean;
   present: boolean;
   rowCount: number;
   line: number | null;
+  location: string | null;
+  unit: PrintedUnit | null;
 }
 
 export interface TextDraft {

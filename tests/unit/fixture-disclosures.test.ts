@@ -20,8 +20,8 @@ const BUNDLES = readdirSync(DIR)
 const textNameOf = (bundleName: string) => bundleName.replace(/\.bundle\.json$/, ".txt");
 
 /** Every finding an import reports: the reader's own (names, layout) and the model checks. */
-function importFindings(fileName: string, bytes: Buffer): { model: BudgetModel; findings: DiscrepancyDraft[] } {
-  const { model } = readModel(fileName, bytes);
+async function importFindings(fileName: string, bytes: Buffer): Promise<{ model: BudgetModel; findings: DiscrepancyDraft[] }> {
+  const { model } = await readModel(fileName, bytes);
   return { model, findings: documentFindings(model, fileName) };
 }
 
@@ -65,26 +65,26 @@ describe("fixture disclosures", () => {
       expect(committed).toBe(renderDisclosure(bundle));
     });
 
-    it("reads back from the text as the bundle", () => {
-      const fromBundle = readModel(name, readFileSync(join(DIR, name))).model;
-      const fromText = readModel(textName, Buffer.from(committed, "utf8")).model;
+    it("reads back from the text as the bundle", async () => {
+      const fromBundle = (await readModel(name, readFileSync(join(DIR, name)))).model;
+      const fromText = (await readModel(textName, Buffer.from(committed, "utf8"))).model;
       expect(facts(fromText)).toEqual(facts(fromBundle));
     });
 
-    it("gives no MATERIAL finding, as a bundle or as text", () => {
+    it("gives no MATERIAL finding, as a bundle or as text", async () => {
       for (const [file, bytes] of [
         [name, readFileSync(join(DIR, name))],
         [textName, Buffer.from(committed, "utf8")],
       ] as const) {
-        const { findings } = importFindings(file, bytes);
+        const { findings } = await importFindings(file, bytes);
         expect(show(findings.filter((f) => f.severity === "MATERIAL")), file).toEqual([]);
       }
     });
   });
 
-  it("002-2023 (财政金融局) gives no finding at all, as a bundle or as text", () => {
+  it("002-2023 (财政金融局) gives no finding at all, as a bundle or as text", async () => {
     for (const file of ["002-2023.bundle.json", "002-2023.txt"]) {
-      const { model, findings } = importFindings(file, readFileSync(join(DIR, file)));
+      const { model, findings } = await importFindings(file, readFileSync(join(DIR, file)));
       expect(show(findings), file).toEqual([]);
       expect(model.department.code).toBe("002");
     }

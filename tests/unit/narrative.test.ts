@@ -24,6 +24,7 @@ function modelClaim(c: BundleClaim) {
     ratePercent: c.ratePercent ?? null,
     sharePercent: c.sharePercent ?? null,
     reason: c.reason ?? null,
+    unit: c.unit ?? null,
   };
 }
 

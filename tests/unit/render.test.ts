@@ -119,7 +119,7 @@ describe("renderDisclosure on the 007 2023 sample bundle", () => {
     ]);
     expect(doc.listed.map((l) => l.kind)).toEqual(kinds);
     for (const t of doc.tables) {
-      const width = TABLE_WIDTHS[t.kind]!;
+      const width = TABLE_WIDTHS[t.kind!]!;
       expect(t.rows[0]!.cells, `${t.title} header`).toHaveLength(width);
       for (const r of t.rows) expect(r.cells.length, `${t.title} line ${r.no}`).toBe(width);
       expect(t.departmentName).toBe(bundle.department.name);

@@ -1,4 +1,4 @@
-import type { MoneyUnitCode } from "../../common/money";
+import type { MoneyUnitCode, PrintedUnit } from "../../common/money";
 import type {
   AssetKindCode,
   BudgetStageCode,
@@ -117,6 +117,8 @@ export interface BundleClaim {
   ratePercent?: string; // signed
   sharePercent?: string;
   reason?: string;
+  /** The unit the narrative printed the amount in, where it is not the bundle's. */
+  unit?: PrintedUnit;
 }
 
 export interface BundleAsset {
@@ -132,6 +134,8 @@ export interface BundlePublishedFigure {
   subjectCode?: string;
   amount: BundleAmount;
   line?: number;
+  /** Where it is printed: "a.txt:12", "a.pdf page 3 line 4", "a.xlsx 收支总表!B7". */
+  location?: string;
 }
 
 export interface BundleTable {
@@ -141,6 +145,9 @@ export interface BundleTable {
   present: boolean;
   rowCount: number;
   line?: number;
+  location?: string;
+  /** The unit the table printed (单位：…), where it printed one. */
+  unit?: PrintedUnit;
 }
 
 export interface BundleText {

@@ -1,4 +1,4 @@
-import { AmountFormatError, type MoneyUnitCode, parseAmount } from "../../common/money";
+import { AmountFormatError, type MoneyUnitCode, PRINTED_UNITS, parseAmount } from "../../common/money";
 import {
   ASSET_KINDS,
   BUDGET_STAGES,
@@ -255,6 +255,7 @@ function readClaims(f: Fields, b: Bundle): BudgetModel["claims"] {
     ratePercent: f.percent(`claims[${i}].ratePercent`, c.ratePercent),
     sharePercent: f.percent(`claims[${i}].sharePercent`, c.sharePercent),
     reason: c.reason ?? null,
+    unit: c.unit === undefined ? null : f.oneOf(`claims[${i}].unit`, c.unit, PRINTED_UNITS),
   }));
 }
 
@@ -268,8 +269,14 @@ function readDocumentParts(f: Fields, b: Bundle): Pick<BudgetModel, "publishedFi
       subjectCode: p.subjectCode ?? null,
       fen: f.amount(`publishedFigures[${i}].amount`, p.amount)!,
       line: p.line ?? null,
+      location: p.location ?? null,
     })),
-    tables: f.list("tables", b.tables).map((t) => ({ ...t, line: t.line ?? null })),
+    tables: f.list("tables", b.tables).map((t, i) => ({
+      ...t,
+      line: t.line ?? null,
+      location: t.location ?? null,
+      unit: t.unit === undefined ? null : f.oneOf(`tables[${i}].unit`, t.unit, PRINTED_UNITS),
+    })),
     texts: f.list("texts", b.texts).map((t, i) => ({ ...t, title: t.title ?? null, line: t.line ?? null, body: f.text(`texts[${i}].body`, t.body) ?? "" })),
     findings: f.list("findings", b.findings).map((d, i) => ({
       ...d,

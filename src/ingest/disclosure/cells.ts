@@ -1,5 +1,5 @@
 import { halfWidthDigits } from "../../common/text";
-import { AmountFormatError, parseAmount, type MoneyUnitCode } from "../../common/money";
+import { AmountFormatError, parseAmount, type PrintedUnit } from "../../common/money";
 import { DocumentError } from "./document";
 
 /** A printed figure with thousands separators (8,562.6), full-width digits, or blank. */
@@ -20,7 +20,7 @@ export function looksLikeAmount(cell: string): boolean {
  */
 export function cellAmount(
   cell: string | undefined,
-  unit: MoneyUnitCode,
+  unit: PrintedUnit,
   where: { fileName: string; line: number; column: string },
 ): bigint | null {
   const text = (cell ?? "").trim();
@@ -37,7 +37,7 @@ export function cellAmount(
 }
 
 /** An amount written in narrative text ("8562.6", "4,550.7"), as 分. */
-export function textAmount(text: string, unit: MoneyUnitCode): bigint {
+export function textAmount(text: string, unit: PrintedUnit): bigint {
   return parseAmount(plainNumber(text), unit);
 }
 

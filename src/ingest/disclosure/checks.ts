@@ -1,3 +1,4 @@
+import { UNIT_WORD } from "../../common/money";
 import { moneyFinding } from "../checks";
 import { codeListFor } from "../code-lists";
 import type { BudgetModel, DiscrepancyDraft } from "../model";
@@ -37,7 +38,11 @@ class DocumentChecker {
   }
 
   private at(kind: TableKind, line: number | null | undefined, row?: string): string {
-    return `${this.file}${line ? `:${line}` : ""} ${TABLE_TITLES[kind]}${row ? ` ${row}` : ""}`;
+    return `${this.place(line)} ${TABLE_TITLES[kind]}${row ? ` ${row}` : ""}`;
+  }
+
+  private place(line: number | null | undefined): string {
+    return this.p.doc.place(line ?? null);
   }
 
   private money(ruleId: string, what: string, location: string, stated: Fen, computed: Fen, terms: number): void {
@@ -57,15 +62,16 @@ class DocumentChecker {
   /** layout: tables listed, present, empty, without a unit */
   layout(): void {
     for (const t of this.model.tables) {
-      const where = `${this.file}${t.line ? `:${t.line}` : ""} ${t.title}`;
-      if (t.listed && !t.present) this.text("TABLE_MISSING", "STRUCTURE", `目录列有“${t.title}”，正文中没有这张表`, where);
-      if (!t.listed && t.present) this.text("TABLE_UNLISTED", "STRUCTURE", `“${t.title}”不在目录中`, where);
+      const where = `${t.location ?? this.file} ${t.title}`;
+      if (t.kind === "UNRECOGNISED") this.text("TABLE_UNRECOGNISED", "STRUCTURE", `“${t.title}”不是可识别的预算公开表，未读取其中数字`, where, t.title);
+      else if (t.listed && !t.present) this.text("TABLE_MISSING", "STRUCTURE", `目录列有“${t.title}”，正文中没有这张表`, where);
+      else if (!t.listed && t.present) this.text("TABLE_UNLISTED", "STRUCTURE", `“${t.title}”不在目录中`, where);
       if (t.present && t.rowCount === 0) this.text("TABLE_EMPTY", "STRUCTURE", `“${t.title}”只有表头，没有数据行`, where);
     }
     for (const t of this.p.doc.tables) {
-      const unitInHeader = t.rows.some((r) => r.cells.some((c) => /[(（]万?元[)）]/.test(c)));
+      const unitInHeader = t.rows.some((r) => r.cells.some((c) => /[(（](?:万|千)?元[)）]/.test(c)));
       if (t.unit === null && !unitInHeader && t.rows.some((r) => r.cells.some((c) => /\d,\d{3}|\d\.\d/.test(c)))) {
-        this.text("TABLE_WITHOUT_UNIT", "STRUCTURE", `“${t.title}”未注明金额单位，按全文的${this.p.unit === "WAN_YUAN" ? "万元" : "元"}读取`, this.at(t.kind, t.no));
+        this.text("TABLE_WITHOUT_UNIT", "STRUCTURE", `“${t.title}”未注明金额单位，按全文的${UNIT_WORD[this.p.unit]}读取`, `${this.place(t.no)} ${t.title}`);
       }
     }
   }
@@ -210,13 +216,13 @@ class DocumentChecker {
     const n = this.p.narrative;
     for (const d of n.departmentNames) {
       if (d.name !== this.p.doc.shortName) {
-        this.text("DEPARTMENT_NAME_VARIES", "NAMING", `说明中部门名称作“${d.name}”，标题与表中作“${this.p.doc.shortName}”(${this.model.department.name})`, `${this.file}:${d.line} 说明 ${d.section}`, d.name, this.p.doc.shortName);
+        this.text("DEPARTMENT_NAME_VARIES", "NAMING", `说明中部门名称作“${d.name}”，标题与表中作“${this.p.doc.shortName}”(${this.model.department.name})`, `${this.place(d.line)} 说明 ${d.section}`, d.name, this.p.doc.shortName);
       }
     }
     for (const c of n.claims.filter((x) => x.topic === "SUBJECT_SHARE" && x.label)) {
       const row = (this.p.expenditure?.rows ?? []).find((r) => r.code === this.model.claims.find((m) => m.topic === c.topic && m.label === c.label)?.subject);
-      if (!row) this.text("NARRATIVE_SUBJECT_UNKNOWN", "STRUCTURE", `说明提到的科目“${c.label}”在支出表中找不到`, `${this.file}:${c.line} 说明 ${c.section}`, c.label);
-      else if (row.name !== c.label) this.text("SUBJECT_NAME_VARIES", "NAMING", `科目 ${row.code} 说明作“${c.label}”，表中作“${row.name}”`, `${this.file}:${c.line} 说明 ${c.section}`, c.label, row.name);
+      if (!row) this.text("NARRATIVE_SUBJECT_UNKNOWN", "STRUCTURE", `说明提到的科目“${c.label}”在支出表中找不到`, `${this.place(c.line)} 说明 ${c.section}`, c.label);
+      else if (row.name !== c.label) this.text("SUBJECT_NAME_VARIES", "NAMING", `科目 ${row.code} 说明作“${c.label}”，表中作“${row.name}”`, `${this.place(c.line)} 说明 ${c.section}`, c.label, row.name);
     }
     for (const item of n.operatingFunds?.items ?? []) {
       const lines = this.model.economicLines.filter((l) => l.deptCode.startsWith("302"));
@@ -226,7 +232,7 @@ class DocumentChecker {
       if (alike) this.text("OPERATING_ITEM_NAME_VARIES", "NAMING", `机构运转经费“${item.name}”在基本支出表中作 ${alike.deptCode}“${alike.deptName}”`, `${this.file} 说明 机构运转经费`, item.name, alike.deptName);
       else this.text("OPERATING_ITEM_NOT_IN_BASIC_TABLE", "STRUCTURE", `机构运转经费“${item.name}”在基本支出表的商品和服务支出中找不到同名同额的行`, `${this.file} 说明 机构运转经费`, item.name);
     }
-    for (const r of n.repeatedAssets) this.text("ASSET_LISTED_TWICE", "STRUCTURE", `国有资产情况重复列示“${r.name}”`, `${this.file}:${r.line} 说明 国有资产占用情况`, r.name);
+    for (const r of n.repeatedAssets) this.text("ASSET_LISTED_TWICE", "STRUCTURE", `国有资产情况重复列示“${r.name}”`, `${this.place(r.line)} 说明 国有资产占用情况`, r.name);
     const tpTable = this.p.threePublic?.values;
     if (tpTable && n.threePublic) {
       for (const k of Object.keys(tpTable) as (keyof typeof tpTable)[]) this.money("THREE_PUBLIC_NARRATIVE_MATCHES_TABLE", `“三公”经费 ${k}: 说明 = 表`, this.at("THREE_PUBLIC", this.p.threePublic!.line), n.threePublic[k], tpTable[k], 0);

@@ -1,10 +1,16 @@
-import type { BudgetStageCode } from "../../common/vocabulary";
-import type { MoneyUnitCode } from "../../common/money";
 /**
- * Splits a disclosure's text (PDF turned into text: markdown headings, narrative paragraphs,
- * tables as tab-separated lines) into its title, contents, narrative sections and tables.
- * Nothing here interprets figures; every piece keeps its line number for error messages.
+ * Splits a disclosure, as any front end laid it out, into its title, contents, narrative
+ * sections and tables. Nothing here interprets figures; every piece keeps its line, and
+ * `place` says where a line is in the file's own terms (line, page and row, or sheet and cell).
  */
+import { type PrintedUnit } from "../../common/money";
+import type { BudgetStageCode } from "../../common/vocabulary";
+import { readTextLayout } from "../front-ends/text";
+import type { Layout, LayoutLine } from "../layout";
+import { TABLE_TITLES, type TableKind, looksLikeTableTitle, recognizeTable } from "./table-families";
+
+export { TABLE_TITLES, type TableKind };
+
 export interface Line {
   no: number;
   text: string;
@@ -12,75 +18,26 @@ export interface Line {
 
 export interface Row {
   no: number;
-  /** Cells split on tabs, trimmed, with stray `**` removed; empty cells kept (they carry position). */
+  /** The line's cells, trimmed, with stray `**` removed; empty cells kept (they carry position). */
   cells: string[];
 }
 
-export type TableKind =
-  | "OVERVIEW"
-  | "INCOME"
-  | "EXPENDITURE"
-  | "FISCAL_OVERVIEW"
-  | "GENERAL_EXPENDITURE"
-  | "BASIC_ECONOMIC"
-  | "ECONOMIC_SUMMARY"
-  | "THREE_PUBLIC"
-  | "GOV_FUND"
-  | "STATE_CAPITAL"
-  | "PROJECTS"
-  | "DEPT_PERFORMANCE"
-  | "PROJECT_PERFORMANCE";
-
-/** Keywords that name each standard table, most specific first. */
-const TABLE_KINDS: [RegExp, TableKind][] = [
-  [/项目绩效目标/, "PROJECT_PERFORMANCE"],
-  [/整体绩效目标/, "DEPT_PERFORMANCE"],
-  [/项目支出/, "PROJECTS"],
-  [/三公/, "THREE_PUBLIC"],
-  [/政府性基金/, "GOV_FUND"],
-  [/国有资本经营/, "STATE_CAPITAL"],
-  [/支出经济分类汇总/, "ECONOMIC_SUMMARY"],
-  [/基本支出/, "BASIC_ECONOMIC"],
-  [/一般公共预算支出/, "GENERAL_EXPENDITURE"],
-  [/财政拨款收支总体/, "FISCAL_OVERVIEW"],
-  [/收支总体/, "OVERVIEW"],
-  [/收入总体/, "INCOME"],
-  [/支出总体/, "EXPENDITURE"],
-];
-
-export const TABLE_TITLES: Record<TableKind, string> = {
-  OVERVIEW: "部门收支总体情况表",
-  INCOME: "部门收入总体情况表",
-  EXPENDITURE: "部门支出总体情况表",
-  FISCAL_OVERVIEW: "财政拨款收支总体情况表",
-  GENERAL_EXPENDITURE: "一般公共预算支出情况表",
-  BASIC_ECONOMIC: "一般公共预算基本支出表",
-  ECONOMIC_SUMMARY: "支出经济分类汇总表",
-  THREE_PUBLIC: "一般公共预算“三公”经费支出情况表",
-  GOV_FUND: "政府性基金预算支出情况表",
-  STATE_CAPITAL: "国有资本经营预算支出情况表",
-  PROJECTS: "项目支出预算表",
-  DEPT_PERFORMANCE: "部门(单位)整体绩效目标表",
-  PROJECT_PERFORMANCE: "部门预算项目绩效目标汇总表",
-};
-
-export function tableKindOf(title: string): TableKind | null {
-  if (!/表/.test(title)) return null;
-  return TABLE_KINDS.find(([re]) => re.test(title))?.[1] ?? null;
-}
-
 export interface TableBlock {
-  kind: TableKind;
+  /** The standard table this is; null for a table the platform does not know (reported, not read). */
+  kind: TableKind | null;
   title: string;
-  /** Line of the table's heading. */
+  /** Line of the table's title. */
   no: number;
   /** 部门名称 as the table prints it. */
   departmentName: string | null;
-  /** 单位：万元 / 元, or null where the table prints no unit. */
-  unit: MoneyUnitCode | null;
-  /** Every non-empty line after the heading and its meta lines, header rows included. */
+  /** 单位：万元 / 千元 / 元, or null where the table prints no unit. */
+  unit: PrintedUnit | null;
+  /** Every non-empty line after the title and its meta lines, header rows included. */
   rows: Row[];
 }
+
+/** A table the reader recognised (its kind is known). */
+export type KnownTable = TableBlock & { kind: TableKind };
 
 export interface NarrativeSection {
   heading: string;
@@ -91,6 +48,7 @@ export interface NarrativeSection {
 
 export interface DisclosureDoc {
   fileName: string;
+  format: Layout["format"];
   lines: Line[];
   title: Line;
   year: number;
@@ -100,20 +58,29 @@ export interface DisclosureDoc {
   listed: { kind: TableKind; title: string; no: number }[];
   sections: NarrativeSection[];
   tables: TableBlock[];
+  /** Where line `no` (and, for a spreadsheet, its cell `cell`) is, for messages: "a.txt:12", "a.pdf page 3 line 4". */
+  place(no: number | null, cell?: number): string;
 }
 
-/** A problem with the document itself: names the file, the line and what is wrong. */
+/** A problem with the document itself: names the file, the line (or page, or cell) and what is wrong. */
 export class DocumentError extends Error {
   constructor(
     readonly fileName: string,
     readonly line: number | null,
     readonly problem: string,
+    /** The column index within the line, where the problem is one cell. */
+    readonly cell?: number,
+    /** Where the problem is, in the file's own terms; defaults to "file:line". */
+    readonly location: string = `${fileName}${line === null ? "" : `:${line}`}`,
   ) {
-    super(`${fileName}${line === null ? "" : `:${line}`}: ${problem}`);
+    super(`${location}: ${problem}`);
+  }
+
+  /** The same problem, placed in the file's own terms. */
+  placedIn(doc: Pick<DisclosureDoc, "place">): DocumentError {
+    return new DocumentError(this.fileName, this.line, this.problem, this.cell, doc.place(this.line, this.cell));
   }
 }
-
-const HEADING = /^(#{1,6})\s*(.*)$/;
 
 export function cleanText(s: string): string {
   return s.replace(/\*\*/g, "").replace(/\u3000/g, " ").trim();
@@ -123,69 +90,190 @@ function headingText(raw: string): string {
   return cleanText(raw).replace(/\s+/g, " ");
 }
 
+/** A disclosure's text form, read into its parts. */
 export function readDocument(fileName: string, text: string): DisclosureDoc {
-  if (text.includes("\u0000") || text.includes("\uFFFD")) throw new DocumentError(fileName, null, "not UTF-8 text (binary or wrongly encoded bytes)");
-  const lines: Line[] = text.replace(/\r\n?/g, "\n").split("\n").map((t, i) => ({ no: i + 1, text: t }));
-  const headings = lines
-    .map((l) => ({ l, m: HEADING.exec(l.text) }))
-    .filter((h): h is { l: Line; m: RegExpExecArray } => h.m !== null && cleanText(h.m[2]!) !== "")
-    .map(({ l, m }) => ({ no: l.no, level: m[1]!.length, text: headingText(m[2]!) }));
+  return readLayoutDocument(readTextLayout(fileName, text));
+}
 
-  const titleHeading = headings[0];
-  if (!titleHeading) throw new DocumentError(fileName, null, "no headings: not a disclosure (expected a title such as \"# 2023 年人力资源局部门预算公开\")");
-  if (!/\d{4}\s*年/.test(titleHeading.text)) throw new DocumentError(fileName, titleHeading.no, `the title "${titleHeading.text}" names no year`);
-  const tm = /(\d{4})\s*年\s*(.*?)\s*部门(预算|决算)/.exec(titleHeading.text.replace(/\s+/g, ""));
-  if (!tm) throw new DocumentError(fileName, titleHeading.no, `title "${titleHeading.text}" does not read as "<year>年<department>部门预算公开"`);
-  const year = Number(tm[1]);
-  const stage = tm[3] === "决算" ? "FINAL" : /调整/.test(titleHeading.text) ? "ADJUSTED" : "BUDGET";
+interface Heading {
+  no: number;
+  level: number;
+  text: string;
+}
 
-  // Contents: headings ending in 表 that come before the first narrative part.
-  const firstPart = headings.find((h) => h.no > titleHeading.no && /^第一部分/.test(h.text) && h.level <= 2);
-  const contentsEnd = firstPart?.no ?? titleHeading.no;
+const META_DEPARTMENT = /^部门(?:\(单位\)|（单位）)?名称[:：]\s*(\S.*)$/;
+const META_UNIT = /^(?:金额)?单位[:：]\s*(万元|千元|元)\s*$/;
+const META_YEAR = /^\(\d{4}年度?\)$|^（\d{4}年度?）$/;
+
+export function readLayoutDocument(layout: Layout): DisclosureDoc {
+  const { fileName } = layout;
+  const lines: Line[] = layout.lines.map((l, i) => ({ no: i + 1, text: l.cells.join("\t") }));
+  const place = placer(layout);
+  const headings = findHeadings(layout);
+  const title = findTitle(layout, headings, place);
+  const firstTable = headings.find((h, i) => h.no > title.heading.no && looksLikeTableTitle(h.text) && hasContent(layout, h, headings[i + 1]));
+  const contentsEnd = contentsEndOf(headings, title.heading, firstTable);
   const listed = headings
-    .filter((h) => h.no > titleHeading.no && h.no < contentsEnd)
+    .filter((h) => h.no > title.heading.no && h.no < contentsEnd)
     .flatMap((h) => {
-      const kind = tableKindOf(h.text);
+      const kind = looksLikeTableTitle(h.text) ? recognizeTable(h.text) : null;
       return kind ? [{ kind, title: h.text.replace(/^[一二三四五六七八九十]+、/, ""), no: h.no }] : [];
     });
 
-  const tableHeadings = headings.filter((h) => h.no >= contentsEnd && tableKindOf(h.text) !== null);
   const bodyHeadings = headings.filter((h) => h.no >= contentsEnd);
   const nextHeadingAfter = (no: number) => bodyHeadings.find((h) => h.no > no)?.no ?? lines.length + 1;
+  const tableHeadings = bodyHeadings.filter((h) => looksLikeTableTitle(h.text));
+  const tables = tableHeadings.map((h) => tableBlock(layout, h, nextHeadingAfter(h.no)));
 
-  const tables: TableBlock[] = tableHeadings.map((h) => {
-    const end = nextHeadingAfter(h.no);
-    let departmentName: string | null = null;
-    let unit: TableBlock["unit"] = null;
-    const rows: Row[] = [];
-    for (const l of lines.slice(h.no, end - 1)) {
-      const t = l.text.trim();
-      if (!t) continue;
-      const dept = /^部门(?:\(单位\)|（单位）)?名称[:：]\s*(\S.*)$/.exec(t);
-      if (dept && !l.text.includes("\t")) {
-        departmentName = dept[1]!.replace(/\s+/g, "");
-        continue;
-      }
-      const u = /^单位[:：]\s*(万元|元)\s*$/.exec(t);
-      if (u) {
-        unit = u[1] === "万元" ? "WAN_YUAN" : "YUAN";
-        continue;
-      }
-      if (/^\(\d{4}年度\)$|^（\d{4}年度）$/.test(t)) continue;
-      rows.push({ no: l.no, cells: l.text.split("\t").map((c) => cleanText(c)) });
-    }
-    return { kind: tableKindOf(h.text)!, title: h.text.replace(/^\d{4}\s*年/, ""), no: h.no, departmentName, unit, rows };
-  });
-
-  const firstTable = tableHeadings[0]?.no ?? lines.length + 1;
+  const firstTableNo = tableHeadings[0]?.no ?? lines.length + 1;
   const sections: NarrativeSection[] = bodyHeadings
-    .filter((h) => h.no < firstTable)
+    .filter((h) => h.no < firstTableNo)
     .map((h) => ({
       heading: h.text,
       no: h.no,
       level: h.level,
-      lines: lines.slice(h.no, Math.min(nextHeadingAfter(h.no), firstTable) - 1).filter((l) => l.text.trim() !== "" && !HEADING.test(l.text)),
+      lines: lines.slice(h.no, Math.min(nextHeadingAfter(h.no), firstTableNo) - 1).filter((l, i) => l.text.trim() !== "" && layout.lines[h.no + i]!.heading === null),
     }));
+  const shortName = title.shortName ?? shortNameFromTables(tables);
+  if (!shortName) throw new DocumentError(fileName, title.heading.no, `the title “${title.heading.text}” names no department, and no table prints 部门名称`, undefined, place(title.heading.no));
+  return { fileName, format: layout.format, lines, title: { no: title.heading.no, text: title.heading.text }, year: title.year, shortName, stage: title.stage, listed, sections, tables, place };
+}
 
-  return { fileName, lines, title: { no: titleHeading.no, text: titleHeading.text }, year, shortName: tm[2]!, stage, listed, sections, tables };
+function placer(layout: Layout): DisclosureDoc["place"] {
+  return (no, cell) => {
+    if (no === null) return layout.fileName;
+    const line = layout.lines[no - 1];
+    if (!line) return layout.lineNumbered ? `${layout.fileName}:${no}` : layout.fileName;
+    return (cell !== undefined ? line.cellAt?.[cell] : undefined) ?? line.at;
+  };
+}
+
+/**
+ * Headings: where the medium marks them (markdown), those; elsewhere, single-cell lines outside
+ * any grid that read as a title, a part, a numbered chapter or section, or a table's title.
+ */
+function findHeadings(layout: Layout): Heading[] {
+  const marked = layout.lines.some((l) => l.heading !== null);
+  const out: Heading[] = [];
+  layout.lines.forEach((l, i) => {
+    const text = headingText(l.cells.join(" "));
+    if (!text) return;
+    const level = marked ? l.heading : inferredLevel(l, text);
+    if (level !== null) out.push({ no: i + 1, level, text });
+  });
+  return out;
+}
+
+const PART = /^第[一二三四五六七八九十]+部分/;
+const CHAPTER = /^[一二三四五六七八九十]+、/;
+const SECTION = /^[（(][一二三四五六七八九十]+[）)]/;
+const DOCUMENT_TITLE = /\d{4}\s*年度?.*(?:部门|单位)(?:预算|决算)|(?:部门|单位)(?:预算|决算).*\d{4}\s*年度?/;
+
+function inferredLevel(l: LayoutLine, text: string): number | null {
+  if (l.grid !== undefined || l.cells.filter((c) => c.trim()).length !== 1) return null;
+  const short = text.length <= 40 && !/[。；;]$/.test(text) && !/[，,].*[，,]/.test(text);
+  if (!short) return null;
+  const emphasised = !l.style || l.style.bold || l.style.centered;
+  if (DOCUMENT_TITLE.test(text) && !looksLikeTableTitle(text) && emphasised) return 1;
+  if (PART.test(text)) return 2;
+  if (looksLikeTableTitle(text)) return 2;
+  if (/^目\s*录$|^名词解释$|^附件[:：]?$/.test(text)) return 2;
+  if (CHAPTER.test(text) && emphasised) return 3;
+  if (SECTION.test(text) && emphasised && text.length <= 24) return 4;
+  return null;
+}
+
+/** A heading with lines under it (a contents entry has none before the next entry). */
+function hasContent(layout: Layout, h: Heading, next: Heading | undefined): boolean {
+  const end = next?.no ?? layout.lines.length + 1;
+  return layout.lines.slice(h.no, end - 1).some((l) => l.heading === null && l.cells.some((c) => cleanText(c) !== ""));
+}
+
+/**
+ * The contents (目录) run from the title to the body's first part: the first 第一部分 heading
+ * after which no heading repeats an earlier one. Without a contents, the body starts at the title.
+ */
+function contentsEndOf(headings: Heading[], title: Heading, firstTable: Heading | undefined): number {
+  const parts = headings.filter((h) => h.no > title.no && /^第一部分/.test(h.text) && (firstTable === undefined || h.no < firstTable.no));
+  if (parts.length >= 2) return parts[parts.length - 1]!.no;
+  const levelled = parts.find((h) => h.level <= 2);
+  return levelled?.no ?? parts[0]?.no ?? title.no;
+}
+
+interface Title {
+  heading: Heading;
+  year: number;
+  shortName: string | null;
+  stage: BudgetStageCode;
+}
+
+/**
+ * The title says the year, the department and which disclosure this is: "2023 年人力资源局部门预算公开",
+ * "人力资源局2023年度单位决算". A file of tables alone (a spreadsheet) takes them from the table titles.
+ */
+function findTitle(layout: Layout, headings: Heading[], place: DisclosureDoc["place"]): Title {
+  const { fileName } = layout;
+  const first = headings[0];
+  const explicit = layout.lines.some((l) => l.heading !== null);
+  const titled = explicit ? first : (headings.find((h) => h.level === 1) ?? first);
+  if (!titled) throw new DocumentError(fileName, null, "no headings: not a disclosure (expected a title such as \"2023 年人力资源局部门预算公开\" and the standard tables)");
+  const candidate = parseTitle(titled.text);
+  if (candidate) return { heading: titled, ...candidate };
+  if (!explicit) {
+    const fromTables = titleFromTables(headings);
+    if (fromTables) return fromTables;
+  }
+  if (!/\d{4}\s*年/.test(titled.text)) throw new DocumentError(fileName, titled.no, `the title "${titled.text}" names no year`, undefined, place(titled.no));
+  throw new DocumentError(fileName, titled.no, `title "${titled.text}" does not read as "<year>年<department>部门预算公开" (or 单位预算, 部门决算, 单位决算)`, undefined, place(titled.no));
+}
+
+export function parseTitle(text: string): { year: number; shortName: string | null; stage: BudgetStageCode } | null {
+  const t = text.replace(/\s+/g, "");
+  const kind = /(部门|单位)(预算|决算)/.exec(t);
+  const year = /(\d{4})年度?/.exec(t);
+  if (!kind || !year) return null;
+  const stage: BudgetStageCode = kind[2] === "决算" ? "FINAL" : /调整/.test(t) ? "ADJUSTED" : "BUDGET";
+  const before = t.slice(0, Math.min(year.index, kind.index)).replace(/^郑州高新(?:技术产业开发)?区(?:管委会)?/, "");
+  const between = year.index < kind.index ? t.slice(year.index + year[0].length, kind.index) : t.slice(kind.index + kind[0].length, year.index);
+  const name = (before || between).replace(/^[（(]|[）)]$/g, "");
+  return { year: Number(year[1]), shortName: name || null, stage };
+}
+
+/** A file of tables only: the year from the first dated table title, the stage from 决算 in any. */
+function titleFromTables(headings: Heading[]): Title | null {
+  const dated = headings.find((h) => looksLikeTableTitle(h.text) && /\d{4}\s*年度?/.test(h.text));
+  if (!dated) return null;
+  const year = Number(/(\d{4})\s*年/.exec(dated.text)![1]);
+  const stage: BudgetStageCode = headings.some((h) => /决算/.test(h.text)) ? "FINAL" : "BUDGET";
+  return { heading: dated, year, shortName: null, stage };
+}
+
+function shortNameFromTables(tables: TableBlock[]): string | null {
+  const full = tables.map((t) => t.departmentName).find((n): n is string => !!n);
+  return full ? full.replace(/^郑州高新技术产业开发区管委会|^郑州高新区/, "") || full : null;
+}
+
+/** A table: its title, its meta lines (部门名称, 单位), and every other non-empty line as a row. */
+function tableBlock(layout: Layout, h: Heading, end: number): TableBlock {
+  let departmentName: string | null = null;
+  let unit: PrintedUnit | null = null;
+  const rows: Row[] = [];
+  for (let no = h.no + 1; no < end; no++) {
+    const l = layout.lines[no - 1]!;
+    if (l.heading !== null) continue;
+    const cells = l.cells.map((c) => cleanText(c));
+    const filled = cells.filter((c) => c !== "");
+    if (!filled.length) continue;
+    const meta = filled.map((c) => ({ dept: META_DEPARTMENT.exec(c), unit: META_UNIT.exec(c), year: META_YEAR.test(c) }));
+    if (meta.every((m) => m.dept || m.unit || m.year) && (filled.length > 1 || l.cells.length === 1 || l.grid === undefined)) {
+      for (const m of meta) {
+        if (m.dept) departmentName = m.dept[1]!.replace(/\s+/g, "");
+        if (m.unit) unit = m.unit[1] === "万元" ? "WAN_YUAN" : m.unit[1] === "千元" ? "THOUSAND_YUAN" : "YUAN";
+      }
+      continue;
+    }
+    rows.push({ no, cells });
+  }
+  const header = rows.slice(0, 4).flatMap((r) => r.cells).join(" ");
+  return { kind: recognizeTable(h.text, header), title: h.text.replace(/^\d{4}\s*年度?/, ""), no: h.no, departmentName, unit, rows };
 }

@@ -41,14 +41,14 @@ function similarity(a: string, b: string): number {
  * Each difference between the printings becomes a finding, each other printing an alias.
  */
 export function linkProjects(p: DisclosureParts, units: BudgetModel["department"]["units"], findings: DiscrepancyDraft[]): ModelProject[] {
-  const file = p.doc.fileName;
+  const place = (line: number | null) => p.doc.place(line);
   const selfUnit = units.find((u) => u.isSelf)?.code ?? null;
   const bases: Base[] = (p.projectTable?.rows ?? []).map((r) => ({
     name: r.name,
     category: r.category,
     line: r.line,
     total: r.total,
-    lines: r.lines.map((l) => ({ fundingSource: l.fundingSource, fen: l.fen, sourceRef: `${file}:${r.line} ${TABLE_TITLES.PROJECTS} ${r.name} ${l.column}` })),
+    lines: r.lines.map((l) => ({ fundingSource: l.fundingSource, fen: l.fen, sourceRef: `${place(r.line)} ${TABLE_TITLES.PROJECTS} ${r.name} ${l.column}` })),
     seen: [],
   }));
 
@@ -72,13 +72,13 @@ export function linkProjects(p: DisclosureParts, units: BudgetModel["department"
         ruleId: "PROJECT_NOT_IN_PROJECT_TABLE",
         severity: "STRUCTURE",
         message: `项目“${row.name}”(${row.code}) 列于${PERF}，但${TABLE_TITLES.PROJECTS}中没有对应项目`,
-        location: `${file}:${row.line} ${PERF}`,
+        location: `${place(row.line)} ${PERF}`,
         valueKind: "TEXT",
         stated: null,
         computed: null,
       });
       const fresh: Base = { name: row.name, category: "SPECIFIC", line: null, total: row.amounts.total, lines: [], seen: [{ listing: i, row }] };
-      if (row.amounts.government !== null) fresh.lines.push({ fundingSource: "GENERAL_PUBLIC_BUDGET", fen: row.amounts.government, sourceRef: `${file}:${row.line} ${PERF} ${row.code}` });
+      if (row.amounts.government !== null) fresh.lines.push({ fundingSource: "GENERAL_PUBLIC_BUDGET", fen: row.amounts.government, sourceRef: `${place(row.line)} ${PERF} ${row.code}` });
       bases.push(fresh);
     }
   });
@@ -86,7 +86,7 @@ export function linkProjects(p: DisclosureParts, units: BudgetModel["department"
   return bases.map((b) => {
     const primary = [...b.seen].reverse().find((a) => a.row.indicators.length) ?? b.seen.at(-1);
     const others = b.seen.filter((a) => a !== primary);
-    compare(b, primary, others, file, findings, p.listings.length > 0);
+    compare(b, primary, others, place, findings, p.listings.length > 0);
     const aliases = others
       .filter((a) => a.row.code !== primary!.row.code || a.row.name !== b.name)
       .map((a) => ({ code: a.row.code, name: a.row.name, source: `${PERF} 第${a.listing + 1}次列示 (第${a.row.line}行)` }));
@@ -108,11 +108,11 @@ function key(ind: BundleIndicator): string {
   return `${ind.category ?? ""}|${ind.name}|${ind.target}`;
 }
 
-function compare(b: Base, primary: Appearance | undefined, others: Appearance[], file: string, findings: DiscrepancyDraft[], hasListings: boolean): void {
-  const at = (a: Appearance) => `${file}:${a.row.line} ${PERF}`;
+function compare(b: Base, primary: Appearance | undefined, others: Appearance[], place: (line: number | null) => string, findings: DiscrepancyDraft[], hasListings: boolean): void {
+  const at = (a: Appearance) => `${place(a.row.line)} ${PERF}`;
   if (!primary) {
     if (hasListings) {
-      findings.push({ ruleId: "PROJECT_WITHOUT_TARGETS", severity: "STRUCTURE", message: `项目“${b.name}”未列于${PERF}`, location: `${file}:${b.line} ${TABLE_TITLES.PROJECTS}`, valueKind: "TEXT", stated: null, computed: null });
+      findings.push({ ruleId: "PROJECT_WITHOUT_TARGETS", severity: "STRUCTURE", message: `项目“${b.name}”未列于${PERF}`, location: `${place(b.line)} ${TABLE_TITLES.PROJECTS}`, valueKind: "TEXT", stated: null, computed: null });
     }
     return;
   }

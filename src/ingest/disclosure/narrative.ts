@@ -229,7 +229,7 @@ interface Placed {
   claim: NarrativeClaimDraft;
 }
 
-function readStatements(doc: DisclosureDoc, sec: SectionText): Placed[] {
+function readStatements(doc: DisclosureDoc, sec: SectionText, documentUnit: MoneyUnitCode): Placed[] {
   const statements = STATEMENTS.find(([heading]) => heading.test(sec.topic))?.[1] ?? [];
   const found = statements.flatMap((s, rank) => [...sec.text.matchAll(s.re)].map((m) => ({ s, m, rank })));
   const owned: typeof found = [];
@@ -239,7 +239,7 @@ function readStatements(doc: DisclosureDoc, sec: SectionText): Placed[] {
   const placed: Placed[] = [];
   for (const { s, m } of owned.sort((a, b) => a.m.index - b.m.index)) {
     if (s.shape !== "change") {
-      placed.push({ at: m.index, claim: figureClaim(doc, sec, s.topic!, m) });
+      placed.push({ at: m.index, claim: figureClaim(doc, sec, s.topic!, m, documentUnit) });
       continue;
     }
     // A change is usually its own sentence after the figure ("收入减少180.8万元"): it completes
@@ -267,17 +267,26 @@ function blankClaim(sec: SectionText, topic: string, at: number): NarrativeClaim
     ratePercent: null,
     sharePercent: null,
     reason: null,
+    unit: null,
     line: sec.lineOf[at]!,
   };
 }
 
-function figureClaim(doc: DisclosureDoc, sec: SectionText, topic: string, m: RegExpExecArray): NarrativeClaimDraft {
+/** A stated figure; its unit is kept where the prose prints another unit than the tables (万元 against 元). */
+function figureClaim(doc: DisclosureDoc, sec: SectionText, topic: string, m: RegExpExecArray, documentUnit: MoneyUnitCode): NarrativeClaimDraft {
+  const printed = unitOf(m, "amount");
   return {
     ...blankClaim(sec, topic, m.index),
     label: m.groups?.label ?? null,
     amount: figure(doc, sec, m, "amount"),
     sharePercent: percentage(doc, sec, m, "share"),
+    unit: printed !== null && printed !== documentUnit ? printed : null,
   };
+}
+
+function unitOf(m: RegExpExecArray, group: string): MoneyUnitCode | null {
+  const word = m.groups?.[`${group}Unit`];
+  return word === undefined ? null : word === "万元" ? "WAN_YUAN" : "YUAN";
 }
 
 function changeOf(doc: DisclosureDoc, sec: SectionText, m: RegExpExecArray): Pick<ClaimOfModel, "change" | "ratePercent" | "reason"> {
@@ -305,7 +314,7 @@ function figure(doc: DisclosureDoc, sec: SectionText, m: RegExpExecArray, group:
   if (text === undefined) return null;
   if (!looksLikeAmount(text)) throw garbled(doc, sec, m, group, "an amount");
   try {
-    return textAmount(text, m.groups![`${group}Unit`] === "万元" ? "WAN_YUAN" : "YUAN");
+    return textAmount(text, unitOf(m, group)!);
   } catch (e) {
     if (e instanceof AmountFormatError) throw garbled(doc, sec, m, group, "an amount");
     throw e;
@@ -489,7 +498,7 @@ export function readNarrative(doc: DisclosureDoc, unit: MoneyUnitCode): Narrativ
   const claimsOf = new Map(
     sections.map((sec) => [
       sec,
-      [...readStatements(doc, sec), ...nameClaims(sec, names, doc.shortName)].sort((a, b) => a.at - b.at).map((p) => p.claim),
+      [...readStatements(doc, sec, unit), ...nameClaims(sec, names, doc.shortName)].sort((a, b) => a.at - b.at).map((p) => p.claim),
     ]),
   );
   const find = (heading: RegExp) => sections.find((s) => heading.test(s.topic));

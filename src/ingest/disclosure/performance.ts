@@ -4,7 +4,7 @@
  * cells wherever the PDF happened to draw them, so cells are classified by what they contain,
  * never by their column position.
  */
-import type { MoneyUnitCode } from "../../common/money";
+import type { PrintedUnit } from "../../common/money";
 import type { BundleIndicator, IndicatorCategoryCode } from "../bundle/bundle.types";
 import { cellAmount, joinWords, looksLikeAmount } from "./cells";
 import { DocumentError, type Row, type TableBlock } from "./document";
@@ -80,7 +80,7 @@ function isProjectHeader(cells: string[]): boolean {
  * run ends at the first cell that is plainly not a number; 资金总额 is always printed, so that
  * one cell is read whatever it holds.
  */
-function readAmounts(cells: string[], from: number, unit: MoneyUnitCode, fileName: string, line: number): { amounts: Amounts; next: number } {
+function readAmounts(cells: string[], from: number, unit: PrintedUnit, fileName: string, line: number): { amounts: Amounts; next: number } {
   const values: (bigint | null)[] = [];
   let i = from;
   for (; i < cells.length && values.length < AMOUNT_COLUMNS.length; i++) {
@@ -93,7 +93,7 @@ function readAmounts(cells: string[], from: number, unit: MoneyUnitCode, fileNam
 }
 
 /** Code, then the name unless extraction dropped an empty name cell (the 007 row has none). */
-function readHead(cells: string[], unit: MoneyUnitCode, fileName: string, line: number) {
+function readHead(cells: string[], unit: PrintedUnit, fileName: string, line: number) {
   const second = cells[1] ?? "";
   const hasName = second !== "" && !meantAsAmount(second);
   const nameEnd = hasName || second === "" ? 2 : 1;
@@ -136,7 +136,7 @@ function toDrafts(pairs: [string, string][], categories: IndicatorCategoryCode[]
   return pairs.map(([name, target], i) => ({ category: categories[i]!, name, target, line }));
 }
 
-function openProject(row: Row, unit: MoneyUnitCode, fileName: string): PerformanceProjectRow {
+function openProject(row: Row, unit: PrintedUnit, fileName: string): PerformanceProjectRow {
   const head = readHead(row.cells, unit, fileName, row.no);
   const pairs = readPairs(row.cells, head.next, fileName, row.no);
   return { code: head.code, name: head.name, line: row.no, amounts: head.amounts, indicators: toDrafts(pairs, firstRowCategories(pairs), row.no) };
@@ -153,7 +153,7 @@ function continueProject(project: PerformanceProjectRow, row: Row, fileName: str
  * A 部门 row opens a listing; the 单位 row right after it completes that listing. Another 单位
  * row (a subordinate unit, or a repeat without its 部门 row) opens a listing of its own.
  */
-function applyOrgRow(listings: ProjectListing[], row: Row, unit: MoneyUnitCode, fileName: string): void {
+function applyOrgRow(listings: ProjectListing[], row: Row, unit: PrintedUnit, fileName: string): void {
   const head = readHead(row.cells, unit, fileName, row.no);
   const stated = { total: head.amounts.total, government: head.amounts.government };
   const current = listings.at(-1);
@@ -183,7 +183,7 @@ function sortByCategory(indicators: IndicatorDraft[]): IndicatorDraft[] {
     .map(({ d }) => d);
 }
 
-export function readProjectPerformance(table: TableBlock, unit: MoneyUnitCode, fileName: string): ProjectListing[] {
+export function readProjectPerformance(table: TableBlock, unit: PrintedUnit, fileName: string): ProjectListing[] {
   const listings: ProjectListing[] = [];
   let project: PerformanceProjectRow | null = null;
   for (const row of table.rows) {
@@ -267,14 +267,14 @@ function figureLabel(cell: string): string {
 }
 
 /** A label that names its own unit overrides the table's. */
-function unitOfLabel(cell: string, fallback: MoneyUnitCode): MoneyUnitCode {
+function unitOfLabel(cell: string, fallback: PrintedUnit): PrintedUnit {
   if (/[(（]万元[)）]/.test(cell)) return "WAN_YUAN";
   if (/[(（]元[)）]/.test(cell)) return "YUAN";
   return fallback;
 }
 
 /** Label, amount pairs; a label whose amount is blank (empty or dropped) prints no figure. */
-function readBudgetRow(row: Row, unit: MoneyUnitCode, fileName: string, out: DepartmentPerformance): void {
+function readBudgetRow(row: Row, unit: PrintedUnit, fileName: string, out: DepartmentPerformance): void {
   const cells = row.cells;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i]!;
@@ -484,7 +484,7 @@ function toIndicatorDraft(r: PrintedIndicator): IndicatorDraft {
   };
 }
 
-export function readDepartmentPerformance(table: TableBlock, unit: MoneyUnitCode, fileName: string): DepartmentPerformance {
+export function readDepartmentPerformance(table: TableBlock, unit: PrintedUnit, fileName: string): DepartmentPerformance {
   const out: DepartmentPerformance = { goals: null, tasks: [], figures: [], indicators: [], repairs: [] };
   const indicatorRows: Row[] = [];
   let section: Section = "TOP";

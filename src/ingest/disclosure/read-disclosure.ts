@@ -1,10 +1,12 @@
 import type { EconomicKindCode, ExpenditureKindCode } from "../../common/vocabulary";
-import type { MoneyUnitCode } from "../../common/money";
+import type { MoneyUnitCode, PrintedUnit } from "../../common/money";
 import { ZONE_REGION } from "../../common/zone";
 import type { ExpenditureCategoryCode, FundingSourceCode } from "../bundle/bundle.types";
 import type { BudgetModel, DiscrepancyDraft, PublishedFigureDraft, TableInventoryDraft, TextDraft } from "../model";
 import { documentChecks } from "./checks";
-import { DocumentError, type DisclosureDoc, TABLE_TITLES, type TableBlock, type TableKind, readDocument } from "./document";
+import { readTextLayout } from "../front-ends/text";
+import type { Layout } from "../layout";
+import { DocumentError, type DisclosureDoc, type KnownTable, TABLE_TITLES, type TableBlock, type TableKind, readLayoutDocument } from "./document";
 import { readNarrative } from "./narrative";
 import { linkProjects } from "./link-projects";
 import { readDepartmentPerformance, readProjectPerformance } from "./performance";
@@ -42,37 +44,50 @@ export interface DisclosureParts {
   narrative: ReturnType<typeof readNarrative>;
 }
 
-/**
- * Reads a budget disclosure (text form) into the load model: what it published, where it
- * published it, and what only the document itself can show to be inconsistent.
- */
+/** Reads a budget disclosure's text form into the load model. */
 export function readDisclosure(fileName: string, text: string): BudgetModel {
-  const doc = readDocument(fileName, text);
+  return readDisclosureLayout(readTextLayout(fileName, text));
+}
+
+/**
+ * Reads a budget disclosure, as any front end laid it out, into the load model: what it
+ * published, where it published it, and what only the document itself can show to be
+ * inconsistent. Problems are placed in the file's own terms (line, page and row, sheet and cell).
+ */
+export function readDisclosureLayout(layout: Layout): BudgetModel {
+  const doc = readLayoutDocument(layout);
+  try {
+    return readParts(doc);
+  } catch (e) {
+    if (e instanceof DocumentError) throw e.placedIn(doc);
+    throw e;
+  }
+}
+
+function readParts(doc: DisclosureDoc): BudgetModel {
+  const fileName = doc.fileName;
   const unit = documentUnit(doc);
   const table = (kind: TableKind): TableBlock | null => doc.tables.find((t) => t.kind === kind) ?? null;
-  const ctx = { fileName, unit };
-  const read = <T>(kind: TableKind, fn: (t: TableBlock) => T): T | null => {
+  const read = <T>(kind: TableKind, fn: (t: TableBlock, ctx: { fileName: string; unit: PrintedUnit }) => T): T | null => {
     const t = table(kind);
-    return t ? fn(t) : null;
+    return t ? fn(t, { fileName, unit: t.unit ?? unit }) : null;
   };
   const parts: DisclosureParts = {
     doc,
     unit,
-    overview: read("OVERVIEW", (t) => readOverview(t, ctx)),
-    expenditure: read("EXPENDITURE", (t) => readSubjectTable(t, ctx)),
-    general: read("GENERAL_EXPENDITURE", (t) => readSubjectTable(t, ctx)),
-    fiscal: read("FISCAL_OVERVIEW", (t) => readFiscalOverview(t, ctx)),
-    economic: read("BASIC_ECONOMIC", (t) => readEconomicTable(t, ctx)),
-    threePublic: read("THREE_PUBLIC", (t) => readThreePublic(t, ctx)),
-    projectTable: read("PROJECTS", (t) => readProjectTable(t, ctx)),
-    listings: read("PROJECT_PERFORMANCE", (t) => readProjectPerformance(t, unit, fileName)) ?? [],
-    deptPerformance: read("DEPT_PERFORMANCE", (t) => readDepartmentPerformance(t, unit, fileName)),
+    overview: read("OVERVIEW", readOverview),
+    expenditure: read("EXPENDITURE", readSubjectTable),
+    general: read("GENERAL_EXPENDITURE", readSubjectTable),
+    fiscal: read("FISCAL_OVERVIEW", readFiscalOverview),
+    economic: read("BASIC_ECONOMIC", readEconomicTable),
+    threePublic: read("THREE_PUBLIC", readThreePublic),
+    projectTable: read("PROJECTS", readProjectTable),
+    listings: read("PROJECT_PERFORMANCE", (t, ctx) => readProjectPerformance(t, ctx.unit, fileName)) ?? [],
+    deptPerformance: read("DEPT_PERFORMANCE", (t, ctx) => readDepartmentPerformance(t, ctx.unit, fileName)),
     narrative: readNarrative(doc, unit),
   };
   refuseUnreadable(parts);
-  if (!parts.expenditure?.total && !parts.overview?.expenditureTotal) {
-    throw new DocumentError(fileName, null, "neither 部门支出总体情况表 nor 部门收支总体情况表 has a total: the document is truncated or not a budget disclosure");
-  }
+  if (!parts.expenditure?.total && !parts.overview?.expenditureTotal) throw unreadableDocument(doc);
 
   const department = identify(parts);
   const findings: DiscrepancyDraft[] = [];
@@ -107,14 +122,14 @@ export function readDisclosure(fileName: string, text: string): BudgetModel {
         kind,
         fundingSource: "GENERAL_PUBLIC_BUDGET" as const,
         fen,
-        sourceRef: `${fileName}:${r.line} ${TABLE_TITLES.BASIC_ECONOMIC} ${r.deptCode}/${r.govCode}`,
+        sourceRef: `${doc.place(r.line)} ${TABLE_TITLES.BASIC_ECONOMIC} ${r.deptCode}/${r.govCode}`,
       }];
     }),
     incomeLines: (parts.overview?.income ?? []).map((l) => ({
       source: l.source,
       label: l.label,
       fen: l.fen,
-      sourceRef: `${fileName}:${l.line} ${TABLE_TITLES.OVERVIEW} ${l.label}`,
+      sourceRef: `${doc.place(l.line)} ${TABLE_TITLES.OVERVIEW} ${l.label}`,
     })),
     projects: linked,
     departmentIndicators: (parts.deptPerformance?.indicators ?? []).map(({ line: _line, ...ind }) => ind),
@@ -181,7 +196,7 @@ function subjectLines(p: DisclosureParts, unit: string | null): BudgetModel["sub
         category: c.category,
         fundingSource,
         fen: amount,
-        sourceRef: `${p.doc.fileName}:${r.line} ${TABLE_TITLES.EXPENDITURE} ${r.code} ${column}`,
+        sourceRef: `${p.doc.place(r.line)} ${TABLE_TITLES.EXPENDITURE} ${r.code} ${column}`,
       });
       if (onlySource || !p.general) return [line(onlySource ?? "OTHER", fen)];
       const gpb = general.get(r.code!)?.values[column as keyof typeof r.values] ?? 0n;
@@ -191,11 +206,14 @@ function subjectLines(p: DisclosureParts, unit: string | null): BudgetModel["sub
   );
 }
 
-/** The unit most tables print (单位：万元); the narrative speaks in 万元 too. */
+/**
+ * The unit most tables print (单位：万元), which tables that print none are read in; a document
+ * mostly in 元 or 千元 is stored and exported in 元, which holds either exactly.
+ */
 function documentUnit(doc: DisclosureDoc): MoneyUnitCode {
-  const units = doc.tables.map((t) => t.unit).filter((u): u is MoneyUnitCode => u !== null);
-  const yuan = units.filter((u) => u === "YUAN").length;
-  return yuan > units.length - yuan ? "YUAN" : "WAN_YUAN";
+  const units = doc.tables.map((t) => t.unit).filter((u): u is PrintedUnit => u !== null);
+  const wan = units.filter((u) => u === "WAN_YUAN").length;
+  return units.length - wan > wan ? "YUAN" : "WAN_YUAN";
 }
 
 /** 人员经费 are 工资福利支出 (301) and 对个人和家庭的补助 (303); the rest of 基本支出 is 公用经费. */
@@ -245,7 +263,8 @@ function subjectByName(p: DisclosureParts, topic: string, label: string | null):
 function publishedFigures(p: DisclosureParts): PublishedFigureDraft[] {
   const out: PublishedFigureDraft[] = [];
   const add = (tableKind: TableKind | "NARRATIVE", rowLabel: string, columnLabel: string, fen: bigint | null | undefined, line: number | null, subjectCode: string | null = null) => {
-    if (fen !== null && fen !== undefined) out.push({ tableKind, rowLabel, columnLabel, subjectCode, fen, line });
+    if (fen === null || fen === undefined) return;
+    out.push({ tableKind, rowLabel, columnLabel, subjectCode, fen, line: p.doc.format === "TEXT" ? line : null, location: p.doc.place(line) });
   };
   for (const f of p.overview?.figures ?? []) add("OVERVIEW", f.label, f.column, f.fen, f.line);
   for (const [kind, t] of [["EXPENDITURE", p.expenditure], ["GENERAL_EXPENDITURE", p.general]] as const) {
@@ -281,14 +300,47 @@ function publishedFigures(p: DisclosureParts): PublishedFigureDraft[] {
   return out;
 }
 
+/** Every standard table listed or present, and every table the reader did not recognise. */
 function inventory(doc: DisclosureDoc): TableInventoryDraft[] {
-  const kinds = new Set<TableKind>([...doc.listed.map((l) => l.kind), ...doc.tables.map((t) => t.kind)]);
-  return [...kinds].map((kind) => {
+  const dataRows = (t: TableBlock) => t.rows.filter((r) => r.cells.some((c) => /\d/.test(c) && !/^注|^备注/.test(r.cells[0] ?? ""))).length;
+  const line = (no: number) => (doc.format === "TEXT" ? no : null);
+  const kinds = new Set<TableKind>([...doc.listed.map((l) => l.kind), ...knownTables(doc).map((t) => t.kind)]);
+  const known = [...kinds].map((kind) => {
     const t = doc.tables.find((x) => x.kind === kind);
     const listed = doc.listed.find((l) => l.kind === kind);
-    const dataRows = t ? t.rows.filter((r) => r.cells.some((c) => /\d/.test(c) && !/^注|^备注/.test(r.cells[0] ?? ""))).length : 0;
-    return { kind, title: t?.title ?? listed?.title ?? TABLE_TITLES[kind], listed: !!listed, present: !!t, rowCount: dataRows, line: t?.no ?? listed?.no ?? null };
+    const no = t?.no ?? listed?.no ?? null;
+    return {
+      kind,
+      title: t?.title ?? listed?.title ?? TABLE_TITLES[kind],
+      listed: !!listed,
+      present: !!t,
+      rowCount: t ? dataRows(t) : 0,
+      line: no === null ? null : line(no),
+      location: no === null ? null : doc.place(no),
+      unit: t?.unit ?? null,
+    };
   });
+  const unknown = doc.tables.filter((t) => t.kind === null).map((t) => ({ kind: "UNRECOGNISED", title: t.title, listed: false, present: true, rowCount: dataRows(t), line: line(t.no), location: doc.place(t.no), unit: t.unit }));
+  return [...known, ...unknown];
+}
+
+export function knownTables(doc: DisclosureDoc): KnownTable[] {
+  return doc.tables.filter((t): t is KnownTable => t.kind !== null);
+}
+
+/** Neither total a budget disclosure must print: say what was found, what is missing, and where. */
+function unreadableDocument(doc: DisclosureDoc): DocumentError {
+  const found = knownTables(doc).map((t) => `“${t.title}” (${doc.place(t.no)})`);
+  const unknown = doc.tables.filter((t) => t.kind === null).map((t) => `“${t.title}” (${doc.place(t.no)})`);
+  const headings = doc.sections.slice(0, 8).map((s) => `“${s.heading}”`);
+  const parts = [
+    `neither 部门支出总体情况表 (支出总表) nor 部门收支总体情况表 (收支总表) with its total was found: the document is truncated or not a budget disclosure`,
+    `title “${doc.title.text}” (${doc.place(doc.title.no)})`,
+    `tables recognised: ${found.length ? found.join(", ") : "none"}`,
+    ...(unknown.length ? [`tables not recognised: ${unknown.join(", ")}`] : []),
+    `headings: ${headings.length ? headings.join(", ") : "none"}${doc.sections.length > 8 ? ` and ${doc.sections.length - 8} more` : ""}`,
+  ];
+  return new DocumentError(doc.fileName, null, parts.join("; "), undefined, doc.place(doc.title.no));
 }
 
 function texts(p: DisclosureParts): TextDraft[] {

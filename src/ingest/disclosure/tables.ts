@@ -1,5 +1,5 @@
 import type { ProjectCategoryCode } from "../../common/vocabulary";
-import type { MoneyUnitCode } from "../../common/money";
+import type { PrintedUnit } from "../../common/money";
 import type { FundingSourceCode } from "../bundle/bundle.types";
 import { cellAmount, joinWords, looksLikeAmount } from "./cells";
 import type { Row, TableBlock } from "./document";
@@ -15,7 +15,7 @@ export interface Printed {
 
 interface Ctx {
   fileName: string;
-  unit: MoneyUnitCode;
+  unit: PrintedUnit;
 }
 
 function amount(ctx: Ctx, row: Row, index: number, column: string): bigint | null {
