@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { UnitArg } from "../../common/money-field";
 import { type MoneyUnit, money } from "../../common/money-unit";
+import { Connection } from "../../common/relay";
 
 export enum DiscrepancySeverity {
   ROUNDING = "ROUNDING",
@@ -88,3 +89,5 @@ export class Discrepancy {
     return this.valueKind === DiscrepancyValueKind.MONEY ? money(BigInt(raw), unit) : raw;
   }
 }
+
+export const DiscrepancyConnection = Connection(Discrepancy, "Discrepancy", "discrepancy", { term: "勾稽差异", plural: "discrepancies" });
