@@ -44,6 +44,14 @@ describe.each(DATABASE_KINDS)("[%s] statements per request do not grow with the 
     // The count runs only when selected, however the selection asks for it.
     ["a project search without its count", "{ projects(filter: { years: [2023] }, first: 20) { nodes { name department { code } } } }", 1],
     ["an indicator search counted through a fragment", "{ indicators(first: 5) { ...Counted } } fragment Counted on PerformanceIndicatorConnection { ... on PerformanceIndicatorConnection { totalCount } }", 2],
+    // Connections: a page of groups counts them in its own statement; a rollup's sequence and a
+    // ranking are read whole, so their counts cost nothing; discrepancies are a page and a count.
+    ["a page of groups with its count", "{ expenditureGroups(groupBy: [YEAR, DEPARTMENT, SUBJECT_CLASS], first: 30) { totalCount pageInfo { hasNextPage } nodes { amount department { code } } } }", 1],
+    ["a page of a rollup with its count", "{ expenditureGroups(groupBy: [SUBJECT_CLASS, SUBJECT_SECTION], rollup: true, first: 5) { totalCount nodes { depth amount subjectCode { code name } } } }", 1],
+    ["a page of a year comparison with its count", "{ expenditureChanges(groupBy: [DEPARTMENT], baseYear: 2022, targetYear: 2023, first: 3) { totalCount nodes { change department { code } } } }", 1],
+    ["a page of discrepancies with its count", "{ budgetDiscrepancies(first: 10) { totalCount nodes { ruleId stated } } }", 2],
+    ["a page of discrepancies without its count", "{ budgetDiscrepancies(first: 10) { nodes { ruleId } } }", 1],
+    ["a ranking paged with its count", "{ departmentRanking(year: 2023, measure: EXPENDITURE_TOTAL) { ranked(first: 10) { totalCount nodes { rank department { code } } } } }", 1],
     // The filter's code is vouched for by the rollup's own 类 row: no lookup beside the aggregate.
     ["a filtered drill-down with names", `{ expenditure(filter: { years: [2023], subjectCodePrefixes: ["208"] }, groupBy: [SUBJECT_CLASS, SUBJECT_SECTION, SUBJECT_ITEM], rollup: true) { depth amount subjectCode { code name } } }`, 1],
   ];
