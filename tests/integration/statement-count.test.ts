@@ -10,7 +10,6 @@ const MAX_STATEMENTS = 5;
 describe.each(DATABASE_KINDS)("[%s] statements per request do not grow with the data", (kind) => {
   const db = freshDatabase(kind);
   let server: TestServer;
-  const measured: Record<number, number> = {};
 
   beforeAll(async () => {
     const ds = await db.open();
@@ -63,22 +62,23 @@ describe.each(DATABASE_KINDS)("[%s] statements per request do not grow with the 
     }
   }
 
-  it.each([5, 50])("answers the deep query over %i departments within the bound, and each aggregate in one statement", async (n) => {
-    await growTo(n);
-    const { data, statements } = await server.countStatements(DepartmentsDeepDocument, { year: 2023, first: 50 });
-    expect(data.departments.totalCount).toBe(n);
-    expect(data.departments.nodes).toHaveLength(n);
-    for (const d of data.departments.nodes) {
-      expect(d.budget!.projects.nodes).toHaveLength(18);
-      expect(d.budget!.projects.nodes.flatMap((p) => p.indicators).length).toBe(92);
+  // One test, so the zone grows 5 → 50 in that order whatever order the tests run in.
+  it("answers the deep query over 5 and over 50 departments within the bound and in the same number of statements, and each aggregate in its statements", async () => {
+    const measured: Record<number, number> = {};
+    for (const n of [5, 50]) {
+      await growTo(n);
+      const { data, statements } = await server.countStatements(DepartmentsDeepDocument, { year: 2023, first: 50 });
+      expect(data.departments.totalCount).toBe(n);
+      expect(data.departments.nodes).toHaveLength(n);
+      for (const d of data.departments.nodes) {
+        expect(d.budget!.projects.nodes).toHaveLength(18);
+        expect(d.budget!.projects.nodes.flatMap((p) => p.indicators).length).toBe(92);
+      }
+      measured[n] = statements;
+      expect(statements).toBeLessThanOrEqual(MAX_STATEMENTS);
+      await checkAggregates();
     }
-    measured[n] = statements;
-    expect(statements).toBeLessThanOrEqual(MAX_STATEMENTS);
-    await checkAggregates();
-  });
-
-  it("costs the same number of statements for 5 and for 50 departments", () => {
     console.log(`[${kind}] deep query statements: 5 departments → ${measured[5]}, 50 departments → ${measured[50]}`);
     expect(measured[50]).toBe(measured[5]);
-  });
+  }, 120_000);
 });
