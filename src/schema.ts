@@ -7,7 +7,7 @@ import { DepartmentBudgetResolver } from "./modules/budget/budget.resolver";
 import { DiscrepancyResolver } from "./modules/budget/discrepancy.resolver";
 import { EconomicLineResolver, SubjectLineResolver } from "./modules/budget/lines.resolver";
 import { BudgetUnitResolver, DepartmentResolver } from "./modules/department/department.resolver";
-import { RankingResolver } from "./modules/analytics/ranking.resolver";
+import { DepartmentRankingResolver, RankingResolver } from "./modules/analytics/ranking.resolver";
 import { ImportResolver } from "./modules/document/import.resolver";
 import { EconomicCodeResolver } from "./modules/economic-code/economic-code.resolver";
 import { FiscalYearResolver } from "./modules/fiscal-year/fiscal-year.resolver";
@@ -30,6 +30,7 @@ export const resolvers = [
   AnalyticsResolver,
   ExpenditureGroupResolver,
   ExpenditureChangeResolver,
+  DepartmentRankingResolver,
   RankingResolver,
   ImportResolver,
 ] as const;

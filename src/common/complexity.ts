@@ -1,21 +1,32 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { type DocumentNode, GraphQLError, type GraphQLSchema, getNullableType, isListType, separateOperations } from "graphql";
+import { type DocumentNode, GraphQLError, type GraphQLOutputType, type GraphQLSchema, getNullableType, isListType, isObjectType, separateOperations } from "graphql";
 import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
-import { DEFAULT_PAGE } from "./relay";
+import { LIST_BOUND, pageSizeOf } from "./relay";
 
 /** The most a single request may cost; a list costs its page size times its items' cost. */
 export const MAX_COMPLEXITY = 250_000;
 /** Lists without a `first` (a budget's lines, a project's indicators) are priced at this many items. */
 const UNPAGED_LIST = 25;
 
+const isList = (t: GraphQLOutputType) => isListType(getNullableType(t));
+const isConnection = (t: GraphQLOutputType) => {
+  const named = getNullableType(t);
+  return isObjectType(named) && "pageInfo" in named.getFields() && "edges" in named.getFields();
+};
+
 /**
- * Connections multiply by `first`; their `nodes`/`edges` are already counted there. Other lists
- * multiply by a typical length; every field costs at least 1.
+ * A paged list or connection multiplies by the page it answers — `first`, or the default the
+ * resolver applies (`pageSizeOf`, the same rule `toPage` follows); a connection's `nodes`/`edges`
+ * are already counted there. Other lists multiply by their declared bound, else a typical
+ * length; every field costs at least 1.
  */
 const estimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  if ("first" in (args ?? {}) || field.args.some((a) => a.name === "first")) return 1 + childComplexity * Number(args.first ?? DEFAULT_PAGE);
+  const paged = field.args.some((a) => a.name === "first");
+  if (paged && (isList(field.type) || isConnection(field.type))) return 1 + childComplexity * pageSizeOf(field, args ?? {});
   if (["nodes", "edges"].includes(field.name)) return 1 + childComplexity;
-  return 1 + (isListType(getNullableType(field.type)) ? childComplexity * UNPAGED_LIST : childComplexity);
+  if (!isList(field.type)) return 1 + childComplexity;
+  const bound = field.extensions?.[LIST_BOUND];
+  return 1 + childComplexity * (typeof bound === "number" ? bound : UNPAGED_LIST);
 };
 
 export function complexityOf(schema: GraphQLSchema, query: Parameters<typeof getComplexity>[0]["query"], variables?: Record<string, unknown>, operationName?: string): number {

@@ -2,16 +2,57 @@ import { GraphQLIncludeDirective, type GraphQLResolveInfo, GraphQLSkipDirective,
 import { ArgsType, ClassType, Field, Int, ObjectType } from "type-graphql";
 import { badInput } from "./errors";
 
+/**
+ * The paging contract, in one place. Resolvers (through `toPage`), the schema's descriptions
+ * (`firstDescription`) and the cost estimator (`pageSizeOf`) all read these: a paged field
+ * returns `first` items, DEFAULT_PAGE when `first` is omitted or null, and refuses more than
+ * MAX_PAGE. A field whose default differs declares it once, as the default value of its `first`
+ * argument in the schema, and `defaultFirst` reads it there for resolver and estimator alike.
+ */
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 20;
 
+/** The text describing a `first` argument, from the constants. */
+export function firstDescription(byDefault = DEFAULT_PAGE, what = "items"): string {
+  return `How many ${what} to return (default ${byDefault}, at most ${MAX_PAGE}).`;
+}
+
+/**
+ * Field extension naming the most items a list without `first` can hold, where something else
+ * bounds it (departmentRanking's `first` bounds `entries`); the cost estimator prices it at that.
+ */
+export const LIST_BOUND = "listBound";
+
+export const AFTER_DESCRIPTION = "Return items after this cursor (from a previous page's pageInfo.endCursor).";
+
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `How many items to return (default ${DEFAULT_PAGE}, at most ${MAX_PAGE}).` })
+  @Field(() => Int, { nullable: true, description: firstDescription() })
   first?: number;
 
-  @Field(() => String, { nullable: true, description: "Return items after this cursor (from a previous page's pageInfo.endCursor)." })
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
   after?: string;
+}
+
+/** What paging reads of a field's definition: its arguments' names and schema defaults. */
+type PagedField = { args: readonly { name: string; defaultValue?: unknown }[] };
+
+/** A paged field's default page size: its `first` argument's schema default, else DEFAULT_PAGE. */
+export function defaultFirst(field: PagedField | undefined): number {
+  const declared = field?.args.find((a) => a.name === "first")?.defaultValue;
+  return typeof declared === "number" ? declared : DEFAULT_PAGE;
+}
+
+/** How many items a paged field answers for these arguments (what the cost estimator multiplies by). */
+export function pageSizeOf(field: PagedField, args: { first?: unknown }): number {
+  return Number(args.first ?? defaultFirst(field));
+}
+
+/** Refuses a page size outside 0..MAX_PAGE with a BAD_USER_INPUT error. */
+export function checkFirst(first: number): number {
+  if (!Number.isInteger(first) || first < 0) throw badInput(`first must be between 0 and ${MAX_PAGE}, got ${first}`, "first");
+  if (first > MAX_PAGE) throw badInput(`first must be at most ${MAX_PAGE}, got ${first}`, "first");
+  return first;
 }
 
 /** A validated page request: skip `offset`, take `limit`. */
@@ -37,11 +78,12 @@ export function decodeCursor(cursor: string): number {
   return n;
 }
 
-/** `info`, when given, tells whether the connection's totalCount is selected. */
+/**
+ * `info`, when given, names the field (whose declared default applies to an omitted or null
+ * `first`) and tells whether the connection's totalCount is selected.
+ */
 export function toPage(args: { first?: number | null; after?: string | null }, info?: GraphQLResolveInfo): Page {
-  const first = args.first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(first) || first < 0) throw badInput(`first must be between 0 and ${MAX_PAGE}, got ${first}`, "first");
-  if (first > MAX_PAGE) throw badInput(`first must be at most ${MAX_PAGE}, got ${first}`, "first");
+  const first = checkFirst(args.first ?? (info ? defaultFirst(info.parentType.getFields()[info.fieldName]) : DEFAULT_PAGE));
   const page: Page = { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit: first };
   if (info) page.counted = info.fieldNodes.some((f) => selects(f.selectionSet, "totalCount", info));
   return page;
@@ -106,9 +148,18 @@ export function toConnection<T>(rows: T[], page: Page, count: () => Promise<numb
   };
 }
 
-/** Declares `<Name>Connection` and `<Name>Edge` types for a node type. */
-export function Connection<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${what} in a list, with its cursor.` })
+/** A connection over a list already held whole (a ranking): the page is a slice, the count its length. */
+export function sliceToConnection<T>(items: readonly T[], page: Page): ConnectionShape<T> {
+  return toConnection(items.slice(page.offset, page.offset + page.limit + 1), page, async () => items.length);
+}
+
+/**
+ * Declares `<Name>Connection` and `<Name>Edge` types for a node type. `term` (the Chinese term)
+ * heads the descriptions where given; `plural` where adding "s" to `what` is wrong.
+ */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string, what: string, opts: { term?: string; plural?: string } = {}) {
+  const term = opts.term ? `${opts.term} ` : "";
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `${term}One ${what} in a list, with its cursor.` })
   class Edge {
     @Field(() => nodeType, { description: `The ${what}.` })
     node: T;
@@ -117,7 +168,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, name: strin
     cursor: string;
   }
 
-  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${what}s (Relay connection).` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `${term}A page of ${opts.plural ?? `${what}s`} (Relay connection).` })
   class ConnectionType implements ConnectionShape<T> {
     @Field(() => [Edge], { description: "The page's items with cursors." })
     edges: Edge[];

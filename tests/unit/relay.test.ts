@@ -1,6 +1,6 @@
 import { type FragmentDefinitionNode, type GraphQLResolveInfo, Kind, type OperationDefinitionNode, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, toConnection, toPage } from "../../src/common/relay";
+import { DEFAULT_PAGE, MAX_PAGE, decodeCursor, encodeCursor, pageSizeOf, toConnection, toPage } from "../../src/common/relay";
 
 describe("relay paging", () => {
   it("caps first at 100 and rejects negatives", () => {
@@ -23,13 +23,29 @@ describe("relay paging", () => {
     expect(await c.totalCount()).toBe(7);
   });
 
+  it("takes an omitted or null first from the field's declared default, else DEFAULT_PAGE, and prices it the same", () => {
+    const field = (byDefault?: number) => ({ args: [{ name: "first", defaultValue: byDefault }] });
+    const infoFor = (f: ReturnType<typeof field>) => ({ fieldName: "f", parentType: { getFields: () => ({ f }) }, fieldNodes: [], fragments: {}, variableValues: {} }) as unknown as GraphQLResolveInfo;
+    for (const f of [field(), field(MAX_PAGE), field(7)]) {
+      for (const first of [undefined, null]) {
+        const page = toPage({ first }, infoFor(f));
+        expect(page.limit).toBe(f.args[0]!.defaultValue ?? DEFAULT_PAGE);
+        expect(pageSizeOf(f, { first })).toBe(page.limit);
+      }
+      expect(toPage({ first: 3 }, infoFor(f)).limit).toBe(3);
+      expect(pageSizeOf(f, { first: 3 })).toBe(3);
+    }
+    expect(() => toPage({}, infoFor(field(MAX_PAGE + 1)))).toThrow(/at most 100/);
+  });
+
   it("knows from the selection whether the count will be read", () => {
-    // Just what toPage reads of a resolver's info: the field's nodes and the document's fragments.
+    // Just what toPage reads of a resolver's info: the field (its declared default), its nodes and the document's fragments.
     const infoOf = (query: string, variableValues: Record<string, unknown> = {}) => {
       const doc = parse(query);
       const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
       const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-      return { fieldNodes: [op.selectionSet.selections[0]], fragments, variableValues } as unknown as GraphQLResolveInfo;
+      const parentType = { getFields: () => ({ projects: { args: [] } }) };
+      return { fieldName: "projects", parentType, fieldNodes: [op.selectionSet.selections[0]], fragments, variableValues } as unknown as GraphQLResolveInfo;
     };
     expect(toPage({}, infoOf("{ projects { totalCount } }")).counted).toBe(true);
     expect(toPage({}, infoOf("{ projects { nodes { name } } }")).counted).toBe(false);

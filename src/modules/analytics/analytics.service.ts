@@ -120,23 +120,63 @@ export class AnalyticsService {
 
   /**
    * Groups with amount, row count, share of the filtered total and of the parent group; with
-   * `rollup`, subtotal rows for every prefix of groupBy (children add up exactly to them).
+   * `rollup`, subtotal rows for every prefix of groupBy (children add up exactly to them). One
+   * page of them — up to `limit + 1` rows, the extra one only saying that more follow — and
+   * their count:
+   * - flat groups page in SQL, and when the count is wanted the page's own statement counts every
+   *   group (a window over the grouped rows), so a page and its count are one statement;
+   * - a rollup is read whole (one statement) as one sequence — the grand total, then each branch
+   *   depth first, every subtotal before its children — and paged in that order; its count is
+   *   the sequence's length, subtotals included.
+   * The filter's departments and codes are checked beside the aggregate, or vouched for by it.
    */
   async expenditure(
     filter: ExpenditureFilter,
     groupBy: ExpenditureDimension[],
     opts: { rollup: boolean; order: ExpenditureOrder; page: Page; unit: MoneyUnit },
-  ): Promise<ExpenditureGroup[]> {
+  ): Promise<Found<ExpenditureGroup>> {
+    const aggregate = this.aggregate(filter, groupBy, opts);
+    // When the groups can name the filter's codes, they vouch for them and the check reads only
+    // what they leave open; otherwise the check runs beside the aggregate.
+    if (this.groupsCanVouch(filter, groupBy)) {
+      const found = await aggregate;
+      await this.checkFilter(filter, found.rows);
+      return found;
+    }
+    return (await Promise.all([this.checkFilter(filter), aggregate]))[1];
+  }
+
+  private async aggregate(
+    filter: ExpenditureFilter,
+    groupBy: ExpenditureDimension[],
+    opts: { rollup: boolean; order: ExpenditureOrder; page: Page; unit: MoneyUnit },
+  ): Promise<Found<ExpenditureGroup>> {
     const q = this.build(filter, groupBy);
-    const rows = opts.rollup ? await this.rollupRows(q) : await this.flatRows(q, opts.order, opts.page);
-    const groups = rows.map((r) => this.toGroup(q, r, opts.unit));
-    if (!opts.rollup) return groups.map((g, i) => Object.assign(g, { cursor: encodeCursor(opts.page.offset + i) }));
-    return this.arrangeRollup(q, groups, opts.order).slice(opts.page.offset, opts.page.offset + opts.page.limit).map((g, i) => Object.assign(g, { cursor: encodeCursor(opts.page.offset + i) }));
+    const { page } = opts;
+    const withCursor = (g: ExpenditureGroup, i: number) => Object.assign(g, { cursor: encodeCursor(page.offset + i) });
+    if (opts.rollup) {
+      const sequence = this.arrangeRollup(q, (await this.rollupRows(q)).map((r) => this.toGroup(q, r, opts.unit)), opts.order);
+      return { rows: sequence.slice(page.offset, page.offset + page.limit + 1).map(withCursor), count: async () => sequence.length };
+    }
+    const rows = await this.flatRows(q, opts.order, page);
+    return { rows: rows.map((r, i) => withCursor(this.toGroup(q, r, opts.unit), i)), count: this.counter(rows, page, `SELECT COUNT(*) AS n FROM (${grouped(q)}) x`, q.params) };
+  }
+
+  /**
+   * The count of a paged grouping: read from the page's rows where it was selected with them
+   * (`group_count`), else — no row to carry it, or not selected — by its own statement.
+   */
+  private counter(rows: Row[], page: Page, sql: string, params: unknown[]): () => Promise<number> {
+    const counted = rows[0]?.[GROUP_COUNT];
+    if (counted !== undefined) return async () => toInt(counted);
+    if (!rows.length && page.offset === 0) return async () => 0;
+    return () => this.sql.one(sql, params).then((r) => toInt(r?.n));
   }
 
   /**
    * One statement: the groups in a derived table, then — over those few rows — the shares'
-   * totals (window sums), the departments and code names, the order and the page.
+   * totals (window sums), the departments and code names, the order and the page (and, when
+   * the page is counted, how many groups there are in all).
    */
   private async flatRows(q: Query, order: ExpenditureOrder, page: Page): Promise<Row[]> {
     const keys = q.dims.map((d) => d.expr);
@@ -147,27 +187,29 @@ export class AnalyticsService {
       ...(order.by === ExpenditureMeasure.AMOUNT ? [`x.fen ${dir}`] : order.by === ExpenditureMeasure.ROW_COUNT ? [`x.n ${dir}`] : ordered.map((a) => `${a} ${dir}`)),
       ...ordered,
     ];
-    const inner = `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"].join(", ")}
-      FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`;
     const parentKeys = aliases.slice(0, -1);
     const named = this.namedRows(q);
     const select = [
       "x.*",
       "SUM(x.fen) OVER () AS total",
       keys.length ? `SUM(x.fen) OVER (${parentKeys.length ? `PARTITION BY ${parentKeys.join(", ")}` : ""}) AS parent` : "NULL AS parent",
+      ...(page.counted ? [`COUNT(*) OVER () AS ${GROUP_COUNT}`] : []),
       ...named.columns,
     ];
     return this.sql.all(
-      `SELECT ${select.join(", ")} FROM (${inner}) x ${named.joins} ${keys.length ? `ORDER BY ${orderBy.join(", ")}` : ""} LIMIT ? OFFSET ?`,
-      [...q.params, page.limit, page.offset],
+      `SELECT ${select.join(", ")} FROM (${grouped(q)}) x ${named.joins} ${keys.length ? `ORDER BY ${orderBy.join(", ")}` : ""} LIMIT ? OFFSET ?`,
+      [...q.params, page.limit + 1, page.offset],
     );
   }
 
-  /** Wraps a grouping statement so its rows carry their departments and code names (see `namedRows`). */
-  private withNames(q: Query, inner: string, orderBy = ""): string {
+  /**
+   * Wraps a grouping statement so its rows carry their departments and code names (see
+   * `namedRows`), with further `columns` over the groups and a `tail` (order, page).
+   */
+  private withNames(q: Query, inner: string, tail = "", columns: string[] = []): string {
     const named = this.namedRows(q);
-    if (!named.columns.length && !orderBy) return inner;
-    return `SELECT ${["x.*", ...named.columns].join(", ")} FROM (${inner}) x ${named.joins} ${orderBy}`;
+    if (!named.columns.length && !columns.length && !tail) return inner;
+    return `SELECT ${["x.*", ...columns, ...named.columns].join(", ")} FROM (${inner}) x ${named.joins} ${tail}`;
   }
 
   /**
@@ -283,14 +325,26 @@ export class AnalyticsService {
     return out;
   }
 
-  /** The same grouping in two years side by side, one statement (conditional sums). */
-  async change(filter: ExpenditureFilter, groupBy: ExpenditureDimension[], baseYear: number, targetYear: number, unit: MoneyUnit): Promise<ExpenditureChange[]> {
-    const q = this.build({ ...filter, years: [baseYear, targetYear] }, groupBy.filter((d) => d !== "YEAR"));
+  /**
+   * The same grouping in two years side by side, one statement (conditional sums), with the
+   * filter checked beside it. With a page: that page (up to `limit + 1` rows) and the count of
+   * all groups, read in the same statement when selected; without, every group.
+   */
+  async change(filter: ExpenditureFilter, groupBy: ExpenditureDimension[], years: { base: number; target: number }, unit: MoneyUnit, page?: Page): Promise<Found<ExpenditureChange>> {
+    return (await Promise.all([this.checkFilter(filter), this.changeRows(filter, groupBy, years, unit, page)]))[1];
+  }
+
+  private async changeRows(filter: ExpenditureFilter, groupBy: ExpenditureDimension[], years: { base: number; target: number }, unit: MoneyUnit, page?: Page): Promise<Found<ExpenditureChange>> {
+    const q = this.build({ ...filter, years: [years.base, years.target] }, groupBy.filter((d) => d !== "YEAR"));
     const keys = q.dims.map((d) => d.expr);
     const inner = `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS base", "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS target"].join(", ")}
       FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`;
-    const rows = await this.sql.all(this.withNames(q, inner, keys.length ? `ORDER BY ${orderKeys(q).join(", ")}` : ""), [baseYear, targetYear, ...q.params]);
-    return rows.map((r) => {
+    const params = [years.base, years.target, ...q.params];
+    const orderBy = keys.length ? `ORDER BY ${orderKeys(q).join(", ")}` : "";
+    const rows = page
+      ? await this.sql.all(this.withNames(q, inner, `${orderBy} LIMIT ? OFFSET ?`, page.counted ? [`COUNT(*) OVER () AS ${GROUP_COUNT}`] : []), [...params, page.limit + 1, page.offset])
+      : await this.sql.all(this.withNames(q, inner, orderBy), params);
+    const changes = rows.map((r) => {
       const keys: GroupKeys = {};
       for (const d of q.dims) keys[d.d] = String(r[d.joined?.key ?? d.as]);
       return Object.assign(new ExpenditureChange(), {
@@ -304,7 +358,24 @@ export class AnalyticsService {
         defaultUnit: unit,
       });
     });
+    return { rows: changes, count: page ? this.counter(rows, page, `SELECT COUNT(*) AS n FROM (${inner}) x`, params) : async () => changes.length };
   }
+}
+
+/** The column a counted page carries: how many groups there are in all. */
+const GROUP_COUNT = "group_count";
+
+/** A page of results (possibly with one row past it) and the count of all of them, run when asked. */
+export interface Found<T> {
+  rows: T[];
+  count: () => Promise<number>;
+}
+
+/** The grouping statement of a flat aggregate: one row per group, before shares, names and order. */
+function grouped(q: Query): string {
+  const keys = q.dims.map((d) => d.expr);
+  return `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"].join(", ")}
+      FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`;
 }
 
 /** What orders groups by their keys, over the groups `x` and the rows joined to them. */

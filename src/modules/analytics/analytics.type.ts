@@ -2,6 +2,7 @@ import { Arg, Field, InputType, Int, ObjectType, registerEnumType } from "type-g
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { MoneyUnit, money } from "../../common/money-unit";
 import { percent } from "../../common/percent";
+import { Connection } from "../../common/relay";
 import { BudgetStage, ExpenditureCategory, ExpenditureKind, FundingSource } from "../budget/budget.type";
 import type { Department } from "../department/department.type";
 import type { EconomicCode } from "../economic-code/economic-code.type";
@@ -192,6 +193,9 @@ export class ExpenditureChange {
     return percent(this.targetFen - this.baseFen, this.baseFen);
   }
 }
+
+export const ExpenditureGroupConnection = Connection(ExpenditureGroup, "ExpenditureGroup", "expenditure group", { term: "分组汇总" });
+export const ExpenditureChangeConnection = Connection(ExpenditureChange, "ExpenditureChange", "year comparison group", { term: "年度对比" });
 
 export enum RankingMeasure {
   EXPENDITURE_TOTAL = "EXPENDITURE_TOTAL",

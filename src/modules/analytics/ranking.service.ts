@@ -25,7 +25,10 @@ export class RankingService {
     private readonly viewer: Viewer,
   ) {}
 
-  /** One statement reads every department's figures for the year; ordering is exact (bigint). */
+  /**
+   * One statement reads every department's figures for the year; ordering is exact (bigint).
+   * The whole ranking is kept (`ranked`, paged by the API); `entries` is its first `first`.
+   */
   async rank(year: number, measure: M, opts: { first: number; direction: SortDirection; unit: MoneyUnit }): Promise<DepartmentRanking> {
     const m = MEASURES[measure];
     const v = visibleBudgets(this.viewer);
@@ -43,7 +46,7 @@ export class RankingService {
       if (m.kind === "PERCENT") return den ? percent(num, den) : null;
       return m.kind === "MONEY" ? money(num, opts.unit) : num.toString();
     };
-    const entries = rankFigures(items, !!m.den, opts.direction).slice(0, opts.first).map(({ item: i, rank }) =>
+    const ranked = rankFigures(items, !!m.den, opts.direction).map(({ item: i, rank }) =>
       Object.assign(new RankingEntry(), {
         departmentId: i.departmentId,
         rank,
@@ -61,7 +64,8 @@ export class RankingService {
       measure,
       zoneValue: items.length ? show(zoneNum, m.den ? zoneDen : null) : null,
       departmentCount: toInt(items.length),
-      entries,
+      ranked,
+      entries: ranked.slice(0, opts.first),
     };
   }
 }

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Extensions, Field, Int, ObjectType } from "type-graphql";
+import { Connection, LIST_BOUND, MAX_PAGE } from "../../common/relay";
 import { type MoneyUnit, money } from "../../common/money-unit";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import type { Department } from "../department/department.type";
@@ -49,6 +50,16 @@ export class DepartmentRanking {
   @Field(() => Int, { description: "部门数 departments with a budget in force that year." })
   departmentCount: number;
 
-  @Field(() => [RankingEntry], { description: "名次 the ranking (first N)." })
+  /** Every department in rank order, for `ranked`. */
+  ranked: RankingEntry[];
+
+  // departmentRanking's `first` (at most MAX_PAGE) limits this list: the estimator prices it at that bound.
+  @Extensions({ [LIST_BOUND]: MAX_PAGE })
+  @Field(() => [RankingEntry], {
+    description: `名次 the ranking's first N entries (departmentRanking's first, default ${MAX_PAGE}, at most ${MAX_PAGE}).`,
+    deprecationReason: `Lists at most ${MAX_PAGE} departments. Use ranked, a connection that pages through every department.`,
+  })
   entries: RankingEntry[];
 }
+
+export const RankingEntryConnection = Connection(RankingEntry, "RankingEntry", "ranking entry", { term: "排名项", plural: "ranking entries" });

@@ -134,7 +134,9 @@ export class DepartmentBudgetResolver {
     return ctx.loaders.departmentIndicators.load(b.id);
   }
 
-  @FieldResolver(() => [Discrepancy], { description: "勾稽差异 inconsistencies found in this budget's document." })
+  @FieldResolver(() => [Discrepancy], {
+    description: "勾稽差异 inconsistencies found in this budget's document. A list, not a connection: it holds the findings of one document's checks, so it is bounded by that document (as its lines are); across budgets, use budgetDiscrepancies.",
+  })
   discrepancies(@Root() b: DepartmentBudget, @Ctx() ctx: Context) {
     return ctx.loaders.discrepancies.load(b.id);
   }

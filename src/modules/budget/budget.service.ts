@@ -1,12 +1,21 @@
 import { toFen, toFenOrNull } from "../../common/money";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
-import { type Row, Sql, groupBy, placeholders } from "../../db/sql";
+import type { Page } from "../../common/relay";
+import { type Row, Sql, Where, groupBy, placeholders } from "../../db/sql";
 import { DocumentTable, DocumentText, PublishedFigure } from "../document/document-parts.type";
 import { SourceDocument } from "../document/source-document.type";
 import { BudgetStage, ComputedTotals, DepartmentBudget, PublicationStatus } from "./budget.type";
 import { Discrepancy, DiscrepancyValueKind } from "./discrepancy.type";
 import { EconomicLine, IncomeLine, SubjectLine } from "./lines.type";
 import { AssetHolding, NarrativeClaim, OperatingFunds, Procurement, ThreePublicExpenses } from "./measures.type";
+
+export interface DiscrepancyFilter {
+  departmentCode?: string;
+  year?: number;
+}
+
+/** Year, department, then the order the checks found them in: a total order, so pages are stable. */
+const DISCREPANCY_ORDER = "b.year, d.code, x.id";
 
 export interface BudgetKey {
   departmentId: number;
@@ -234,27 +243,31 @@ export class BudgetService {
   }
 
   /** Discrepancies of current, visible budgets, optionally for one department and/or year. */
-  async findDiscrepancies(filter: { departmentCode?: string; year?: number }): Promise<Discrepancy[]> {
-    const v = visibleBudgets(this.viewer);
-    const where = ["b.is_current = 1", v.sql];
-    const params: unknown[] = [...v.params];
-    if (filter.departmentCode !== undefined) {
-      where.push("d.code = ?");
-      params.push(filter.departmentCode);
-    }
-    if (filter.year !== undefined) {
-      where.push("b.year = ?");
-      params.push(filter.year);
-    }
-    const rows = await this.sql.all(
-      `SELECT x.* FROM discrepancy x
-         JOIN department_budget b ON b.id = x.budget_id
-         JOIN department d ON d.id = b.department_id
-        WHERE ${where.join(" AND ")}
-        ORDER BY b.year, d.code, x.id`,
+  async findDiscrepancies(filter: DiscrepancyFilter): Promise<Discrepancy[]> {
+    const { from, params } = this.discrepancyScope(filter);
+    return (await this.sql.all(`SELECT x.* ${from} ORDER BY ${DISCREPANCY_ORDER}`, params)).map(toDiscrepancy);
+  }
+
+  /** The same discrepancies, one page (with one row past it) and their count, started beside the page when it is wanted. */
+  async searchDiscrepancies(filter: DiscrepancyFilter, page: Page): Promise<{ rows: Discrepancy[]; count: () => Promise<number> }> {
+    const { from, params } = this.discrepancyScope(filter);
+    const { rows, count } = await this.sql.pageAndCount({
+      page: `SELECT x.* ${from} ORDER BY ${DISCREPANCY_ORDER} LIMIT ? OFFSET ?`,
+      count: `SELECT COUNT(*) AS n ${from}`,
       params,
-    );
-    return rows.map(toDiscrepancy);
+      pageParams: [page.limit + 1, page.offset],
+      counted: page.counted,
+    });
+    return { rows: rows.map(toDiscrepancy), count };
+  }
+
+  private discrepancyScope(filter: DiscrepancyFilter): { from: string; params: unknown[] } {
+    const v = visibleBudgets(this.viewer);
+    const w = new Where(["b.is_current = 1", v.sql], v.params).eq("d.code", filter.departmentCode).eq("b.year", filter.year);
+    return {
+      from: `FROM discrepancy x JOIN department_budget b ON b.id = x.budget_id JOIN department d ON d.id = b.department_id WHERE ${w.sql}`,
+      params: w.params,
+    };
   }
 
   async sourceDocuments(ids: readonly number[]): Promise<SourceDocument[]> {

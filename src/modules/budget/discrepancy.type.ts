@@ -3,6 +3,7 @@ import { enumOf, SEVERITIES, type SeverityCode, VALUE_KINDS, type ValueKindCode 
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { UnitArg } from "../../common/money-field";
 import { type MoneyUnit, money } from "../../common/money-unit";
+import { Connection } from "../../common/relay";
 
 export const DiscrepancySeverity = enumOf(SEVERITIES);
 export type DiscrepancySeverity = SeverityCode;
@@ -82,3 +83,5 @@ export class Discrepancy {
     return this.valueKind === DiscrepancyValueKind.MONEY ? money(BigInt(raw), unit) : raw;
   }
 }
+
+export const DiscrepancyConnection = Connection(Discrepancy, "Discrepancy", "discrepancy", { term: "勾稽差异", plural: "discrepancies" });
