@@ -3,7 +3,7 @@ import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complexityOf } from "../../src/common/complexity";
 import { MAX_PAGE } from "../../src/common/relay";
-import { generateBundles } from "../../src/ingest/generate";
+import { generateBundles } from "../../src/tools/generate-zone";
 import { importDocument } from "../../src/ingest/import";
 import { SAMPLE_FILE } from "../../src/ingest/sample";
 import { getSchema } from "../../src/schema";
