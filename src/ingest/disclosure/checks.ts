@@ -104,7 +104,7 @@ class DocumentChecker {
       }
       const shifted = t.rows.concat(t.total ? [t.total] : [], t.units).filter((r) => r.shifted).sort((a, b) => a.line - b.line);
       if (shifted.length) {
-        this.text("ROW_CELLS_SHIFTED", "STRUCTURE", `${shifted.length} 行的单元格少于标准表样（空列被略去、数字左移），已按数值关系而非列位置读取：第${shifted.map((r) => r.line).join("、")}行`, this.at(kind, shifted[0]!.line));
+        this.text("ROW_CELLS_SHIFTED", "STRUCTURE", `${shifted.length} 行的单元格少于标准表样（空列被略去、数字左移），已按数值关系而非列位置读取：${shifted.map((r) => this.p.doc.lineLabel(r.line)).join("、")}`, this.at(kind, shifted[0]!.line));
       }
     };
     subjectTable("EXPENDITURE", this.p.expenditure);
@@ -194,7 +194,7 @@ class DocumentChecker {
       if (pt?.total) this.money("LISTING_MATCHES_PROJECT_TABLE", `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示合计 = 项目支出表合计`, this.at("PROJECT_PERFORMANCE", l.line), l.stated.total, pt.total.fen, 0);
     });
     if (this.p.listings.length > 1) {
-      this.text("LISTING_REPEATED", "STRUCTURE", `${TABLE_TITLES.PROJECT_PERFORMANCE}把项目列示了 ${this.p.listings.length} 次（第${this.p.listings.map((l) => l.line).join("、")}行起），已合并为一份项目清单`, this.at("PROJECT_PERFORMANCE", this.p.listings[1]!.line));
+      this.text("LISTING_REPEATED", "STRUCTURE", `${TABLE_TITLES.PROJECT_PERFORMANCE}把项目列示了 ${this.p.listings.length} 次（${this.p.listings.map((l) => this.p.doc.lineLabel(l.line)).join("、")}起），已合并为一份项目清单`, this.at("PROJECT_PERFORMANCE", this.p.listings[1]!.line));
     }
   }
 

@@ -60,6 +60,8 @@ export interface DisclosureDoc {
   tables: TableBlock[];
   /** Where line `no` (and, for a spreadsheet, its cell `cell`) is, for messages: "a.txt:12", "a.pdf page 3 line 4". */
   place(no: number | null, cell?: number): string;
+  /** A line named inside a message: "第12行" in a text, "page 3 line 4" in a PDF. */
+  lineLabel(no: number): string;
 }
 
 /** A problem with the document itself: names the file, the line (or page, or cell) and what is wrong. */
@@ -136,7 +138,8 @@ export function readLayoutDocument(layout: Layout): DisclosureDoc {
     }));
   const shortName = title.shortName ?? shortNameFromTables(tables);
   if (!shortName) throw new DocumentError(fileName, title.heading.no, `the title “${title.heading.text}” names no department, and no table prints 部门名称`, undefined, place(title.heading.no));
-  return { fileName, format: layout.format, lines, title: { no: title.heading.no, text: title.heading.text }, year: title.year, shortName, stage: title.stage, listed, sections, tables, place };
+  const lineLabel = (no: number) => (layout.lineNumbered ? `第${no}行` : place(no).slice(fileName.length).trim());
+  return { fileName, format: layout.format, lines, title: { no: title.heading.no, text: title.heading.text }, year: title.year, shortName, stage: title.stage, listed, sections, tables, place, lineLabel };
 }
 
 function placer(layout: Layout): DisclosureDoc["place"] {
@@ -154,14 +157,26 @@ function placer(layout: Layout): DisclosureDoc["place"] {
  */
 function findHeadings(layout: Layout): Heading[] {
   const marked = layout.lines.some((l) => l.heading !== null);
+  const body = bodySize(layout);
   const out: Heading[] = [];
   layout.lines.forEach((l, i) => {
     const text = headingText(l.cells.join(" "));
     if (!text) return;
-    const level = marked ? l.heading : inferredLevel(l, text);
+    const level = marked ? l.heading : inferredLevel(l, text, body);
     if (level !== null) out.push({ no: i + 1, level, text });
   });
   return out;
+}
+
+/** The size most of the prose is set in: headings stand out from it. */
+function bodySize(layout: Layout): number | null {
+  const weight = new Map<number, number>();
+  for (const l of layout.lines) {
+    if (!l.style || l.grid !== undefined) continue;
+    const size = Math.round(l.style.size * 2) / 2;
+    weight.set(size, (weight.get(size) ?? 0) + l.cells.join("").length);
+  }
+  return [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 const PART = /^第[一二三四五六七八九十]+部分/;
@@ -169,11 +184,11 @@ const CHAPTER = /^[一二三四五六七八九十]+、/;
 const SECTION = /^[（(][一二三四五六七八九十]+[）)]/;
 const DOCUMENT_TITLE = /\d{4}\s*年度?.*(?:部门|单位)(?:预算|决算)|(?:部门|单位)(?:预算|决算).*\d{4}\s*年度?/;
 
-function inferredLevel(l: LayoutLine, text: string): number | null {
+function inferredLevel(l: LayoutLine, text: string, body: number | null): number | null {
   if (l.grid !== undefined || l.cells.filter((c) => c.trim()).length !== 1) return null;
   const short = text.length <= 40 && !/[。；;]$/.test(text) && !/[，,].*[，,]/.test(text);
   if (!short) return null;
-  const emphasised = !l.style || l.style.bold || l.style.centered;
+  const emphasised = !l.style || l.style.bold || l.style.centered || (body !== null && l.style.size > body * 1.05);
   if (DOCUMENT_TITLE.test(text) && !looksLikeTableTitle(text) && emphasised) return 1;
   if (PART.test(text)) return 2;
   if (looksLikeTableTitle(text)) return 2;

@@ -1,7 +1,7 @@
 import type { ProjectCategoryCode } from "../../common/vocabulary";
 import type { BundleIndicator } from "../bundle/bundle.types";
 import type { BudgetModel, DiscrepancyDraft } from "../model";
-import { TABLE_TITLES } from "./document";
+import { type DisclosureDoc, TABLE_TITLES } from "./document";
 import type { PerformanceProjectRow } from "./performance";
 import type { DisclosureParts } from "./read-disclosure";
 
@@ -42,6 +42,7 @@ function similarity(a: string, b: string): number {
  */
 export function linkProjects(p: DisclosureParts, units: BudgetModel["department"]["units"], findings: DiscrepancyDraft[]): ModelProject[] {
   const place = (line: number | null) => p.doc.place(line);
+  const label = (line: number) => p.doc.lineLabel(line);
   const selfUnit = units.find((u) => u.isSelf)?.code ?? null;
   const bases: Base[] = (p.projectTable?.rows ?? []).map((r) => ({
     name: r.name,
@@ -86,11 +87,11 @@ export function linkProjects(p: DisclosureParts, units: BudgetModel["department"
   return bases.map((b) => {
     const primary = [...b.seen].reverse().find((a) => a.row.indicators.length) ?? b.seen.at(-1);
     const others = b.seen.filter((a) => a !== primary);
-    compare(b, primary, others, place, findings, p.listings.length > 0);
+    compare(b, primary, others, p.doc, findings, p.listings.length > 0);
     const aliases = others
       .filter((a) => a.row.code !== primary!.row.code || a.row.name !== b.name)
-      .map((a) => ({ code: a.row.code, name: a.row.name, source: `${PERF} 第${a.listing + 1}次列示 (第${a.row.line}行)` }));
-    if (primary && primary.row.name !== b.name) aliases.push({ code: primary.row.code, name: primary.row.name, source: `${PERF} 第${primary.listing + 1}次列示 (第${primary.row.line}行)` });
+      .map((a) => ({ code: a.row.code, name: a.row.name, source: `${PERF} 第${a.listing + 1}次列示 (${label(a.row.line)})` }));
+    if (primary && primary.row.name !== b.name) aliases.push({ code: primary.row.code, name: primary.row.name, source: `${PERF} 第${primary.listing + 1}次列示 (${label(primary.row.line)})` });
     return {
       code: primary?.row.code ?? null,
       name: b.name,
@@ -108,7 +109,9 @@ function key(ind: BundleIndicator): string {
   return `${ind.category ?? ""}|${ind.name}|${ind.target}`;
 }
 
-function compare(b: Base, primary: Appearance | undefined, others: Appearance[], place: (line: number | null) => string, findings: DiscrepancyDraft[], hasListings: boolean): void {
+function compare(b: Base, primary: Appearance | undefined, others: Appearance[], doc: Pick<DisclosureDoc, "place" | "lineLabel">, findings: DiscrepancyDraft[], hasListings: boolean): void {
+  const place = (line: number | null) => doc.place(line);
+  const label = (line: number) => doc.lineLabel(line);
   const at = (a: Appearance) => `${place(a.row.line)} ${PERF}`;
   if (!primary) {
     if (hasListings) {
@@ -132,7 +135,7 @@ function compare(b: Base, primary: Appearance | undefined, others: Appearance[],
       findings.push({
         ruleId: "PROJECT_CODE_VARIES",
         severity: "NAMING",
-        message: `项目“${b.name}”在${PERF}中以不同编码列示：${a.row.code} (第${a.row.line}行) 与 ${primary.row.code} (第${primary.row.line}行)`,
+        message: `项目“${b.name}”在${PERF}中以不同编码列示：${a.row.code} (${label(a.row.line)}) 与 ${primary.row.code} (${label(primary.row.line)})`,
         location: at(a),
         valueKind: "TEXT",
         stated: a.row.code,
@@ -148,7 +151,7 @@ function compare(b: Base, primary: Appearance | undefined, others: Appearance[],
         findings.push({
           ruleId: "PROJECT_INDICATORS_VARY",
           severity: "NAMING",
-          message: `项目“${b.name}”两次列示的绩效指标不同：第${a.row.line}行有 ${only.map((k) => k.split("|").slice(1).join(" ")).join("；") || "—"}，第${primary.row.line}行有 ${missing.map((k) => k.split("|").slice(1).join(" ")).join("；") || "—"}`,
+          message: `项目“${b.name}”两次列示的绩效指标不同：${label(a.row.line)}有 ${only.map((k) => k.split("|").slice(1).join(" ")).join("；") || "—"}，${label(primary.row.line)}有 ${missing.map((k) => k.split("|").slice(1).join(" ")).join("；") || "—"}`,
           location: at(a),
           valueKind: "TEXT",
           stated: null,

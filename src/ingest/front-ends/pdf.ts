@@ -1,5 +1,160 @@
-import { type Layout, UnreadableFileError } from "../layout";
+/**
+ * The PDF front end: a published disclosure's text layer (pdf.js, pure JavaScript) laid out as
+ * lines of cells. Tables are rebuilt from the ruling lines the PDF draws, and where it draws none,
+ * from the positions of the text; a table that runs over a page break stays one table, its
+ * repeated header dropped; text that wraps inside a cell is joined again.
+ */
+import type { Layout, LayoutLine } from "../layout";
+import { UnreadableFileError } from "../layout";
+import { type Grid, buildGrids, cellOf, extractRules, inGrid, sameColumns } from "./pdf-geometry";
+import { type Fragment, joinFragments, joinWrapped, normalizeCjk, visualLines } from "./pdf-text";
+import { textTables } from "./pdf-unruled";
 
-export async function readPdfLayout(fileName: string, _bytes: Buffer): Promise<Layout> {
-  throw new UnreadableFileError(fileName, "PDF is not read yet");
+type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+let pdfjs: Promise<PdfJs> | undefined;
+
+/** A page number printed in the margin: "- 3 -", "第 3 页", "3". */
+const PAGE_NUMBER = /^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页|\/\s*\d+)?[-—–\s]*$/;
+
+interface Placed {
+  top: number;
+  line: Omit<LayoutLine, "at">;
+  /** For a table row: the grid it belongs to on this page, and its row. */
+  grid?: { page: Grid; cells: string[] };
+}
+
+export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<Layout> {
+  const lib = await (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
+  let doc: Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
+  try {
+    doc = await lib.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, verbosity: 0, stopAtErrors: true }).promise;
+  } catch (e) {
+    throw refusal(fileName, e);
+  }
+  try {
+    const pages: Placed[][] = [];
+    let textChars = 0;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const ops = await page.getOperatorList();
+      const content = await page.getTextContent();
+      const { width } = page.getViewport({ scale: 1 });
+      const frags = content.items.flatMap((it) => {
+        if (!("str" in it) || !it.str.trim()) return [];
+        const size = Math.hypot(it.transform[2], it.transform[3]) || it.height;
+        const font = safeFontName(page, it.fontName);
+        return [{ text: normalizeCjk(it.str), x: it.transform[4], y: it.transform[5], width: it.width, size, bold: /bold|black|heavy|semibold|demi/i.test(font) }];
+      });
+      textChars += frags.reduce((n, f) => n + f.text.length, 0);
+      const grids = buildGrids(extractRules(ops.fnArray, ops.argsArray as unknown[][], lib.OPS as unknown as Record<string, number>));
+      pages.push(placeOnPage(frags, grids, width));
+      page.cleanup();
+    }
+    if (textChars === 0) {
+      throw new UnreadableFileError(fileName, `the PDF has ${doc.numPages} page(s) but no text layer (a scanned image?): the importer reads text, not pictures, and does no OCR; import the department's text PDF, its XLSX, or the text form`);
+    }
+    return { fileName, format: "PDF", lines: joinPages(fileName, pages), lineNumbered: false };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+function safeFontName(page: { commonObjs: { get(id: string): unknown } }, id: string): string {
+  try {
+    return String((page.commonObjs.get(id) as { name?: string } | undefined)?.name ?? "");
+  } catch {
+    return "";
+  }
+}
+
+function refusal(fileName: string, e: unknown): UnreadableFileError {
+  const name = (e as { name?: string }).name ?? "";
+  if (name === "PasswordException") return new UnreadableFileError(fileName, "the PDF is password-protected (encrypted): the importer cannot read it; ask for the unprotected file");
+  return new UnreadableFileError(fileName, `not a readable PDF (${(e as Error).message ?? name}): the file is damaged or cut short`);
+}
+
+/** One page: grid rows from the rules, rule-less tables from text positions, and the other lines. */
+function placeOnPage(frags: Fragment[], grids: Grid[], pageWidth: number): Placed[] {
+  const placed: Placed[] = [];
+  const loose: Fragment[] = [];
+  const byGrid = new Map<Grid, Fragment[]>();
+  for (const f of frags) {
+    const g = grids.find((x) => inGrid(x, f));
+    if (g) byGrid.set(g, [...(byGrid.get(g) ?? []), f]);
+    else loose.push(f);
+  }
+  for (const [g, fs] of byGrid) placed.push(...gridRows(g, fs));
+  const lines = visualLines(loose).filter((l) => !PAGE_NUMBER.test(joinFragments(l)));
+  placed.push(...textTables(lines, pageWidth));
+  return placed.sort((a, b) => b.top - a.top);
+}
+
+/** A grid's rows, each cell's text joined from the fragments (and wrapped lines) inside it. */
+function gridRows(g: Grid, frags: Fragment[]): Placed[] {
+  const cells = new Map<string, Fragment[]>();
+  for (const f of frags) {
+    const key = cellOf(g, f).join(":");
+    cells.set(key, [...(cells.get(key) ?? []), f]);
+  }
+  const out: Placed[] = [];
+  for (let r = 0; r + 1 < g.ys.length; r++) {
+    const row = Array.from({ length: g.xs.length - 1 }, (_, c) => {
+      const fs = cells.get(`${r}:${c}`);
+      return fs ? joinWrapped(visualLines(fs).map(joinFragments)) : "";
+    });
+    if (row.every((c) => c === "")) continue;
+    const fs = [...cells.entries()].filter(([k]) => k.startsWith(`${r}:`)).flatMap(([, v]) => v);
+    out.push({ top: g.ys[r]!, line: { heading: null, cells: row, style: styleOf(fs, null) }, grid: { page: g, cells: row } });
+  }
+  return out;
+}
+
+export function styleOf(frags: Fragment[], pageWidth: number | null): LayoutLine["style"] {
+  const size = Math.max(...frags.map((f) => f.size));
+  const bold = frags.every((f) => f.bold);
+  if (pageWidth === null) return { size, bold, centered: false };
+  const left = Math.min(...frags.map((f) => f.x));
+  const right = Math.max(...frags.map((f) => f.x + f.width));
+  const centered = Math.abs((left + right) / 2 - pageWidth / 2) < pageWidth * 0.06 && right - left < pageWidth * 0.8;
+  return { size, bold, centered };
+}
+
+/**
+ * All pages in order, each line placed by page and line. A grid at the top of a page with the
+ * columns of the grid that ended the page before continues that table: same grid number, and the
+ * rows it repeats from the table's start (its header) are dropped.
+ */
+function joinPages(fileName: string, pages: Placed[][]): LayoutLine[] {
+  const lines: LayoutLine[] = [];
+  let nextGrid = 0;
+  /** The table the previous page ended with, if it ended with one. */
+  let open: { grid: Grid; id: number; rows: string[][] } | null = null;
+  for (const [p, placed] of pages.entries()) {
+    let lineNo = 0;
+    let table = null as { grid: Grid; id: number; rows: string[][]; repeated: number | null } | null;
+    for (const [i, item] of placed.entries()) {
+      if (item.grid) {
+        if (table?.grid !== item.grid.page) {
+          const continues = i === 0 && open !== null && sameColumns(open.grid, item.grid.page);
+          table = continues ? { grid: item.grid.page, id: open!.id, rows: open!.rows, repeated: 0 } : { grid: item.grid.page, id: nextGrid++, rows: [], repeated: null };
+        }
+        if (table.repeated !== null && sameRow(item.grid.cells, table.rows[table.repeated])) {
+          table.repeated++;
+          continue;
+        }
+        table.repeated = null;
+        table.rows.push(item.grid.cells);
+      } else {
+        table = null;
+      }
+      lineNo++;
+      lines.push({ ...item.line, ...(table ? { grid: table.id } : {}), at: `${fileName} page ${p + 1} line ${lineNo}` });
+    }
+    open = table ? { grid: table.grid, id: table.id, rows: table.rows } : null;
+  }
+  return lines;
+}
+
+function sameRow(a: string[], b: string[] | undefined): boolean {
+  return !!b && a.length === b.length && a.every((c, i) => c === b[i]);
 }
