@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { basename } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
 import { SEED_FILE, seedAvailable, seedText } from "../helpers/seed";
@@ -162,7 +163,7 @@ describe.skipIf(!seedAvailable).each(DATABASE_KINDS)("[%s] the seed disclosure, 
     for (const rule of ["ROW_CELLS_SHIFTED", "LISTING_REPEATED", "ASSET_LISTED_TWICE", "TABLE_WITHOUT_UNIT"]) expect(found(rule), rule).toHaveLength(1);
     // Nothing the seed prints is off by more than rounding.
     expect(budget.discrepancies.filter((d: any) => d.severity === "MATERIAL")).toEqual([]);
-    for (const d of budget.discrepancies) expect(d.location).toMatch(/^000_c06aad5ab77f5f33\.txt/);
+    for (const d of budget.discrepancies) expect(d.location.startsWith(basename(SEED_FILE!)), d.location).toBe(true);
   });
 
   it("records the tables as listed, present and empty", () => {
