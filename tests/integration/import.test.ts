@@ -103,7 +103,7 @@ describe.skipIf(!seedAvailable).each(DATABASE_KINDS)("[%s] importing disclosures
     const [problem] = outcome.rejection.problems;
     expect(problem!.message).toMatch(problem!.line === null ? new RegExp(`^broken-${name}: `) : new RegExp(`^broken-${name}:${problem!.line}: `));
     expect(problem!.message).toMatch(broken.problem);
-    if (broken.line !== null) expect(problem!.line).toBe(broken.line);
+    expect(problem!.line).toBe(broken.line);
     expect(await rowCounts(ds)).toEqual(before);
   });
 
