@@ -36,3 +36,17 @@ export function sumWan(values: string[]): string {
   const frac = (tenthsOfFen % 1_000_000n).toString().padStart(6, "0").replace(/0+$/, "");
   return frac ? `${whole}.${frac}` : `${whole}`;
 }
+
+/** part ÷ whole in percent, rounded half away from zero to `places` decimals, from decimal strings of 万元 (test-side, exact). */
+export function percentOf(part: string, whole: string, places = 2): string {
+  const units = (v: string) => {
+    const [w, f = ""] = v.replace(/^-/, "").split(".");
+    const n = BigInt(w!) * 1_000_000n + BigInt(f.padEnd(6, "0"));
+    return v.startsWith("-") ? -n : n;
+  };
+  const [p, w] = [units(part), units(whole)];
+  const scale = 10n ** BigInt(places);
+  const [a, b] = [(p < 0n ? -p : p) * 100n * scale, w < 0n ? -w : w];
+  const q = (2n * a + b) / (2n * b);
+  return `${(p < 0n) !== (w < 0n) && q !== 0n ? "-" : ""}${q / scale}.${(q % scale).toString().padStart(places, "0")}`;
+}

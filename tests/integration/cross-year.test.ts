@@ -4,29 +4,39 @@ import type { Bundle } from "../../src/ingest/bundle/bundle.types";
 import { checkModel, MODEL_RULES } from "../../src/ingest/checks";
 import { readBundle } from "../../src/ingest/bundle/read-bundle";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
-import { loadBundleObject, sampleBundle } from "../helpers/fixtures";
+import { departmentVariant, loadBundleObject, sampleBundle } from "../helpers/fixtures";
 
-/** The HR bureau's 2022 budget as a bundle: only the figures 2023's narrative refers to matter here. */
-function hr2022(total: string): Bundle {
-  const b = sampleBundle();
-  b.year = 2022;
-  b.stated = { incomeTotal: total, expenditureTotal: total };
-  b.incomeLines = [{ source: "GENERAL_PUBLIC_BUDGET", label: "一般公共预算", amount: total }];
-  b.subjectLines = [];
-  b.economicLines = [];
-  b.projects = [];
-  b.claims = [];
-  b.operatingFunds = { total: "44.1", items: [] };
-  return b;
+/** A department's 2022 budget as a bundle: only the figures 2023's narrative refers to matter here. */
+function year2022(code: string, total: string): Bundle {
+  return departmentVariant(code, (b) => {
+    b.year = 2022;
+    b.stated = { incomeTotal: total, expenditureTotal: total };
+    b.incomeLines = [{ source: "GENERAL_PUBLIC_BUDGET", label: "一般公共预算", amount: total }];
+    b.subjectLines = [];
+    b.economicLines = [];
+    b.projects = [];
+    b.claims = [];
+    b.operatingFunds = { total: "44.1", items: [] };
+  });
 }
 
 describe.each(DATABASE_KINDS)("[%s] a document's statements about last year, against last year's document", (kind) => {
   const db = freshDatabase(kind);
   let ds: DataSource;
-  const priorYearFindings = async () =>
-    (await ds.query("SELECT d.severity, d.stated, d.computed FROM discrepancy d JOIN department_budget b ON b.id = d.budget_id WHERE d.rule_id = 'PRIOR_YEAR_MATCHES' AND b.year = 2023 AND b.is_current = 1 ORDER BY d.stated")).map(
-      (r: Record<string, unknown>) => [r.severity, String(r.stated), String(r.computed)],
-    );
+  // Each test has a department of its own (the sample's 2023 figures under another code).
+  const priorYearFindings = async (code: string) =>
+    (
+      await ds.query(
+        "SELECT d.severity, d.stated, d.computed FROM discrepancy d JOIN department_budget b ON b.id = d.budget_id JOIN department t ON t.id = b.department_id WHERE d.rule_id = 'PRIOR_YEAR_MATCHES' AND t.code = ? AND b.year = 2023 AND b.is_current = 1 ORDER BY d.stated",
+        [code],
+      )
+    ).map((r: Record<string, unknown>) => [r.severity, String(r.stated), String(r.computed)]);
+  // 2023 says 8562.6 is 180.8 less than 2022, so 2022 was 8743.4; a 2022 document saying 8700 disagrees.
+  const disagreeing = [
+    ["MATERIAL", String(8_743_400_000n), String(8_700_000_000n)],
+    ["MATERIAL", String(8_743_400_000n), String(8_700_000_000n)],
+    ["MATERIAL", String(8_743_400_000n), String(8_700_000_000n)],
+  ];
 
   beforeAll(async () => {
     ds = await db.open();
@@ -37,22 +47,18 @@ describe.each(DATABASE_KINDS)("[%s] a document's statements about last year, aga
   });
 
   it("flags 2023's stated decrease when 2022's own document, imported later, disagrees", async () => {
-    await loadBundleObject(ds, sampleBundle());
-    expect(await priorYearFindings()).toEqual([]);
-    // 2023 says 8562.6 is 180.8 less than 2022, so 2022 was 8743.4; this 2022 document says 8700.
-    await loadBundleObject(ds, hr2022("8700"), "007-2022.bundle.json");
-    const implied = String(8_743_400_000n);
-    const actual = String(8_700_000_000n);
-    expect(await priorYearFindings()).toEqual([
-      ["MATERIAL", implied, actual],
-      ["MATERIAL", implied, actual],
-      ["MATERIAL", implied, actual],
-    ]);
+    await loadBundleObject(ds, departmentVariant("301"));
+    expect(await priorYearFindings("301")).toEqual([]);
+    await loadBundleObject(ds, year2022("301", "8700"), "301-2022.bundle.json");
+    expect(await priorYearFindings("301")).toEqual(disagreeing);
   });
 
   it("clears the finding when a corrected 2022 document replaces it", async () => {
-    await loadBundleObject(ds, hr2022("8743.4"), "007-2022-v2.bundle.json");
-    expect(await priorYearFindings()).toEqual([]);
+    await loadBundleObject(ds, departmentVariant("302"));
+    await loadBundleObject(ds, year2022("302", "8700"), "302-2022.bundle.json");
+    expect(await priorYearFindings("302")).toEqual(disagreeing);
+    await loadBundleObject(ds, year2022("302", "8743.4"), "302-2022-v2.bundle.json");
+    expect(await priorYearFindings("302")).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import {
 } from "../../schema/generated/operations";
 import { loadSampleIfEmpty } from "../../src/ingest/sample";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
-import { departmentVariant, loadBundleObject, sampleBundle, sumWan } from "../helpers/fixtures";
+import { departmentVariant, loadBundleObject, percentOf, sampleBundle, sumWan } from "../helpers/fixtures";
 import { TestServer } from "../helpers/server";
 
 /** A second tenant: a small 财政金融局-like department spending under 类 201, with a coded project. */
@@ -121,13 +121,14 @@ describe.each(DATABASE_KINDS)("[%s] linked types resolve in both directions", (k
 
   it("groups expenditure by department and 类 in one request, shares adding to 100", async () => {
     const groups = (await server.query(ExpenditureBreakdownDocument, { groupBy: ["DEPARTMENT", "SUBJECT_CLASS"], filter: { years: [2023] } })).expenditure;
-    expect(groups.map((g) => [g.department!.code, g.subjectCode!.code, g.amount])).toEqual([
+    const all = sumWan([...hrLines(""), ...financeLines("")]);
+    const expected = [
       ["007", "208", sumWan(hrLines("208"))],
       ["900", "201", sumWan(financeLines("201"))],
       ["900", "208", sumWan(financeLines("208"))],
-    ]);
-    const shares = groups.map((g) => Number(g.share));
-    expect(Math.abs(shares.reduce((a, b) => a + b, 0) - 100)).toBeLessThan(0.02);
+    ];
+    // Each share exactly: the group's lines over all of 2023's, rounded half up to 2 places.
+    expect(groups.map((g) => [g.department!.code, g.subjectCode!.code, g.amount, g.share])).toEqual(expected.map(([d, c, amount]) => [d, c, amount, percentOf(amount!, all)]));
     const total = (await server.query(ExpenditureBreakdownDocument, { groupBy: [] })).expenditure;
     expect(total).toHaveLength(1);
     expect(total[0]!.amount).toBe(sumWan([...hrLines(""), ...financeLines("")]));

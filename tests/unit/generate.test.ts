@@ -106,9 +106,11 @@ describe("generateBundles", () => {
   it("keeps year-on-year growth of every line between −15% and +20%", () => {
     const bundles = generateBundles({ departments: 10, years: 4, seed: 5 });
     const key = (b: Bundle) => b.department.code;
+    let compared = 0;
     for (let i = 1; i < bundles.length; i++) {
       const [prev, cur] = [bundles[i - 1]!, bundles[i]!];
       if (key(prev) !== key(cur)) continue;
+      compared++;
       const lines = (b: Bundle) =>
         new Map([
           ...b.subjectLines.map((l) => [`S${l.subject}${l.category}`, fen(l.amount)] as const),
@@ -123,6 +125,7 @@ describe("generateBundles", () => {
         expect(v * 100n <= old * 120n, `${key(cur)} ${cur.year} ${k}`).toBe(true);
       }
     }
+    expect(compared).toBe(10 * (4 - 1)); // every department, every year after its first
   });
 
   it("generates 60 departments × 5 years, all valid, about 1 in 10 with a rounding difference", () => {

@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatFen, parseAmount } from "../../src/common/money";
 import type { Bundle, BundleAmount, BundleClaim } from "../../src/ingest/bundle/bundle.types";
 import { joinWords } from "../../src/ingest/disclosure/cells";
 import { DocumentError, readDocument } from "../../src/ingest/disclosure/document";
 import { readNarrative } from "../../src/ingest/disclosure/narrative";
+import { SEED_FILE, seedAvailable, seedText } from "../helpers/seed";
 
-const SEED = join(__dirname, "../../../shared/seeds/000_c06aad5ab77f5f33.txt");
-const SEED_NAME = "000_c06aad5ab77f5f33.txt";
+const SEED_NAME = seedAvailable ? basename(SEED_FILE!) : "";
 const SAMPLE = join(__dirname, "../../src/ingest/samples/007-2023.bundle.json");
 
 const fen = (a: BundleAmount | null | undefined) => (a === undefined || a === null ? null : parseAmount(a, "WAN_YUAN"));
@@ -28,8 +28,8 @@ function modelClaim(c: BundleClaim) {
   };
 }
 
-describe.skipIf(!existsSync(SEED))("readNarrative on the 人力资源局 2023 seed", () => {
-  const text = existsSync(SEED) ? readFileSync(SEED, "utf8") : "";
+describe.skipIf(!seedAvailable)("readNarrative on the 人力资源局 2023 seed", () => {
+  const text = seedAvailable ? seedText() : "";
   const read = (t: string) => readNarrative(readDocument(SEED_NAME, t), "WAN_YUAN");
   const sample = JSON.parse(readFileSync(SAMPLE, "utf8")) as Bundle;
 

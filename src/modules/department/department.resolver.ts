@@ -52,8 +52,9 @@ export class DepartmentResolver {
     @Ctx() ctx: Context,
   ) {
     const page = toPage(args);
-    const found = await ctx.services.projects.search({ departmentCodes: [d.code], years: year === undefined || year === null ? undefined : [year] }, page);
-    return toConnection(found.rows, page, found.count);
+    const key = { departmentId: d.id, year: year ?? null };
+    const rows = await ctx.loaders.departmentProjectPage.load({ ...key, page });
+    return toConnection(rows, page, () => ctx.loaders.departmentProjectCount.load(key));
   }
 }
 

@@ -37,7 +37,7 @@ export class FiscalYearResolver {
   @FieldResolver(() => DepartmentConnection, { description: "部门 departments with a budget this year." })
   async departments(@Root() y: FiscalYear, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     const page = toPage(args);
-    const found = await ctx.services.fiscalYears.departments(y.year, page);
-    return toConnection(found.rows, page, found.count);
+    const rows = await ctx.loaders.yearDepartmentPage.load({ year: y.year, page });
+    return toConnection(rows, page, () => ctx.loaders.yearDepartmentCount.load(y.year));
   }
 }

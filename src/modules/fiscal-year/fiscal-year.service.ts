@@ -48,12 +48,39 @@ export class FiscalYearService {
     });
   }
 
-  /** Departments with a visible budget in the year, one page (one row extra for hasNextPage). */
-  async departments(year: number, page: Page): Promise<{ rows: Department[]; count: () => Promise<number> }> {
+  /**
+   * The same page of departments for many years in one statement: those with a current, visible
+   * budget in the year, by code; ROW_NUMBER() numbers each year's departments (one row extra for hasNextPage).
+   */
+  async departmentPages(years: readonly number[], page: Page): Promise<Map<number, Department[]>> {
+    const result = new Map<number, Department[]>(years.map((y) => [y, []]));
+    if (!years.length) return result;
+    const { sql, params } = this.budgetedIn(years);
+    const rows = await this.sql.all(
+      `SELECT * FROM (
+         SELECT d.*, y.year AS of_year, ROW_NUMBER() OVER (PARTITION BY y.year ORDER BY d.code, d.id) AS rn
+           FROM department d JOIN (${sql}) y ON y.department_id = d.id
+       ) x WHERE x.rn > ? AND x.rn <= ? ORDER BY x.of_year, x.rn`,
+      [...params, page.offset, page.offset + page.limit + 1],
+    );
+    for (const r of rows) result.get(Number(r.of_year))!.push(toDepartment(r));
+    return result;
+  }
+
+  async departmentCounts(years: readonly number[]): Promise<Map<number, number>> {
+    const result = new Map<number, number>(years.map((y) => [y, 0]));
+    if (!years.length) return result;
+    const { sql, params } = this.budgetedIn(years);
+    for (const r of await this.sql.all(`SELECT y.year, COUNT(*) AS n FROM (${sql}) y GROUP BY y.year`, params)) result.set(Number(r.year), toInt(r.n));
+    return result;
+  }
+
+  /** Each (department, year) with a current budget the viewer may see, of any stage. */
+  private budgetedIn(years: readonly number[]): { sql: string; params: unknown[] } {
     const v = visibleBudgets(this.viewer);
-    const from = `FROM department d WHERE EXISTS (SELECT 1 FROM department_budget b WHERE b.department_id = d.id AND b.year = ? AND b.is_current = 1 AND ${v.sql})`;
-    const params = [year, ...v.params];
-    const rows = await this.sql.all(`SELECT d.* ${from} ORDER BY d.code LIMIT ? OFFSET ?`, [...params, page.limit + 1, page.offset]);
-    return { rows: rows.map(toDepartment), count: async () => toInt((await this.sql.one<Row>(`SELECT COUNT(*) AS n ${from}`, params))?.n) };
+    return {
+      sql: `SELECT DISTINCT b.department_id, b.year FROM department_budget b WHERE b.year IN (${placeholders(years.length)}) AND b.is_current = 1 AND ${v.sql}`,
+      params: [...years, ...v.params],
+    };
   }
 }

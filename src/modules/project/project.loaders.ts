@@ -2,7 +2,7 @@ import { byArgs, manyEach, oneEach } from "../../common/loaders";
 import type { Page } from "../../common/relay";
 import type { ProjectService } from "./project.service";
 
-/** Projects by id, a page of each budget's projects, and each project's lines and aliases. */
+/** Projects by id, a page of each budget's or department's projects, and each project's lines and aliases. */
 export function projectLoaders(projects: ProjectService) {
   return {
     projectPage: byArgs(
@@ -17,6 +17,20 @@ export function projectLoaders(projects: ProjectService) {
       async (ids) => {
         const counts = await projects.countOfBudgets(ids);
         return ids.map((id) => counts.get(id) ?? 0);
+      },
+    ),
+    departmentProjectPage: byArgs(
+      (k: { departmentId: number; year: number | null; page: Page }) => JSON.stringify([k.year, k.page]),
+      async (keys) => {
+        const pages = await projects.pageOfDepartments(keys.map((k) => k.departmentId), keys[0]!.year, keys[0]!.page);
+        return keys.map((k) => pages.get(k.departmentId) ?? []);
+      },
+    ),
+    departmentProjectCount: byArgs(
+      (k: { departmentId: number; year: number | null }) => JSON.stringify(k.year),
+      async (keys) => {
+        const counts = await projects.countOfDepartments(keys.map((k) => k.departmentId), keys[0]!.year);
+        return keys.map((k) => counts.get(k.departmentId) ?? 0);
       },
     ),
     project: oneEach((ids: readonly number[]) => projects.byIds(ids), (p) => p.id),

@@ -76,6 +76,34 @@ export class ProjectService {
     return result;
   }
 
+  /**
+   * The same page of projects for many departments (of one year, or all) in one statement, in
+   * the order a search lists them: ROW_NUMBER() numbers each department's current, visible projects.
+   */
+  async pageOfDepartments(departmentIds: readonly number[], year: number | null, page: Page): Promise<Map<number, Project[]>> {
+    const result = new Map<number, Project[]>(departmentIds.map((id) => [id, []]));
+    if (!departmentIds.length) return result;
+    const { where, params } = this.ofDepartmentsSql(departmentIds, year);
+    const rows = await this.sql.all(
+      `SELECT * FROM (
+         SELECT p.*, ROW_NUMBER() OVER (PARTITION BY p.department_id ORDER BY p.year, p.position, p.id) AS rn
+           FROM project p JOIN department_budget b ON b.id = p.budget_id WHERE ${where}
+       ) x WHERE x.rn > ? AND x.rn <= ? ORDER BY x.department_id, x.rn`,
+      [...params, page.offset, page.offset + page.limit + 1],
+    );
+    for (const r of rows) result.get(Number(r.department_id))!.push(toProject(r));
+    return result;
+  }
+
+  async countOfDepartments(departmentIds: readonly number[], year: number | null): Promise<Map<number, number>> {
+    const result = new Map<number, number>(departmentIds.map((id) => [id, 0]));
+    if (!departmentIds.length) return result;
+    const { where, params } = this.ofDepartmentsSql(departmentIds, year);
+    const rows = await this.sql.all(`SELECT p.department_id, COUNT(*) AS n FROM project p JOIN department_budget b ON b.id = p.budget_id WHERE ${where} GROUP BY p.department_id`, params);
+    for (const r of rows) result.set(Number(r.department_id), toInt(r.n));
+    return result;
+  }
+
   async byIds(ids: readonly number[]): Promise<Project[]> {
     if (!ids.length) return [];
     const v = visibleBudgets(this.viewer);
@@ -119,6 +147,13 @@ export class ProjectService {
       [...projectIds],
     );
     return rows.map((r) => ({ projectId: Number(r.project_id), code: (r.code as string | null) ?? null, name: String(r.name), source: String(r.source) }));
+  }
+
+  /** What a search by department (and year) keeps: projects of current, visible budgets. */
+  private ofDepartmentsSql(departmentIds: readonly number[], year: number | null): { where: string; params: unknown[] } {
+    const v = visibleBudgets(this.viewer);
+    const w = new Where(["b.is_current = 1", v.sql], v.params).in("p.department_id", departmentIds).eq("p.year", year);
+    return { where: w.sql, params: w.params };
   }
 
   private filterSql(filter: ProjectFilter): { where: string; params: unknown[] } {
