@@ -1,6 +1,11 @@
 import type { BudgetModel } from "../../src/ingest/model";
 
 const big = (_k: string, v: unknown) => (typeof v === "bigint" ? `${v}n` : v);
+
+/** A message or label with the places it names set aside: "第12行", "page 3 line 4", "收支总表 row 7", "收支总表!B7". */
+export function withoutPlaces(s: string): string {
+  return s.replace(/第\d+行|page \d+ line \d+|\S+ row \d+|[^\s(（、]+![A-Z]+\d+/g, "·");
+}
 const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => (JSON.stringify(a, big) < JSON.stringify(b, big) ? -1 : 1));
 
 /**
@@ -20,7 +25,7 @@ export function modelFacts(m: BudgetModel) {
     subjectLines: sorted(m.subjectLines.map(noRef)),
     economicLines: sorted(m.economicLines.map(noRef)),
     incomeLines: sorted(m.incomeLines.map(noRef)),
-    projects: m.projects.map((p) => ({ ...p, lines: p.lines.map(noRef) })),
+    projects: m.projects.map((p) => ({ ...p, lines: p.lines.map(noRef), aliases: p.aliases.map((a) => ({ ...a, source: withoutPlaces(a.source) })) })),
     departmentIndicators: m.departmentIndicators,
     threePublic: m.threePublic,
     operatingFunds: m.operatingFunds,
@@ -30,6 +35,6 @@ export function modelFacts(m: BudgetModel) {
     publishedFigures: m.publishedFigures.map(({ line: _l, location: _p, ...f }) => f),
     tables: m.tables.map(({ line: _l, location: _p, ...t }) => t),
     texts: m.texts.map(({ line: _l, ...t }) => t),
-    findings: sorted(m.findings.map(({ location: _p, ...f }) => f)),
+    findings: sorted(m.findings.map(({ location: _p, ...f }) => ({ ...f, message: withoutPlaces(f.message) }))),
   };
 }

@@ -8,7 +8,7 @@ import type { Layout, LayoutLine } from "../layout";
 import { UnreadableFileError } from "../layout";
 import { type Grid, buildGrids, cellOf, extractRules, inGrid, sameColumns } from "./pdf-geometry";
 import { type Fragment, joinFragments, joinWrapped, normalizeCjk, visualLines } from "./pdf-text";
-import { textTables } from "./pdf-unruled";
+import { textLines } from "./pdf-unruled";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: Promise<PdfJs> | undefined;
@@ -85,7 +85,18 @@ function placeOnPage(frags: Fragment[], grids: Grid[], pageWidth: number): Place
   }
   for (const [g, fs] of byGrid) placed.push(...gridRows(g, fs));
   const lines = visualLines(loose).filter((l) => !PAGE_NUMBER.test(joinFragments(l)));
-  placed.push(...textTables(lines, pageWidth));
+  const regions = new Map<number, Grid>();
+  const contentRight = Math.max(...frags.map((f) => f.x + f.width), ...grids.map((g) => g.right));
+  for (const t of textLines(lines, pageWidth, contentRight)) {
+    if (!t.region) {
+      placed.push({ top: t.top, line: t.line });
+      continue;
+    }
+    // A table without rules stands in for a grid whose columns start where its text columns do.
+    let g = regions.get(t.region.id);
+    if (!g) regions.set(t.region.id, (g = { xs: t.region.columns, ys: [], top: t.top, bottom: t.top, left: t.region.columns[0]!, right: t.region.columns.at(-1)! }));
+    placed.push({ top: t.top, line: t.line, grid: { page: g, cells: t.line.cells } });
+  }
   return placed.sort((a, b) => b.top - a.top);
 }
 
@@ -104,19 +115,14 @@ function gridRows(g: Grid, frags: Fragment[]): Placed[] {
     });
     if (row.every((c) => c === "")) continue;
     const fs = [...cells.entries()].filter(([k]) => k.startsWith(`${r}:`)).flatMap(([, v]) => v);
-    out.push({ top: g.ys[r]!, line: { heading: null, cells: row, style: styleOf(fs, null) }, grid: { page: g, cells: row } });
+    out.push({ top: g.ys[r]!, line: { heading: null, cells: row, style: styleOf(fs) }, grid: { page: g, cells: row } });
   }
   return out;
 }
 
-export function styleOf(frags: Fragment[], pageWidth: number | null): LayoutLine["style"] {
-  const size = Math.max(...frags.map((f) => f.size));
-  const bold = frags.every((f) => f.bold);
-  if (pageWidth === null) return { size, bold, centered: false };
-  const left = Math.min(...frags.map((f) => f.x));
-  const right = Math.max(...frags.map((f) => f.x + f.width));
-  const centered = Math.abs((left + right) / 2 - pageWidth / 2) < pageWidth * 0.06 && right - left < pageWidth * 0.8;
-  return { size, bold, centered };
+/** A table row's type: the largest size in it, and bold when all of it is. */
+function styleOf(frags: Fragment[]): LayoutLine["style"] {
+  return { size: Math.max(...frags.map((f) => f.size)), bold: frags.every((f) => f.bold), centered: false };
 }
 
 /**
