@@ -1,5 +1,6 @@
 import { Initial1795778311167 } from "./1795778311167-Initial";
 import { DocumentParts1795779464480 } from "./1795779464480-DocumentParts";
+import { SourcePlaces1795800001000 } from "./1795800001000-SourcePlaces";
 
 /** The embedded database, in order. */
-export const sqliteMigrations: Function[] = [Initial1795778311167, DocumentParts1795779464480];
+export const sqliteMigrations: Function[] = [Initial1795778311167, DocumentParts1795779464480, SourcePlaces1795800001000];

@@ -1,5 +1,6 @@
 import { registerEnumType } from "type-graphql";
-import { formatFen } from "./money";
+import { PRINTED_UNITS, type PrintedUnit as PrintedUnitCode, formatFen } from "./money";
+import { enumOf } from "./vocabulary";
 
 export enum MoneyUnit {
   YUAN = "YUAN",
@@ -17,3 +18,11 @@ export const DEFAULT_UNIT = MoneyUnit.WAN_YUAN;
 export function money(fen: bigint, unit: MoneyUnit = DEFAULT_UNIT): string {
   return formatFen(fen, unit);
 }
+
+export const PrintedUnit = enumOf(PRINTED_UNITS);
+export type PrintedUnit = PrintedUnitCode;
+registerEnumType(PrintedUnit, {
+  name: "PrintedUnit",
+  description: "印刷单位 The unit a document printed figures in. Amounts the API answers are always exact, in the MoneyUnit asked for.",
+  valuesConfig: { YUAN: { description: "元" }, THOUSAND_YUAN: { description: "千元" }, WAN_YUAN: { description: "万元" } },
+});

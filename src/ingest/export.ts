@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { placeholders } from "../db/sql";
-import { formatFen, toFen, toFenOrNull, type MoneyUnitCode } from "../common/money";
+import { formatFen, toFen, toFenOrNull, type MoneyUnitCode, type PrintedUnit } from "../common/money";
 import type { Bundle, BundleIndicator } from "./bundle/bundle.types";
 import { MODEL_RULES } from "./checks";
 import { PRIOR_YEAR_RULE } from "./cross-year";
@@ -163,6 +163,7 @@ class Exporter {
       ...(c.rate_percent ? { ratePercent: String(c.rate_percent) } : {}),
       ...(c.share_percent ? { sharePercent: String(c.share_percent) } : {}),
       ...(c.reason ? { reason: String(c.reason) } : {}),
+      ...(c.unit ? { unit: c.unit as PrintedUnit } : {}),
     }));
   }
 
@@ -176,9 +177,11 @@ class Exporter {
         ...(f.subject_code ? { subjectCode: String(f.subject_code) } : {}),
         amount: this.amt(f.amount_fen),
         ...(f.line !== null ? { line: Number(f.line) } : {}),
+        ...(f.location ? { location: String(f.location) } : {}),
       })),
       tables: (await this.q("SELECT * FROM document_table WHERE budget_id = ? ORDER BY id")).map((t) => ({
         kind: String(t.kind), title: String(t.title), listed: Boolean(Number(t.listed)), present: Boolean(Number(t.present)), rowCount: Number(t.row_count), ...(t.line !== null ? { line: Number(t.line) } : {}),
+        ...(t.location ? { location: String(t.location) } : {}), ...(t.unit ? { unit: t.unit as PrintedUnit } : {}),
       })),
       texts: (await this.q("SELECT * FROM document_text WHERE budget_id = ? ORDER BY id")).map((t) => ({
         kind: t.kind as never, position: Number(t.position), ...(t.title ? { title: String(t.title) } : {}), body: String(t.body), ...(t.line !== null ? { line: Number(t.line) } : {}),

@@ -212,10 +212,10 @@ async function insertSpecialMeasures(m: EntityManager, model: BudgetModel, budge
 async function insertDocumentParts(m: EntityManager, model: BudgetModel, budgetId: number): Promise<void> {
   await insertMany(m, NarrativeClaimEntity, model.claims.map((c, position) => ({
     budgetId, position, topic: c.topic, section: c.section, subjectCode: c.subject, label: c.label,
-    amountFen: fenText(c.amount), changeFen: fenText(c.change), ratePercent: c.ratePercent, sharePercent: c.sharePercent, reason: c.reason,
+    amountFen: fenText(c.amount), changeFen: fenText(c.change), ratePercent: c.ratePercent, sharePercent: c.sharePercent, reason: c.reason, unit: c.unit,
   })));
   await insertMany(m, PublishedFigureEntity, model.publishedFigures.map((f) => ({
-    budgetId, tableKind: f.tableKind, rowLabel: f.rowLabel, columnLabel: f.columnLabel, subjectCode: f.subjectCode, amountFen: f.fen.toString(), line: f.line,
+    budgetId, tableKind: f.tableKind, rowLabel: f.rowLabel, columnLabel: f.columnLabel, subjectCode: f.subjectCode, amountFen: f.fen.toString(), line: f.line, location: f.location,
   })));
   await insertMany(m, DocumentTableEntity, model.tables.map((t) => ({ budgetId, ...t })));
   await insertMany(m, DocumentTextEntity, model.texts.map((t) => ({ budgetId, ...t })));

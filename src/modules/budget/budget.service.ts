@@ -3,6 +3,7 @@ import { type Viewer, visibleBudgets } from "../../common/viewer";
 import type { Page } from "../../common/relay";
 import { type Row, Sql, Where, groupBy, placeholders } from "../../db/sql";
 import { DocumentTable, DocumentText, PublishedFigure } from "../document/document-parts.type";
+import type { PrintedUnit } from "../../common/money-unit";
 import { SourceDocument } from "../document/source-document.type";
 import { BudgetStage, ComputedTotals, DepartmentBudget, PublicationStatus } from "./budget.type";
 import { Discrepancy, DiscrepancyValueKind } from "./discrepancy.type";
@@ -234,6 +235,7 @@ export class BudgetService {
         ratePercent: (r.rate_percent as string | null) ?? null,
         sharePercent: (r.share_percent as string | null) ?? null,
         reason: (r.reason as string | null) ?? null,
+        printedUnit: (r.unit as PrintedUnit | null) ?? null,
       }),
     );
   }
@@ -292,6 +294,7 @@ export class BudgetService {
         column: String(r.column_label),
         subjectCode: (r.subject_code as string | null) ?? null,
         line: r.line === null ? null : Number(r.line),
+        location: (r.location as string | null) ?? null,
         amountFen: toFen(r.amount_fen),
       }),
     );
@@ -306,6 +309,8 @@ export class BudgetService {
       present: Boolean(Number(r.present)),
       rowCount: Number(r.row_count),
       line: r.line === null ? null : Number(r.line),
+      location: (r.location as string | null) ?? null,
+      printedUnit: (r.unit as PrintedUnit | null) ?? null,
     }));
   }
 

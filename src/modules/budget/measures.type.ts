@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { UnitArg } from "../../common/money-field";
-import { type MoneyUnit, money } from "../../common/money-unit";
+import { type MoneyUnit, PrintedUnit, money } from "../../common/money-unit";
 import { optionalMoney } from "./lines.type";
 
 @ObjectType({ simpleResolvers: true, description: "“三公”经费 Three public expenses as published; null where the document printed nothing." })
@@ -144,6 +144,9 @@ export class NarrativeClaim {
 
   @Field(() => String, { nullable: true, description: "原因 the stated reason." })
   reason: string | null;
+
+  @Field(() => PrintedUnit, { nullable: true, description: "印刷单位 the unit the narrative printed the amount in, where it is not the tables' (万元 in prose over tables in 元); it sets how much rounding the check against the tables allows." })
+  printedUnit: PrintedUnit | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: "金额 the stated amount." })
   amount(@UnitArg() unit: MoneyUnit): string | null {

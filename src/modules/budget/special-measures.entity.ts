@@ -140,6 +140,10 @@ export class NarrativeClaimEntity {
 
   @Column({ type: "text", nullable: true })
   reason: string | null;
+
+  /** The unit the narrative printed the amount in, where it is not the document's. */
+  @Column({ type: "varchar", length: 16, nullable: true })
+  unit: string | null;
 }
 
 /** One inconsistency (勾稽关系) found in a document or across documents. */

@@ -28,6 +28,10 @@ export class PublishedFigureEntity {
 
   @Column({ type: "int", nullable: true })
   line: number | null;
+
+  /** Where it is printed: "a.txt:12", "a.pdf page 3 line 4", "a.xlsx 收支总表!B7". */
+  @Column({ type: "varchar", length: 300, nullable: true })
+  location: string | null;
 }
 
 /** The document's tables: listed in its contents, present, and how many rows they had. */
@@ -57,6 +61,13 @@ export class DocumentTableEntity {
 
   @Column({ type: "int", nullable: true })
   line: number | null;
+
+  @Column({ type: "varchar", length: 300, nullable: true })
+  location: string | null;
+
+  /** The unit the table printed (YUAN, THOUSAND_YUAN, WAN_YUAN), where it printed one. */
+  @Column({ type: "varchar", length: 16, nullable: true })
+  unit: string | null;
 }
 
 /** Narrative text kept as printed: duties, unit structure, annual goals and tasks. */

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { UnitArg } from "../../common/money-field";
-import { type MoneyUnit, money } from "../../common/money-unit";
+import { type MoneyUnit, PrintedUnit, money } from "../../common/money-unit";
 
 @ObjectType({ simpleResolvers: true, description: "公布数 A figure the document printed outside the fact lines (a total, a subtotal, a stated budget), with where." })
 export class PublishedFigure {
@@ -20,14 +20,18 @@ export class PublishedFigure {
   @Field(() => String, { nullable: true, description: "科目编码 the 项 code of a subject row." })
   subjectCode: string | null;
 
-  @Field(() => Int, { nullable: true, description: "行号 line of the source document." })
+  @Field(() => Int, { nullable: true, description: "行号 line of the source document, for a document in the text form (see location for any form)." })
   line: number | null;
+
+  @Field(() => String, { nullable: true, description: "位置 where the figure is printed, in the file's own terms: \"a.txt:12\", \"a.pdf page 3 line 4\", \"a.xlsx 部门收支总体情况表!B7\"." })
+  location: string | null;
 
   @Field(() => DecimalScalar, { description: "金额 the figure as printed." })
   amount(@UnitArg() unit: MoneyUnit): string {
     return money(this.amountFen, unit);
   }
 }
+
 
 @ObjectType({ simpleResolvers: true, description: "表格 One of the document's standard tables: listed in its contents, present, and how many data rows it had." })
 export class DocumentTable {
@@ -46,8 +50,14 @@ export class DocumentTable {
   @Field(() => Int, { description: "数据行数 rows with figures (0 for a table with only its header)." })
   rowCount: number;
 
-  @Field(() => Int, { nullable: true, description: "行号 line of its heading (or contents entry)." })
+  @Field(() => Int, { nullable: true, description: "行号 line of its heading (or contents entry), for a document in the text form." })
   line: number | null;
+
+  @Field(() => String, { nullable: true, description: "位置 where its title is printed, in the file's own terms (line, page and line, or sheet and cell)." })
+  location: string | null;
+
+  @Field(() => PrintedUnit, { nullable: true, description: "金额单位 the unit the table printed (单位：元 / 千元 / 万元); null where it printed none and was read in the document's." })
+  printedUnit: PrintedUnit | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: "文字部分 Narrative text kept as printed: 主要职责, 单位构成, 年度履职目标, 年度主要任务 …" })

@@ -4,6 +4,8 @@ import { Discrepancy } from "../budget/discrepancy.type";
 
 export enum DocumentFormat {
   DISCLOSURE_TEXT = "DISCLOSURE_TEXT",
+  DISCLOSURE_PDF = "DISCLOSURE_PDF",
+  DISCLOSURE_XLSX = "DISCLOSURE_XLSX",
   BUNDLE = "BUNDLE",
 }
 registerEnumType(DocumentFormat, {
@@ -11,6 +13,8 @@ registerEnumType(DocumentFormat, {
   description: "文件格式 How a document is written.",
   valuesConfig: {
     DISCLOSURE_TEXT: { description: "部门预算公开文本: the disclosure as text (headings, narrative, tab-separated tables)" },
+    DISCLOSURE_PDF: { description: "PDF原件: the disclosure as the department published it, read from its text layer" },
+    DISCLOSURE_XLSX: { description: "XLSX表格: the disclosure's tables (and narrative) as a spreadsheet, as the budget system exports them" },
     BUNDLE: { description: "结构化数据包: the JSON bundle format (schema/bundle.schema.json)" },
   },
 });

@@ -10,7 +10,7 @@ export class SourceDocument {
   @Field(() => String, { description: "SHA-256 of the document's bytes." })
   checksum: string;
 
-  @Field(() => String, { description: "DISCLOSURE_TEXT (公开文本) or BUNDLE (structured JSON)." })
+  @Field(() => String, { description: "How it was written: DISCLOSURE_TEXT (公开文本), DISCLOSURE_PDF, DISCLOSURE_XLSX or BUNDLE (structured JSON)." })
   format: string;
 
   @Field(() => Int, { description: "Size in bytes." })
