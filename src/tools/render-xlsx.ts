@@ -391,13 +391,24 @@ const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<wo
 const SHEET_TAIL = "</t></is></c></row></sheetData></worksheet>";
 
 /**
- * A small workbook whose one sheet unpacks to at least `unpackedBytes` (a ZIP bomb): the sheet's
- * one cell holds "000…". Deflate pieces ended by a full flush are byte-aligned and refer to
- * nothing before them, so one deflated megabyte of zeros, repeated, is a valid stream: the bomb
- * is never held unpacked, and its size is about a thousandth of what it unpacks to (a run of one
- * byte is deflate's best case).
+ * A small workbook that unpacks to at least `unpackedBytes` (a ZIP bomb), spread over `sheets`
+ * sheets (one by default) whose one cell holds "000…". Deflate pieces ended by a full flush are
+ * byte-aligned and refer to nothing before them, so one deflated megabyte of zeros, repeated, is
+ * a valid stream: the bomb is never held unpacked, and its size is about a thousandth of what it
+ * unpacks to (a run of one byte is deflate's best case).
  */
-export function zipBombXlsx(unpackedBytes: number): Buffer {
+export function zipBombXlsx(unpackedBytes: number, sheets = 1): Buffer {
+  const numbers = Array.from({ length: sheets }, (_, i) => i + 1);
+  return zipOf([
+    { name: "[Content_Types].xml", data: Buffer.from(contentTypes(numbers)) },
+    { name: "_rels/.rels", data: Buffer.from(ROOT_RELS) },
+    { name: "xl/workbook.xml", data: Buffer.from(workbookXml(numbers)) },
+    { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(workbookRels(numbers)) },
+    ...numbers.map((n) => ({ name: `xl/worksheets/sheet${n}.xml`, data: bombSheet(Math.ceil(unpackedBytes / sheets)) })),
+  ]);
+}
+
+function bombSheet(unpackedBytes: number): ZipPart["data"] {
   const head = Buffer.from(SHEET_HEAD);
   const tail = Buffer.from(SHEET_TAIL);
   const chunk = Buffer.alloc(1 << 20, "0");
@@ -408,20 +419,14 @@ export function zipBombXlsx(unpackedBytes: number): Buffer {
   for (let i = 0; i < count; i++) crc = crc32(chunk, crc);
   crc = crc32(tail, crc);
   const deflated = Buffer.concat([flushed(head), ...Array<Buffer>(count).fill(deflatedChunk), deflateRawSync(tail, { level: 9 })]);
-  return zipOf([
-    { name: "[Content_Types].xml", data: Buffer.from(CONTENT_TYPES) },
-    { name: "_rels/.rels", data: Buffer.from(ROOT_RELS) },
-    { name: "xl/workbook.xml", data: Buffer.from(WORKBOOK) },
-    { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(WORKBOOK_RELS) },
-    { name: "xl/worksheets/sheet1.xml", data: { deflated, size: head.length + count * chunk.length + tail.length, crc } },
-  ]);
+  return { deflated, size: head.length + count * chunk.length + tail.length, crc };
 }
 
-const CONTENT_TYPES =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>';
-const ROOT_RELS =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
-const WORKBOOK =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="部门支出总体情况表" sheetId="1" r:id="rId1"/></sheets></workbook>';
-const WORKBOOK_RELS =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const contentTypes = (sheets: number[]) =>
+  `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("")}</Types>`;
+const ROOT_RELS = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
+const workbookXml = (sheets: number[]) =>
+  `${XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((n) => `<sheet name="${n === 1 ? "部门支出总体情况表" : `Sheet${n}`}" sheetId="${n}" r:id="rId${n}"/>`).join("")}</sheets></workbook>`;
+const workbookRels = (sheets: number[]) =>
+  `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((n) => `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`).join("")}</Relationships>`;
