@@ -149,15 +149,19 @@ describe("XLSX front end", () => {
       expect(total.numeric![6]).toBe(true);
     });
 
-    it("gives each sheet its own grid, and only rows of two or more cells belong to it", () => {
+    it("gives each sheet its own grid: rows of two or more cells, and one-cell rows inside a table", () => {
       const grids = new Map<number, Set<string>>();
       for (const l of layout.lines) {
         const filled = l.cells.filter((c) => c !== "").length;
-        expect(l.grid !== undefined, l.at).toBe(filled >= 2);
+        if (filled >= 2) expect(l.grid, l.at).toBeDefined();
+        if (filled === 1 && l.cells[0] !== "") expect(l.grid, l.at).toBeUndefined();
         if (l.grid !== undefined) grids.set(l.grid, (grids.get(l.grid) ?? new Set()).add(l.at.split(" ")[1]!));
       }
       expect([...grids.values()].every((sheets) => sheets.size === 1)).toBe(true);
       expect(grids.size).toBe(9);
+      // The 收支 table's right-hand labels under blank left-hand cells: rows of the table, not headings.
+      expect(line("部门收支总体情况表", 15)).toMatchObject({ cells: ["", "", "十一、节能环保支出", ""], grid: expect.any(Number) });
+      expect(line("部门支出总体情况表", 1).grid).toBeUndefined();
     });
   });
 
@@ -174,6 +178,19 @@ describe("XLSX front end", () => {
     empty.addWorksheet("Sheet1");
     const bytes = Buffer.from(await empty.xlsx.writeBuffer());
     await expect(readXlsxLayout("empty.xlsx", bytes)).rejects.toThrow("empty.xlsx: the workbook's sheets (“Sheet1”) hold no value: nothing to read");
+  });
+
+  it("reads a table whose one-cell rows are bold and centred as a table, not as headings", async () => {
+    const styled = await editedSample((wb) => {
+      for (const sheet of ["部门收支总体情况表", "财政拨款收支总体情况表"]) {
+        wb.getWorksheet(sheet)!.getColumn(3).eachCell((cell) => {
+          cell.font = { bold: true, size: 12 };
+          cell.alignment = { horizontal: "center" };
+        });
+      }
+    });
+    const plain = await readModel(SAMPLE, original(SAMPLE));
+    expect(unplaced((await readModel("styled.xlsx", styled)).model)).toEqual(unplaced(plain.model));
   });
 
   it("refuses an error value, naming the sheet and cell", async () => {

@@ -35,7 +35,11 @@ const CENTRED_MERGE_SHARE = 0.5;
  * - `at` is "file sheet row n", `cellAt` "file sheet!F9".
  * - Rows with two or more non-empty cells belong to their sheet's grid (one grid number per
  *   sheet); a row with a single non-empty cell (a title, 单位：万元, a note, a paragraph) has none,
- *   so the reader may take it for a heading or prose.
+ *   so the reader may take it for a heading or prose — unless it sits inside a table: its cell
+ *   not in column A, in a run of such rows whose nearest non-blank rows above and below are in
+ *   the grid (the right-hand
+ *   "十一、节能环保支出" of a 收支 table, whose left-hand cells are blank, is a table row however
+ *   it is styled).
  * - `style` comes from the row's first non-empty cell: font size (11 where the style gives none),
  *   bold, and centred (horizontal alignment center / centerContinuous, or a merge spanning more
  *   than half the sheet's width). A spreadsheet marks no headings: `heading` is always null.
@@ -100,6 +104,19 @@ function sheetLines(fileName: string, ws: ExcelJS.Worksheet, grid: number): Layo
     if (first) line.style = styleOf(first, merges, lastCol);
     if (filled >= 2) line.grid = grid;
     out.push(line);
+  }
+  // Rows of one cell inside a table (a label whose other cells are blank, as the right-hand side
+  // of a 收支 table prints) are rows of it too, however they are styled: runs of such rows, none
+  // in the first column, with rows of the grid the nearest non-blank above and below.
+  const filledAt = (l: LayoutLine) => l.cells.findIndex((c) => c !== "");
+  const nonBlank = out.filter((l) => filledAt(l) >= 0);
+  const inside = (l: LayoutLine) => l.grid === undefined && filledAt(l) > 0;
+  for (let i = 0; i < nonBlank.length; i++) {
+    if (!inside(nonBlank[i]!) || nonBlank[i - 1]?.grid === undefined) continue;
+    let end = i;
+    while (end + 1 < nonBlank.length && inside(nonBlank[end + 1]!)) end++;
+    if (nonBlank[end + 1]?.grid !== undefined) for (let k = i; k <= end; k++) nonBlank[k]!.grid = grid;
+    i = end;
   }
   return out;
 }
