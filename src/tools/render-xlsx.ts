@@ -4,7 +4,8 @@
  * headings bold; then one sheet per table, named after it, with the title merged across the
  * table and bold, 部门名称 and 单位：万元 on the row below, the header rows merged where the
  * standard table groups its columns (基本支出 over 小计/人员经费/公用经费, 科目编码 over 类/款/项),
- * amounts stored as numbers with a number format that prints the same decimals, and codes
+ * the 一级/二级指标 of the 整体绩效目标表 merged down the rows they cover, amounts stored as
+ * numbers with a number format that prints the same decimals, and codes
  * ("208", "01", "007", 21-digit project codes) stored as text so leading zeros survive. Where a
  * subject table's 合计 cell is exactly the sum of the rows under it, it is written as a SUM
  * formula with its result saved, as Excel would.
@@ -223,6 +224,7 @@ function tableSheet(wb: ExcelJS.Workbook, t: TextTable, name: string): void {
   });
   for (const m of headerMerges(t.rows.slice(0, headerRows), width)) ws.mergeCells(first + m.top, m.left + 1, first + m.bottom, m.right + 1);
   if (t.kind === "EXPENDITURE" || t.kind === "GENERAL_EXPENDITURE") subjectTotalFormulas(ws, t, first);
+  if (t.kind === "DEPT_PERFORMANCE") indicatorMerges(ws, t, first);
 
   // Notes under the table, one per row.
   t.notes.forEach((note, i) => {
@@ -234,6 +236,28 @@ function tableSheet(wb: ExcelJS.Workbook, t: TextTable, name: string): void {
   for (let c = 0; c < width; c++) {
     const longest = Math.max(4, ...t.rows.slice(headerRows).map((r) => displayWidth(r[c] ?? "")));
     ws.getColumn(c + 1).width = Math.min(40, longest + 2);
+  }
+}
+
+/**
+ * The 部门(单位)整体绩效目标表 prints its 一级指标 and 二级指标 on every indicator row; a budget
+ * system merges each run of one label down the rows it covers, so only its first row holds it.
+ */
+function indicatorMerges(ws: ExcelJS.Worksheet, t: TextTable, first: number): void {
+  const from = t.rows.findIndex((r) => r[0] === "一级指标") + 1;
+  if (from <= 0) return;
+  for (const c of [0, 1]) {
+    let start = from;
+    for (let i = from + 1; i <= t.rows.length; i++) {
+      const same = i < t.rows.length && t.rows[i]![c] === t.rows[start]![c] && (c === 0 || t.rows[i]![0] === t.rows[start]![0]);
+      if (same) continue;
+      if (i - 1 > start && t.rows[start]![c]) {
+        for (let k = start + 1; k < i; k++) ws.getCell(first + k, c + 1).value = null;
+        ws.mergeCells(first + start, c + 1, first + i - 1, c + 1);
+        ws.getCell(first + start, c + 1).alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+      }
+      start = i;
+    }
   }
 }
 

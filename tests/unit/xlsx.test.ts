@@ -128,6 +128,13 @@ describe("XLSX front end", () => {
       expect(line("部门支出总体情况表", 3).style).toEqual({ size: 10, bold: true, centered: true });
     });
 
+    it("reads labels merged down the rows they cover once, at their first row", () => {
+      const rows = layout.lines.filter((l) => l.at.includes("部门(单位)整体绩效目标表"));
+      expect(rows.find((l) => l.cells[2] === "年度履职目标相关性")!.cells.slice(0, 2)).toEqual(["投入管理指标", "工作目标管理"]);
+      expect(rows.find((l) => l.cells[2] === "工作任务科学性")!.cells.slice(0, 2)).toEqual(["", ""]);
+      expect(rows.find((l) => l.cells[2] === "预算编制完整性")!.cells.slice(0, 2)).toEqual(["", "预算和财务管理"]);
+    });
+
     it("gives codes as text and amounts as the stored numbers, each cell with its place", () => {
       const row = line("部门支出总体情况表", 8);
       expect(row.cells.slice(0, 7)).toEqual(["208", "01", "01", "", "行政运行", "4550.7", "4550.7"]);
