@@ -200,6 +200,17 @@ describe("XLSX front end", () => {
     expect(unplaced((await readModel("styled.xlsx", styled)).model)).toEqual(unplaced(plain.model));
   });
 
+  it("reads a workbook of the tables alone (no cover sheet): year and department from the tables", async () => {
+    const tablesOnly = await editedSample((wb) => wb.removeWorksheet(wb.getWorksheet("封面及说明")!.id));
+    const { model } = await readModel("tables.xlsx", tablesOnly);
+    const sample = (await readModel(SAMPLE, original(SAMPLE))).model;
+    expect({ year: model.year, stage: model.stage, department: model.department }).toEqual({ year: 2023, stage: "BUDGET", department: sample.department });
+    for (const k of ["stated", "subjectLines", "economicLines", "incomeLines", "projects", "threePublic", "departmentIndicators"] as const) {
+      expect(unplaced(model[k]), k).toEqual(unplaced(sample[k]));
+    }
+    expect(model.claims).toEqual([]);
+  });
+
   it("refuses an error value, naming the sheet and cell", async () => {
     const bytes = await editedSample((wb) => (wb.getWorksheet("部门支出总体情况表")!.getCell("F9").value = { error: "#REF!" } as ExcelJS.CellErrorValue));
     const e = await refusal("ref.xlsx", bytes);
