@@ -14,6 +14,14 @@ export interface LayoutLine {
   at: string;
   /** Where each cell is, where cells have places of their own ("a.xlsx Sheet1!F9"). */
   cellAt?: string[];
+  /**
+   * Which cells the file stored as numbers rather than printed as text (a spreadsheet's number
+   * cells and formula results), one flag per cell. Such a cell's text is the exact decimal of the
+   * stored binary number ("8562.599999999999" where a formula left float noise), so a reader
+   * that knows the amount's unit may round it once to 分 (and say so); printed text is never
+   * rounded. Absent where the medium stores only text (text, PDF).
+   */
+  numeric?: boolean[];
   /** Typographic hints a PDF gives: font size (points), bold, centred on the page. */
   style?: { size: number; bold: boolean; centered: boolean };
   /** For a line that is a table row: which table (per front end) it belongs to, so rows of one grid stay together. */

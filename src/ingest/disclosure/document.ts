@@ -20,6 +20,8 @@ export interface Row {
   no: number;
   /** The line's cells, trimmed, with stray `**` removed; empty cells kept (they carry position). */
   cells: string[];
+  /** Which cells the file stored as numbers (a spreadsheet's), as the layout line says; absent for text. */
+  numeric?: boolean[];
 }
 
 export interface TableBlock {
@@ -287,7 +289,7 @@ function tableBlock(layout: Layout, h: Heading, end: number): TableBlock {
       }
       continue;
     }
-    rows.push({ no, cells });
+    rows.push(l.numeric ? { no, cells, numeric: l.numeric } : { no, cells });
   }
   const header = rows.slice(0, 4).flatMap((r) => r.cells).join(" ");
   return { kind: recognizeTable(h.text, header), title: h.text.replace(/^\d{4}\s*年度?/, ""), no: h.no, departmentName, unit, rows };

@@ -86,7 +86,7 @@ function readAmounts(cells: string[], from: number, unit: PrintedUnit, fileName:
   for (; i < cells.length && values.length < AMOUNT_COLUMNS.length; i++) {
     const cell = cells[i]!;
     if (values.length > 0 && cell !== "" && !meantAsAmount(cell)) break;
-    values.push(cellAmount(cell, unit, { fileName, line, column: AMOUNT_COLUMNS[values.length]! }));
+    values.push(cellAmount(cell, unit, { fileName, line, column: AMOUNT_COLUMNS[values.length]!, cell: i }));
   }
   const [total = null, government = null, specialAccount = null, unitFunds = null] = values;
   return { amounts: { total, government, specialAccount, unitFunds }, next: i };
@@ -283,7 +283,7 @@ function readBudgetRow(row: Row, unit: PrintedUnit, fileName: string, out: Depar
     const next = cells[i + 1] ?? "";
     if (next === "" || !meantAsAmount(next)) continue;
     const label = figureLabel(cell);
-    const amount = cellAmount(next, unitOfLabel(cell, unit), { fileName, line: row.no, column: label });
+    const amount = cellAmount(next, unitOfLabel(cell, unit), { fileName, line: row.no, column: label, cell: i + 1 });
     if (amount !== null) out.figures.push({ label, amount, line: row.no });
     i++;
   }

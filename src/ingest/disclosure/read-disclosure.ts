@@ -1,5 +1,6 @@
 import type { EconomicKindCode, ExpenditureKindCode } from "../../common/vocabulary";
-import type { MoneyUnitCode, PrintedUnit } from "../../common/money";
+import { type MoneyUnitCode, type PrintedUnit, UNIT_WORD, parseAmount } from "../../common/money";
+import { roundStoredNumber } from "./cells";
 import { ZONE_REGION } from "../../common/zone";
 import type { ExpenditureCategoryCode, FundingSourceCode } from "../bundle/bundle.types";
 import type { BudgetModel, DiscrepancyDraft, PublishedFigureDraft, TableInventoryDraft, TextDraft } from "../model";
@@ -68,9 +69,10 @@ function readParts(doc: DisclosureDoc): BudgetModel {
   const fileName = doc.fileName;
   const unit = documentUnit(doc);
   const table = (kind: TableKind): TableBlock | null => doc.tables.find((t) => t.kind === kind) ?? null;
+  const rounded: DiscrepancyDraft[] = [];
   const read = <T>(kind: TableKind, fn: (t: TableBlock, ctx: { fileName: string; unit: PrintedUnit }) => T): T | null => {
     const t = table(kind);
-    return t ? fn(t, { fileName, unit: t.unit ?? unit }) : null;
+    return t ? fn(roundStoredNumbers(doc, t, t.unit ?? unit, rounded), { fileName, unit: t.unit ?? unit }) : null;
   };
   const parts: DisclosureParts = {
     doc,
@@ -143,8 +145,36 @@ function readParts(doc: DisclosureDoc): BudgetModel {
     texts: texts(parts),
     findings,
   };
-  findings.push(...documentChecks(parts, model));
+  findings.push(...rounded, ...documentChecks(parts, model));
   return model;
+}
+
+/**
+ * A spreadsheet stores amounts as binary numbers, and a formula can leave float noise
+ * (8562.599999999999 for 8562.6). The table's cells the file stored as numbers and finer than
+ * 1 分 are rounded once, half away from zero, in the table's unit, and each rounding is reported.
+ */
+function roundStoredNumbers(doc: DisclosureDoc, t: TableBlock, unit: PrintedUnit, out: DiscrepancyDraft[]): TableBlock {
+  if (!t.rows.some((r) => r.numeric?.includes(true))) return t;
+  const rows = t.rows.map((r) => {
+    if (!r.numeric) return r;
+    const cells = r.cells.map((c, i) => {
+      const to = r.numeric![i] ? roundStoredNumber(c, unit) : null;
+      if (to === null) return c;
+      out.push({
+        ruleId: "STORED_NUMBER_ROUNDED",
+        severity: "ROUNDING",
+        message: `“${t.title}”单元格存储的数是 ${c}，细于1分，按${UNIT_WORD[unit]}四舍五入到分读作 ${to}`,
+        location: doc.place(r.no, i),
+        valueKind: "MONEY",
+        stated: parseAmount(to, unit).toString(),
+        computed: null,
+      });
+      return to;
+    });
+    return { ...r, cells };
+  });
+  return { ...t, rows };
 }
 
 /**

@@ -19,7 +19,7 @@ interface Ctx {
 }
 
 function amount(ctx: Ctx, row: Row, index: number, column: string): bigint | null {
-  return cellAmount(row.cells[index], ctx.unit, { fileName: ctx.fileName, line: row.no, column });
+  return cellAmount(row.cells[index], ctx.unit, { fileName: ctx.fileName, line: row.no, column, cell: index });
 }
 
 function printed(ctx: Ctx, row: Row, index: number, column: string, label: string): Printed | null {

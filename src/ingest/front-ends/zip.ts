@@ -50,7 +50,7 @@ export async function checkUnpackedSize(fileName: string, bytes: Buffer, limit: 
     const data = bytes.subarray(start, start + e.compressedSize);
     if (data.length < e.compressedSize) throw new UnreadableFileError(fileName, `the ZIP entry ${e.name} is cut short: the file looks truncated`);
     if (e.method === 0) total += data.length;
-    else if (e.method === 8) total += await inflatedSize(fileName, e.name, data, limit - total);
+    else if (e.method === 8) total += await inflatedSize(fileName, e.name, data, limit - total, limit);
     else throw new UnreadableFileError(fileName, `the ZIP entry ${e.name} uses compression method ${e.method}, which a workbook does not`);
     if (total > limit) throw tooLarge(fileName, limit);
   }
@@ -60,7 +60,8 @@ function tooLarge(fileName: string, limit: number): UnreadableFileError {
   return new UnreadableFileError(fileName, `the workbook unpacks to more than ${Math.round(limit / 1024 / 1024)} MB (a ZIP bomb, or far larger than any disclosure): refused without reading it`);
 }
 
-function inflatedSize(fileName: string, entry: string, data: Buffer, budget: number): Promise<number> {
+/** Inflates one entry, counting; past `budget` (what `limit` leaves after the entries before) it stops. */
+function inflatedSize(fileName: string, entry: string, data: Buffer, budget: number, limit: number): Promise<number> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const inflate = createInflateRaw();
@@ -68,7 +69,7 @@ function inflatedSize(fileName: string, entry: string, data: Buffer, budget: num
       size += chunk.length;
       if (size > budget) {
         inflate.destroy();
-        reject(tooLarge(fileName, budget));
+        reject(tooLarge(fileName, limit));
       }
     });
     inflate.on("end", () => resolve(size));
