@@ -4,7 +4,7 @@ const big = (_k: string, v: unknown) => (typeof v === "bigint" ? `${v}n` : v);
 
 /** A message or label with the places it names set aside: "第12行", "page 3 line 4", "收支总表 row 7", "收支总表!B7". */
 export function withoutPlaces(s: string): string {
-  return s.replace(/第\d+行|page \d+ line \d+|\S+ row \d+|[^\s(（、]+![A-Z]+\d+/g, "·");
+  return s.replace(/第\d+行|page \d+ line \d+|[^\s(（、]+ row \d+|[^\s(（、]+![A-Z]+\d+/g, "·");
 }
 const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => (JSON.stringify(a, big) < JSON.stringify(b, big) ? -1 : 1));
 

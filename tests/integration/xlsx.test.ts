@@ -10,6 +10,7 @@ import { BROKEN_DIR, ORIGINALS, ORIGINALS_DIR } from "../fixtures/originals/rend
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
 import { rowCounts } from "../helpers/row-counts";
 import { TestServer } from "../helpers/server";
+import { withoutPlaces } from "../helpers/model-facts";
 
 /**
  * The XLSX originals of tests/fixtures/originals imported through the real import path into one
@@ -21,7 +22,7 @@ const idOf = (file: string) => ({ code: file.slice(0, 3), year: Number(file.slic
 
 /** Places differ by design (line 412 against 部门支出总体情况表 row 9): everything else must not. */
 function unplaced(v: unknown): unknown {
-  if (typeof v === "string") return v.replace(/第\d+(?:、\d+)*行/g, "第…行");
+  if (typeof v === "string") return withoutPlaces(v);
   if (Array.isArray(v)) return v.map(unplaced);
   if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([k]) => !["sourceRef", "line", "location"].includes(k)).map(([k, x]) => [k, unplaced(x)]));
   return v;

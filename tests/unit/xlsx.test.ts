@@ -9,6 +9,7 @@ import type { BudgetModel } from "../../src/ingest/model";
 import { SAMPLE_BUNDLE_FILE } from "../../src/ingest/sample";
 import { headerMerges, zipBombXlsx } from "../../src/tools/render-xlsx";
 import { BROKEN_DIR, FORMULA_CELL, ORIGINALS, ORIGINALS_DIR, renderBroken, renderOriginal } from "../fixtures/originals/render";
+import { withoutPlaces } from "../helpers/model-facts";
 
 /**
  * The XLSX originals in tests/fixtures/originals (written by its render.ts from the project's
@@ -49,9 +50,9 @@ async function refusal(fileName: string, bytes: Buffer): Promise<Error> {
  * numbers some messages quote ("第378行"). Everything else — every amount, label, code, name,
  * indicator, claim, published figure, table and finding — must be the same.
  */
-function unplaced(m: BudgetModel): unknown {
+function unplaced(m: unknown): unknown {
   const walk = (v: unknown): unknown => {
-    if (typeof v === "string") return v.replace(/第\d+(?:、\d+)*行/g, "第…行");
+    if (typeof v === "string") return withoutPlaces(v);
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([k]) => !["sourceRef", "line", "location"].includes(k)).map(([k, x]) => [k, walk(x)]));
     return v;

@@ -53,6 +53,8 @@ export interface DisclosureDoc {
   format: Layout["format"];
   lines: Line[];
   title: Line;
+  /** Whether the document prints a title; a workbook of tables alone takes year and stage from its tables' titles. */
+  titled: boolean;
   year: number;
   shortName: string;
   stage: BudgetStageCode;
@@ -82,6 +84,7 @@ export class DocumentError extends Error {
 
   /** The same problem, placed in the file's own terms. */
   placedIn(doc: Pick<DisclosureDoc, "place">): DocumentError {
+    if (this.line === null) return this;
     return new DocumentError(this.fileName, this.line, this.problem, this.cell, doc.place(this.line, this.cell));
   }
 }
@@ -141,7 +144,7 @@ export function readLayoutDocument(layout: Layout): DisclosureDoc {
   const shortName = title.shortName ?? shortNameFromTables(tables);
   if (!shortName) throw new DocumentError(fileName, title.heading.no, `the title “${title.heading.text}” names no department, and no table prints 部门名称`, undefined, place(title.heading.no));
   const lineLabel = (no: number) => (layout.lineNumbered ? `第${no}行` : place(no).slice(fileName.length).trim());
-  return { fileName, format: layout.format, lines, title: { no: title.heading.no, text: title.heading.text }, year: title.year, shortName, stage: title.stage, listed, sections, tables, place, lineLabel };
+  return { fileName, format: layout.format, lines, title: { no: title.heading.no, text: title.heading.text }, titled: title.titled, year: title.year, shortName, stage: title.stage, listed, sections, tables, place, lineLabel };
 }
 
 function placer(layout: Layout): DisclosureDoc["place"] {
@@ -219,6 +222,7 @@ function contentsEndOf(headings: Heading[], title: Heading, firstTable: Heading 
 
 interface Title {
   heading: Heading;
+  titled: boolean;
   year: number;
   shortName: string | null;
   stage: BudgetStageCode;
@@ -235,7 +239,7 @@ function findTitle(layout: Layout, headings: Heading[], place: DisclosureDoc["pl
   const titled = explicit ? first : (headings.find((h) => h.level === 1) ?? first);
   if (!titled) throw new DocumentError(fileName, null, "no headings: not a disclosure (expected a title such as \"2023 年人力资源局部门预算公开\" and the standard tables)");
   const candidate = parseTitle(titled.text);
-  if (candidate) return { heading: titled, ...candidate };
+  if (candidate) return { heading: titled, titled: true, ...candidate };
   if (!explicit) {
     const fromTables = titleFromTables(headings);
     if (fromTables) return fromTables;
@@ -262,7 +266,7 @@ function titleFromTables(headings: Heading[]): Title | null {
   if (!dated) return null;
   const year = Number(/(\d{4})\s*年/.exec(dated.text)![1]);
   const stage: BudgetStageCode = headings.some((h) => /决算/.test(h.text)) ? "FINAL" : "BUDGET";
-  return { heading: dated, year, shortName: null, stage };
+  return { heading: dated, titled: false, year, shortName: null, stage };
 }
 
 function shortNameFromTables(tables: TableBlock[]): string | null {

@@ -101,7 +101,7 @@ function readParts(doc: DisclosureDoc): BudgetModel {
     year: doc.year,
     stage: doc.stage,
     amountUnit: unit,
-    title: doc.title.text,
+    title: doc.titled ? doc.title.text : null,
     stated: {
       incomeTotal: parts.overview?.incomeTotal?.fen ?? parts.fiscal?.incomeTotal?.fen ?? null,
       expenditureTotal: parts.overview?.expenditureTotal?.fen ?? parts.expenditure?.total?.values.合计 ?? null,
