@@ -309,7 +309,7 @@ describe("the sample's figures, changed in Excel", () => {
 describe("broken originals", () => {
   it.each([
     ["truncated.xlsx", /^truncated\.xlsx: the ZIP container is damaged or cut short \(no central directory\): the file looks truncated$/],
-    ["no-totals.xlsx", /^no-totals\.xlsx: neither 部门支出总体情况表 \(支出总表\) nor 部门收支总体情况表 \(收支总表\) with its total was found/],
+    ["no-totals.xlsx", /^no-totals\.xlsx 封面及说明 row \d+: neither 部门支出总体情况表 \(支出总表\) nor 部门收支总体情况表 \(收支总表\) with its total was found/],
     ["formula-without-value.xlsx", /^formula-without-value\.xlsx 部门支出总体情况表!G6: formula =SUM\(G8:G19\) has no saved value/],
     ["zip-bomb.xlsx", /^zip-bomb\.xlsx: the workbook unpacks to more than 200 MB \(a ZIP bomb, or far larger than any disclosure\): refused without reading it$/],
   ])("refuses %s, naming the file and the problem", async (file, problem) => {
