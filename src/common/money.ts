@@ -10,6 +10,22 @@ export const PRINTED_UNITS: readonly PrintedUnit[] = ["YUAN", "THOUSAND_YUAN", "
 const FEN_PER: Record<PrintedUnit, bigint> = { YUAN: 100n, THOUSAND_YUAN: 100_000n, WAN_YUAN: 1_000_000n };
 const DECIMALS: Record<PrintedUnit, number> = { YUAN: 2, THOUSAND_YUAN: 5, WAN_YUAN: 6 };
 
+/** Units from finest to coarsest. */
+const COARSENESS: Record<PrintedUnit, number> = { YUAN: 0, THOUSAND_YUAN: 1, WAN_YUAN: 2 };
+
+/** The coarsest of the units a comparison's figures were printed in: its rounding is the widest. */
+export function coarsest(...units: (PrintedUnit | null | undefined)[]): PrintedUnit {
+  return units.reduce<PrintedUnit>((a, u) => (u && COARSENESS[u] > COARSENESS[a] ? u : a), "YUAN");
+}
+
+/**
+ * Half the last printed digit of a figure in `unit`, in 分: 万元 figures are printed to 0.1
+ * (0.05 万元 = 50,000 分), 元 and 千元 figures to 0.01 of their unit.
+ */
+export function roundingHalfStep(unit: PrintedUnit): bigint {
+  return unit === "WAN_YUAN" ? 50_000n : unit === "THOUSAND_YUAN" ? 500n : 1n;
+}
+
 /** The unit word a document prints: 元, 千元, 万元. */
 export const UNIT_WORD: Record<PrintedUnit, string> = { YUAN: "元", THOUSAND_YUAN: "千元", WAN_YUAN: "万元" };
 

@@ -1,4 +1,4 @@
-import { formatFen, type MoneyUnitCode } from "../common/money";
+import { type PrintedUnit, UNIT_WORD, coarsest, formatFen, roundingHalfStep } from "../common/money";
 import { canonicalDecimal, scaled } from "../common/decimal";
 import { percent } from "../common/percent";
 import type { BudgetModel, DiscrepancyDraft } from "./model";
@@ -57,10 +57,10 @@ export const MODEL_RULES = [
  * stated vs computed, where computed adds up `terms` printed figures: each printed figure may be
  * off by half its last printed digit, so (terms + 1) half-steps of difference is rounding.
  */
-export function moneyFinding(unit: MoneyUnitCode, ruleId: string, what: string, location: string, stated: Fen, computed: Fen, terms: number): DiscrepancyDraft | null {
+export function moneyFinding(unit: PrintedUnit, ruleId: string, what: string, location: string, stated: Fen, computed: Fen, terms: number): DiscrepancyDraft | null {
   if (stated === null || stated === undefined || computed === null || computed === undefined || stated === computed) return null;
-  const halfStep = unit === "WAN_YUAN" ? 50_000n : 1n;
-  const fmt = (fen: bigint) => `${formatFen(fen, unit)}${unit === "WAN_YUAN" ? "万元" : "元"}`;
+  const halfStep = roundingHalfStep(unit);
+  const fmt = (fen: bigint) => `${formatFen(fen, unit)}${UNIT_WORD[unit]}`;
   return {
     ruleId,
     severity: abs(stated - computed) <= BigInt(terms + 1) * halfStep ? "ROUNDING" : "MATERIAL",
@@ -83,8 +83,11 @@ class Checker {
     private readonly fileName: string,
   ) {}
 
-  money(ruleId: string, what: string, where: string, stated: Fen, computed: Fen, terms: number): void {
-    const f = moneyFinding(this.m.amountUnit, ruleId, what, `${this.fileName} ${where}`, stated, computed, terms);
+  /** Fact lines and stated totals come from the financial tables: the coarsest unit any of them printed. */
+  private readonly tableUnit: PrintedUnit = coarsest(this.m.amountUnit, ...this.m.tables.filter((t) => !/PERFORMANCE/.test(t.kind)).map((t) => t.unit));
+
+  money(ruleId: string, what: string, where: string, stated: Fen, computed: Fen, terms: number, unit: PrintedUnit = this.tableUnit): void {
+    const f = moneyFinding(unit, ruleId, what, `${this.fileName} ${where}`, stated, computed, terms);
     if (f) this.out.push(f);
   }
 
@@ -209,7 +212,7 @@ class Checker {
       const where = `说明 ${c.section}`;
       const label = c.label ? `“${c.label}”` : "";
       if (target && c.amount !== null) {
-        this.money("NARRATIVE_MATCHES_TABLES", `说明所述${target.what}${label} = 表中数`, where, c.amount, target.value, target.terms ?? 0);
+        this.money("NARRATIVE_MATCHES_TABLES", `说明所述${target.what}${label} = 表中数`, where, c.amount, target.value, target.terms ?? 0, coarsest(this.tableUnit, c.unit));
       }
       if (target && c.sharePercent !== null && target.value && target.of) {
         this.percent("NARRATIVE_SHARE", `说明所述${target.what}${label}占比`, where, c.sharePercent, target.value, target.of);

@@ -1,4 +1,4 @@
-import { UNIT_WORD } from "../../common/money";
+import { type PrintedUnit, UNIT_WORD, coarsest } from "../../common/money";
 import { moneyFinding } from "../checks";
 import { codeListFor } from "../code-lists";
 import type { BudgetModel, DiscrepancyDraft } from "../model";
@@ -45,9 +45,16 @@ class DocumentChecker {
     return this.p.doc.place(line ?? null);
   }
 
-  private money(ruleId: string, what: string, location: string, stated: Fen, computed: Fen, terms: number): void {
-    const f = moneyFinding(this.p.unit, ruleId, what, location, stated, computed, terms);
+  /** A money check between figures of the given tables (or the narrative): rounding is that of the coarsest unit among them. */
+  private money(ruleId: string, what: string, location: string, stated: Fen, computed: Fen, terms: number, printedIn: (TableKind | "NARRATIVE")[]): void {
+    const f = moneyFinding(coarsest(...printedIn.map((k) => this.unitOf(k))), ruleId, what, location, stated, computed, terms);
     if (f) this.out.push(f);
+  }
+
+  /** The unit a table printed its figures in (the document's where it printed none); the narrative's is that of its figures. */
+  private unitOf(kind: TableKind | "NARRATIVE"): PrintedUnit {
+    if (kind === "NARRATIVE") return coarsest(this.p.unit, ...this.model.claims.map((c) => c.unit));
+    return this.p.doc.tables.find((t) => t.kind === kind)?.unit ?? this.p.unit;
   }
 
   private text(ruleId: string, severity: DiscrepancyDraft["severity"], message: string, location: string, stated: string | null = null, computed: string | null = null): void {
@@ -84,22 +91,22 @@ class DocumentChecker {
         const v = r.values;
         const label = r.code ? `${r.code} ${r.name}` : r.name;
         if (v.基本支出小计 !== undefined || v.项目支出小计 !== undefined) {
-          this.money("ROW_TOTAL_EQUALS_PARTS", `${label}: 合计 = 基本支出 + 项目支出`, this.at(kind, r.line, label), v.合计, sum([v.基本支出小计, v.项目支出小计]), present([v.基本支出小计, v.项目支出小计]));
+          this.money("ROW_TOTAL_EQUALS_PARTS", `${label}: 合计 = 基本支出 + 项目支出`, this.at(kind, r.line, label), v.合计, sum([v.基本支出小计, v.项目支出小计]), present([v.基本支出小计, v.项目支出小计]), [kind]);
         }
         const basicParts = [v.工资福利支出, v.对个人和家庭的补助, v.商品和服务支出, v.资本性支出];
-        if (present(basicParts)) this.money("ROW_BASIC_EQUALS_PARTS", `${label}: 基本支出 = 工资福利 + 对个人和家庭的补助 + 商品和服务 + 资本性`, this.at(kind, r.line, label), v.基本支出小计, sum(basicParts), present(basicParts));
+        if (present(basicParts)) this.money("ROW_BASIC_EQUALS_PARTS", `${label}: 基本支出 = 工资福利 + 对个人和家庭的补助 + 商品和服务 + 资本性`, this.at(kind, r.line, label), v.基本支出小计, sum(basicParts), present(basicParts), [kind]);
         const projectParts = [v.其他运转类, v.特定目标类];
-        if (present(projectParts)) this.money("ROW_PROJECT_EQUALS_PARTS", `${label}: 项目支出 = 其他运转类 + 特定目标类`, this.at(kind, r.line, label), v.项目支出小计, sum(projectParts), present(projectParts));
+        if (present(projectParts)) this.money("ROW_PROJECT_EQUALS_PARTS", `${label}: 项目支出 = 其他运转类 + 特定目标类`, this.at(kind, r.line, label), v.项目支出小计, sum(projectParts), present(projectParts), [kind]);
       }
       if (t.total) {
         const columns = ["合计", "基本支出小计", "工资福利支出", "对个人和家庭的补助", "商品和服务支出", "资本性支出", "项目支出小计", "其他运转类", "特定目标类"] as const;
         for (const col of columns) {
           const values = t.rows.map((r) => r.values[col]);
           if (!present(values) && t.total.values[col] === undefined) continue;
-          this.money("COLUMN_SUM_EQUALS_TOTAL", `${col}列各行之和 = 合计行`, this.at(kind, t.total.line, `合计行 ${col}`), t.total.values[col], sum(values), present(values));
+          this.money("COLUMN_SUM_EQUALS_TOTAL", `${col}列各行之和 = 合计行`, this.at(kind, t.total.line, `合计行 ${col}`), t.total.values[col], sum(values), present(values), [kind]);
         }
         for (const u of t.units) {
-          for (const col of columns) this.money("UNIT_ROW_EQUALS_TOTAL", `${u.unitCode} 行 = 合计行 (${col})`, this.at(kind, u.line, u.name), u.values[col], t.total.values[col], 0);
+          for (const col of columns) this.money("UNIT_ROW_EQUALS_TOTAL", `${u.unitCode} 行 = 合计行 (${col})`, this.at(kind, u.line, u.name), u.values[col], t.total.values[col], 0, [kind]);
         }
       }
       const shifted = t.rows.concat(t.total ? [t.total] : [], t.units).filter((r) => r.shifted).sort((a, b) => a.line - b.line);
@@ -121,7 +128,7 @@ class DocumentChecker {
         for (const col of ["合计", "基本支出小计", "项目支出小计"] as const) {
           const gv = g.values[col];
           const ev = e.values[col];
-          if (gv !== undefined && ev !== undefined && gv > ev) this.money("GENERAL_WITHIN_OVERALL", `${g.code} 一般公共预算${col} ≤ 部门支出${col}`, this.at("GENERAL_EXPENDITURE", g.line, g.code ?? ""), gv, ev, 0);
+          if (gv !== undefined && ev !== undefined && gv > ev) this.money("GENERAL_WITHIN_OVERALL", `${g.code} 一般公共预算${col} ≤ 部门支出${col}`, this.at("GENERAL_EXPENDITURE", g.line, g.code ?? ""), gv, ev, 0, ["GENERAL_EXPENDITURE", "EXPENDITURE"]);
         }
       }
     }
@@ -144,15 +151,15 @@ class DocumentChecker {
         }
         const rows = rowsOf(kind, cls);
         const source = kind === "FISCAL_OVERVIEW" && this.p.general ? "一般公共预算支出表" : "支出总表";
-        this.money("CLASS_TOTAL_EQUALS_SUBJECT_ROWS", `${cls} ${c.label}: 总表数 = ${source}该类各行合计之和`, this.at(kind, c.line, c.label), c.fen, sum(rows.map((r) => r.values.合计)), rows.length);
+        this.money("CLASS_TOTAL_EQUALS_SUBJECT_ROWS", `${cls} ${c.label}: 总表数 = ${source}该类各行合计之和`, this.at(kind, c.line, c.label), c.fen, sum(rows.map((r) => r.values.合计)), rows.length, [kind, kind === "FISCAL_OVERVIEW" && this.p.general ? "GENERAL_EXPENDITURE" : "EXPENDITURE"]);
       }
     }
     if (this.p.overview && this.p.fiscal) {
-      this.money("FISCAL_INCOME_EQUALS_OVERVIEW", "财政拨款收入合计 = 收支总表一般公共预算等财政拨款收入", this.at("FISCAL_OVERVIEW", this.p.fiscal.incomeTotal?.line), this.p.fiscal.incomeTotal?.fen, sum(this.p.overview.income.filter((l) => ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL"].includes(l.source)).map((l) => l.fen)), 0);
-      this.money("FISCAL_EXPENDITURE_EQUALS_INCOME", "财政拨款支出合计 = 收入合计", this.at("FISCAL_OVERVIEW", this.p.fiscal.expenditureTotal?.line), this.p.fiscal.expenditureTotal?.fen, this.p.fiscal.incomeTotal?.fen, 0);
+      this.money("FISCAL_INCOME_EQUALS_OVERVIEW", "财政拨款收入合计 = 收支总表一般公共预算等财政拨款收入", this.at("FISCAL_OVERVIEW", this.p.fiscal.incomeTotal?.line), this.p.fiscal.incomeTotal?.fen, sum(this.p.overview.income.filter((l) => ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL"].includes(l.source)).map((l) => l.fen)), 0, ["FISCAL_OVERVIEW", "OVERVIEW"]);
+      this.money("FISCAL_EXPENDITURE_EQUALS_INCOME", "财政拨款支出合计 = 收入合计", this.at("FISCAL_OVERVIEW", this.p.fiscal.expenditureTotal?.line), this.p.fiscal.expenditureTotal?.fen, this.p.fiscal.incomeTotal?.fen, 0, ["FISCAL_OVERVIEW"]);
     }
     if (this.p.overview?.incomeThisYear && this.p.overview.incomeTotal) {
-      this.money("OVERVIEW_THIS_YEAR_EQUALS_TOTAL", "本年收入合计 + 上年结转 = 收入总计", this.at("OVERVIEW", this.p.overview.incomeTotal.line), this.p.overview.incomeTotal.fen, this.p.overview.incomeThisYear.fen + sum(this.p.overview.income.filter((l) => l.source === "PRIOR_YEAR_CARRYOVER").map((l) => l.fen)), 0);
+      this.money("OVERVIEW_THIS_YEAR_EQUALS_TOTAL", "本年收入合计 + 上年结转 = 收入总计", this.at("OVERVIEW", this.p.overview.incomeTotal.line), this.p.overview.incomeTotal.fen, this.p.overview.incomeThisYear.fen + sum(this.p.overview.income.filter((l) => l.source === "PRIOR_YEAR_CARRYOVER").map((l) => l.fen)), 0, ["OVERVIEW"]);
     }
   }
 
@@ -161,18 +168,18 @@ class DocumentChecker {
     const et = this.expenditureTotals;
     const econ = this.p.economic;
     if (econ?.total && et) {
-      this.money("BASIC_TABLE_MATCHES_EXPENDITURE", "基本支出表合计 = 支出总表基本支出", this.at("BASIC_ECONOMIC", econ.total.line), econ.total.total, et.基本支出小计, 0);
-      this.money("BASIC_PERSONNEL_MATCHES_EXPENDITURE", "基本支出表人员经费 = 支出总表工资福利支出 + 对个人和家庭的补助", this.at("BASIC_ECONOMIC", econ.total.line, "人员经费"), econ.total.personnel, sum([et.工资福利支出, et.对个人和家庭的补助]), present([et.工资福利支出, et.对个人和家庭的补助]));
-      this.money("BASIC_PUBLIC_MATCHES_EXPENDITURE", "基本支出表公用经费 = 支出总表商品和服务支出 + 资本性支出", this.at("BASIC_ECONOMIC", econ.total.line, "公用经费"), econ.total.public, sum([et.商品和服务支出, et.资本性支出]), present([et.商品和服务支出, et.资本性支出]));
+      this.money("BASIC_TABLE_MATCHES_EXPENDITURE", "基本支出表合计 = 支出总表基本支出", this.at("BASIC_ECONOMIC", econ.total.line), econ.total.total, et.基本支出小计, 0, ["BASIC_ECONOMIC", "EXPENDITURE"]);
+      this.money("BASIC_PERSONNEL_MATCHES_EXPENDITURE", "基本支出表人员经费 = 支出总表工资福利支出 + 对个人和家庭的补助", this.at("BASIC_ECONOMIC", econ.total.line, "人员经费"), econ.total.personnel, sum([et.工资福利支出, et.对个人和家庭的补助]), present([et.工资福利支出, et.对个人和家庭的补助]), ["BASIC_ECONOMIC", "EXPENDITURE"]);
+      this.money("BASIC_PUBLIC_MATCHES_EXPENDITURE", "基本支出表公用经费 = 支出总表商品和服务支出 + 资本性支出", this.at("BASIC_ECONOMIC", econ.total.line, "公用经费"), econ.total.public, sum([et.商品和服务支出, et.资本性支出]), present([et.商品和服务支出, et.资本性支出]), ["BASIC_ECONOMIC", "EXPENDITURE"]);
       const byClass: [string, Fen][] = [["301", et.工资福利支出], ["303", et.对个人和家庭的补助], ["302", et.商品和服务支出], ["310", et.资本性支出]];
       for (const [cls, stated] of byClass) {
         const rows = econ.rows.filter((r) => r.deptCode.startsWith(cls));
         if (!rows.length && (stated ?? null) === null) continue;
-        this.money("ECONOMIC_CLASS_MATCHES_EXPENDITURE", `支出总表 ${cls} 类列 = 基本支出表该类各行之和`, this.at("EXPENDITURE", this.p.expenditure!.total!.line, cls), stated, sum(rows.map((r) => r.total)), rows.length);
+        this.money("ECONOMIC_CLASS_MATCHES_EXPENDITURE", `支出总表 ${cls} 类列 = 基本支出表该类各行之和`, this.at("EXPENDITURE", this.p.expenditure!.total!.line, cls), stated, sum(rows.map((r) => r.total)), rows.length, ["BASIC_ECONOMIC", "EXPENDITURE"]);
       }
     }
     for (const r of econ?.rows ?? []) {
-      if (r.total !== null) this.money("ECONOMIC_ROW_TOTAL", `${r.deptCode}: 合计 = 人员经费 + 公用经费`, this.at("BASIC_ECONOMIC", r.line, r.deptCode), r.total, sum([r.personnel, r.public]), present([r.personnel, r.public]));
+      if (r.total !== null) this.money("ECONOMIC_ROW_TOTAL", `${r.deptCode}: 合计 = 人员经费 + 公用经费`, this.at("BASIC_ECONOMIC", r.line, r.deptCode), r.total, sum([r.personnel, r.public]), present([r.personnel, r.public]), ["BASIC_ECONOMIC"]);
       const byCode = /^30[13]/.test(r.deptCode) ? "人员经费" : "公用经费";
       if ((byCode === "人员经费" && r.public !== null) || (byCode === "公用经费" && r.personnel !== null)) {
         this.text("ECONOMIC_KIND_COLUMN", "STRUCTURE", `${r.deptCode} ${r.deptName} 属${byCode}，却列在另一列`, this.at("BASIC_ECONOMIC", r.line));
@@ -184,14 +191,14 @@ class DocumentChecker {
   projects(): void {
     const pt = this.p.projectTable;
     if (pt?.total) {
-      this.money("PROJECT_TABLE_MATCHES_EXPENDITURE", "项目支出表合计 = 支出总表项目支出", this.at("PROJECTS", pt.total.line), pt.total.fen, this.expenditureTotals?.项目支出小计, 0);
-      if (pt.department) this.money("PROJECT_DEPARTMENT_ROW_EQUALS_TOTAL", `${pt.department.code} 行 = 合计行`, this.at("PROJECTS", pt.department.line), pt.department.fen, pt.total.fen, 0);
+      this.money("PROJECT_TABLE_MATCHES_EXPENDITURE", "项目支出表合计 = 支出总表项目支出", this.at("PROJECTS", pt.total.line), pt.total.fen, this.expenditureTotals?.项目支出小计, 0, ["PROJECTS", "EXPENDITURE"]);
+      if (pt.department) this.money("PROJECT_DEPARTMENT_ROW_EQUALS_TOTAL", `${pt.department.code} 行 = 合计行`, this.at("PROJECTS", pt.department.line), pt.department.fen, pt.total.fen, 0, ["PROJECTS"]);
     }
-    for (const r of pt?.rows ?? []) this.money("PROJECT_ROW_TOTAL", `${r.name}: 合计 = 各资金来源之和`, this.at("PROJECTS", r.line, r.name), r.total, sum(r.lines.map((l) => l.fen)), r.lines.length);
+    for (const r of pt?.rows ?? []) this.money("PROJECT_ROW_TOTAL", `${r.name}: 合计 = 各资金来源之和`, this.at("PROJECTS", r.line, r.name), r.total, sum(r.lines.map((l) => l.fen)), r.lines.length, ["PROJECTS"]);
     this.p.listings.forEach((l, i) => {
-      this.money("LISTING_ROWS_SUM", `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示: 各项目资金总额之和 = 列示合计`, this.at("PROJECT_PERFORMANCE", l.line), l.stated.total, sum(l.projects.map((r) => r.amounts.total)), l.projects.length);
-      if (l.unitRow && l.departmentCode) this.money("LISTING_UNIT_ROW_EQUALS_DEPARTMENT_ROW", `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示: ${l.unitCode} 行 = ${l.departmentCode} 行`, this.at("PROJECT_PERFORMANCE", l.unitRow.line), l.unitRow.total, l.stated.total, 0);
-      if (pt?.total) this.money("LISTING_MATCHES_PROJECT_TABLE", `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示合计 = 项目支出表合计`, this.at("PROJECT_PERFORMANCE", l.line), l.stated.total, pt.total.fen, 0);
+      this.money("LISTING_ROWS_SUM", `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示: 各项目资金总额之和 = 列示合计`, this.at("PROJECT_PERFORMANCE", l.line), l.stated.total, sum(l.projects.map((r) => r.amounts.total)), l.projects.length, ["PROJECT_PERFORMANCE"]);
+      if (l.unitRow && l.departmentCode) this.money("LISTING_UNIT_ROW_EQUALS_DEPARTMENT_ROW", `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示: ${l.unitCode} 行 = ${l.departmentCode} 行`, this.at("PROJECT_PERFORMANCE", l.unitRow.line), l.unitRow.total, l.stated.total, 0, ["PROJECT_PERFORMANCE"]);
+      if (pt?.total) this.money("LISTING_MATCHES_PROJECT_TABLE", `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示合计 = 项目支出表合计`, this.at("PROJECT_PERFORMANCE", l.line), l.stated.total, pt.total.fen, 0, ["PROJECT_PERFORMANCE", "PROJECTS"]);
     });
     if (this.p.listings.length > 1) {
       this.text("LISTING_REPEATED", "STRUCTURE", `${TABLE_TITLES.PROJECT_PERFORMANCE}把项目列示了 ${this.p.listings.length} 次（${this.p.listings.map((l) => this.p.doc.lineLabel(l.line)).join("、")}起），已合并为一份项目清单`, this.at("PROJECT_PERFORMANCE", this.p.listings[1]!.line));
@@ -207,7 +214,7 @@ class DocumentChecker {
         : /项目支出/.test(f.label) ? this.model.stated.project
         : /政府预算资金/.test(f.label) ? sum(this.model.incomeLines.filter((l) => ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL"].includes(l.source)).map((l) => l.fen))
         : undefined;
-      this.money("PERFORMANCE_BUDGET_MATCHES", `整体绩效目标表“${f.label}” = 预算表`, this.at("DEPT_PERFORMANCE", f.line, f.label), f.amount, target, 0);
+      this.money("PERFORMANCE_BUDGET_MATCHES", `整体绩效目标表“${f.label}” = 预算表`, this.at("DEPT_PERFORMANCE", f.line, f.label), f.amount, target, 0, ["DEPT_PERFORMANCE", "EXPENDITURE", "OVERVIEW"]);
     }
   }
 
@@ -235,7 +242,7 @@ class DocumentChecker {
     for (const r of n.repeatedAssets) this.text("ASSET_LISTED_TWICE", "STRUCTURE", `国有资产情况重复列示“${r.name}”`, `${this.place(r.line)} 说明 国有资产占用情况`, r.name);
     const tpTable = this.p.threePublic?.values;
     if (tpTable && n.threePublic) {
-      for (const k of Object.keys(tpTable) as (keyof typeof tpTable)[]) this.money("THREE_PUBLIC_NARRATIVE_MATCHES_TABLE", `“三公”经费 ${k}: 说明 = 表`, this.at("THREE_PUBLIC", this.p.threePublic!.line), n.threePublic[k], tpTable[k], 0);
+      for (const k of Object.keys(tpTable) as (keyof typeof tpTable)[]) this.money("THREE_PUBLIC_NARRATIVE_MATCHES_TABLE", `“三公”经费 ${k}: 说明 = 表`, this.at("THREE_PUBLIC", this.p.threePublic!.line), n.threePublic[k], tpTable[k], 0, ["THREE_PUBLIC", "NARRATIVE"]);
     }
   }
 }

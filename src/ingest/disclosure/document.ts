@@ -274,6 +274,17 @@ function shortNameFromTables(tables: TableBlock[]): string | null {
   return full ? full.replace(/^郑州高新技术产业开发区管委会|^郑州高新区/, "") || full : null;
 }
 
+/** A table with no 单位 line that names its unit in a column label: "项目金额（万元）", "部门预算总额(万元)". */
+function labelledUnit(rows: Row[]): PrintedUnit | null {
+  for (const r of rows) {
+    for (const c of r.cells) {
+      const m = /^[^\d]{2,}[(（](万元|千元|元)[)）]$/.exec(c);
+      if (m) return m[1] === "万元" ? "WAN_YUAN" : m[1] === "千元" ? "THOUSAND_YUAN" : "YUAN";
+    }
+  }
+  return null;
+}
+
 /** A table: its title, its meta lines (部门名称, 单位), and every other non-empty line as a row. */
 function tableBlock(layout: Layout, h: Heading, end: number): TableBlock {
   let departmentName: string | null = null;
@@ -296,5 +307,5 @@ function tableBlock(layout: Layout, h: Heading, end: number): TableBlock {
     rows.push(l.numeric ? { no, cells, numeric: l.numeric } : { no, cells });
   }
   const header = rows.slice(0, 4).flatMap((r) => r.cells).join(" ");
-  return { kind: recognizeTable(h.text, header), title: h.text.replace(/^\d{4}\s*年度?/, ""), no: h.no, departmentName, unit, rows };
+  return { kind: recognizeTable(h.text, header), title: h.text.replace(/^\d{4}\s*年度?/, ""), no: h.no, departmentName, unit: unit ?? labelledUnit(rows), rows };
 }
