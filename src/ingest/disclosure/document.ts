@@ -187,7 +187,7 @@ function bodySize(layout: Layout): number | null {
 const PART = /^第[一二三四五六七八九十]+部分/;
 const CHAPTER = /^[一二三四五六七八九十]+、/;
 const SECTION = /^[（(][一二三四五六七八九十]+[）)]/;
-const DOCUMENT_TITLE = /\d{4}\s*年度?.*(?:部门|单位)(?:预算|决算)|(?:部门|单位)(?:预算|决算).*\d{4}\s*年度?/;
+const DOCUMENT_TITLE = /\d{4}\s*年度?.*(?:部门|单位)(?:调整)?(?:预算|决算)|(?:部门|单位)(?:调整)?(?:预算|决算).*\d{4}\s*年度?/;
 
 function inferredLevel(l: LayoutLine, text: string, body: number | null): number | null {
   if (l.grid !== undefined || l.cells.filter((c) => c.trim()).length !== 1) return null;
@@ -250,7 +250,7 @@ function findTitle(layout: Layout, headings: Heading[], place: DisclosureDoc["pl
 
 export function parseTitle(text: string): { year: number; shortName: string | null; stage: BudgetStageCode } | null {
   const t = text.replace(/\s+/g, "");
-  const kind = /(部门|单位)(预算|决算)/.exec(t);
+  const kind = /(部门|单位)(?:调整)?(预算|决算)/.exec(t);
   const year = /(\d{4})年度?/.exec(t);
   if (!kind || !year) return null;
   const stage: BudgetStageCode = kind[2] === "决算" ? "FINAL" : /调整/.test(t) ? "ADJUSTED" : "BUDGET";
