@@ -32,6 +32,28 @@ export class Sql {
   }
 }
 
+/**
+ * The same page for each of many parents, in one statement: ROW_NUMBER() numbers each parent's
+ * rows, so every parent gets its own first N (one row more, for hasNextPage). `parents` lists
+ * the keys asked for; each gets its rows, in order, or none.
+ */
+export async function pagePerParent<K extends number, V>(
+  sql: Sql,
+  q: { parents: readonly K[]; select: string; from: string; params: unknown[]; parent: string; order: string; page: { offset: number; limit: number }; map: (r: Row) => V },
+): Promise<Map<K, V[]>> {
+  const result = new Map<K, V[]>(q.parents.map((k) => [k, []]));
+  if (!q.parents.length) return result;
+  const rows = await sql.all(
+    `SELECT * FROM (
+       SELECT ${q.select}, ${q.parent} AS parent_key, ROW_NUMBER() OVER (PARTITION BY ${q.parent} ORDER BY ${q.order}) AS rn
+         ${q.from}
+     ) x WHERE x.rn > ? AND x.rn <= ? ORDER BY x.parent_key, x.rn`,
+    [...q.params, q.page.offset, q.page.offset + q.page.limit + 1],
+  );
+  for (const r of rows) result.get(Number(r.parent_key) as K)?.push(q.map(r));
+  return result;
+}
+
 /** "?, ?, ?" for an IN list; never empty (callers skip the query for no keys). */
 export function placeholders(n: number): string {
   return Array.from({ length: n }, () => "?").join(", ");

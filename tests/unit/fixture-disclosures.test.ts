@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Bundle } from "../../src/ingest/bundle/bundle.types";
+import { modelFacts } from "../helpers/model-facts";
 import { documentFindings } from "../../src/ingest/checks";
 import { renderDisclosure } from "../../src/tools/render-disclosure";
 import { readModel } from "../../src/ingest/import";
@@ -26,29 +27,12 @@ async function importFindings(fileName: string, bytes: Buffer): Promise<{ model:
 }
 
 const show = (fs: DiscrepancyDraft[]) => fs.map((f) => `${f.severity} ${f.ruleId}: ${f.message}`);
-const big = (_k: string, v: unknown) => (typeof v === "bigint" ? `${v}n` : v);
-const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => (JSON.stringify(a, big) < JSON.stringify(b, big) ? -1 : 1));
 const bundleOf = (name: string) => JSON.parse(readFileSync(join(DIR, name), "utf8")) as Bundle;
 
-/** What the text must carry of the bundle (no sourceRef, no project→subject link, which the text does not print). */
+/** What the text must carry of the bundle: all but places, the project→subject link and aliases (which the text does not print), and the document's own parts. */
 function facts(m: BudgetModel) {
-  const noRef = <T extends { sourceRef: string | null }>({ sourceRef: _r, ...rest }: T) => rest;
-  return {
-    department: m.department,
-    year: m.year,
-    stage: m.stage,
-    stated: m.stated,
-    subjectLines: sorted(m.subjectLines.map(noRef)),
-    economicLines: sorted(m.economicLines.map(noRef)),
-    incomeLines: sorted(m.incomeLines.map(noRef)),
-    projects: m.projects.map((p) => ({ code: p.code, name: p.name, category: p.category, unit: p.unit, lines: p.lines.map(noRef), indicators: p.indicators })),
-    departmentIndicators: m.departmentIndicators,
-    threePublic: m.threePublic,
-    operatingFunds: m.operatingFunds,
-    procurement: m.procurement,
-    assets: m.assets,
-    claims: m.claims,
-  };
+  const { publishedFigures: _f, tables: _t, texts: _x, findings: _d, title: _title, amountUnit: _u, projects, ...rest } = modelFacts(m);
+  return { ...rest, projects: projects.map(({ subject: _s, aliases: _a, ...p }) => p) };
 }
 
 describe("fixture disclosures", () => {

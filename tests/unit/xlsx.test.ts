@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_UNPACKED_XLSX_BYTES, plainDecimal, readXlsxLayout } from "../../src/ingest/front-ends/xlsx";
 import { readModel } from "../../src/ingest/import";
 import { type Layout, UnreadableFileError } from "../../src/ingest/layout";
-import type { BudgetModel } from "../../src/ingest/model";
 import { SAMPLE_BUNDLE_FILE } from "../../src/ingest/sample";
 import { headerMerges, zipBombXlsx } from "../../src/tools/render-xlsx";
 import { BROKEN_DIR, FORMULA_CELL, ORIGINALS, ORIGINALS_DIR, renderBroken, renderOriginal } from "../fixtures/originals/render";

@@ -1,7 +1,7 @@
 import { toFen } from "../../common/money";
 import type { Page } from "../../common/relay";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
-import { type Row, Sql, placeholders, toInt } from "../../db/sql";
+import { type Row, Sql, pagePerParent, placeholders, toInt } from "../../db/sql";
 import { type Department } from "../department/department.type";
 import { toDepartment } from "../department/department.service";
 
@@ -53,18 +53,11 @@ export class FiscalYearService {
    * budget in the year, by code; ROW_NUMBER() numbers each year's departments (one row extra for hasNextPage).
    */
   async departmentPages(years: readonly number[], page: Page): Promise<Map<number, Department[]>> {
-    const result = new Map<number, Department[]>(years.map((y) => [y, []]));
-    if (!years.length) return result;
     const { sql, params } = this.budgetedIn(years);
-    const rows = await this.sql.all(
-      `SELECT * FROM (
-         SELECT d.*, y.year AS of_year, ROW_NUMBER() OVER (PARTITION BY y.year ORDER BY d.code, d.id) AS rn
-           FROM department d JOIN (${sql}) y ON y.department_id = d.id
-       ) x WHERE x.rn > ? AND x.rn <= ? ORDER BY x.of_year, x.rn`,
-      [...params, page.offset, page.offset + page.limit + 1],
-    );
-    for (const r of rows) result.get(Number(r.of_year))!.push(toDepartment(r));
-    return result;
+    return pagePerParent(this.sql, {
+      parents: years, select: "d.*", from: `FROM department d JOIN (${sql}) y ON y.department_id = d.id`, params,
+      parent: "y.year", order: "d.code, d.id", page, map: toDepartment,
+    });
   }
 
   async departmentCounts(years: readonly number[]): Promise<Map<number, number>> {

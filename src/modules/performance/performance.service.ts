@@ -1,7 +1,7 @@
 import type { Page } from "../../common/relay";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
 import { toMicro } from "../../common/decimal";
-import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
+import { type Row, Sql, Where, placeholders } from "../../db/sql";
 import type { IndicatorFilter } from "./indicator-filter.type";
 import { IndicatorCategory, IndicatorScope, PerformanceIndicator } from "./performance-indicator.type";
 import { JOINED_DEPARTMENT, joinedDepartment } from "../department/department.service";

@@ -1,7 +1,7 @@
 import { toFen } from "../../common/money";
 import type { Page } from "../../common/relay";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
-import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
+import { type Row, Sql, Where, pagePerParent, placeholders, toInt } from "../../db/sql";
 import { FundingSource } from "../budget/budget.type";
 import { SourceAmount } from "../budget/lines.type";
 import { JOINED_DEPARTMENT, joinedDepartment } from "../department/department.service";
@@ -52,17 +52,10 @@ export class ProjectService {
    * budget's projects, so every budget gets its own first N. Budgets come from a visible parent.
    */
   async pageOfBudgets(budgetIds: readonly number[], page: Page): Promise<Map<number, Project[]>> {
-    const result = new Map<number, Project[]>(budgetIds.map((id) => [id, []]));
-    if (!budgetIds.length) return result;
-    const rows = await this.sql.all(
-      `SELECT * FROM (
-         SELECT p.*, ROW_NUMBER() OVER (PARTITION BY p.budget_id ORDER BY p.position, p.id) AS rn
-           FROM project p WHERE p.budget_id IN (${placeholders(budgetIds.length)})
-       ) x WHERE x.rn > ? AND x.rn <= ? ORDER BY x.budget_id, x.rn`,
-      [...budgetIds, page.offset, page.offset + page.limit + 1],
-    );
-    for (const r of rows) result.get(Number(r.budget_id))!.push(toProject(r));
-    return result;
+    return pagePerParent(this.sql, {
+      parents: budgetIds, select: "p.*", from: `FROM project p WHERE p.budget_id IN (${placeholders(budgetIds.length)})`, params: [...budgetIds],
+      parent: "p.budget_id", order: "p.position, p.id", page, map: toProject,
+    });
   }
 
   async countOfBudgets(budgetIds: readonly number[]): Promise<Map<number, number>> {
@@ -81,18 +74,11 @@ export class ProjectService {
    * the order a search lists them: ROW_NUMBER() numbers each department's current, visible projects.
    */
   async pageOfDepartments(departmentIds: readonly number[], year: number | null, page: Page): Promise<Map<number, Project[]>> {
-    const result = new Map<number, Project[]>(departmentIds.map((id) => [id, []]));
-    if (!departmentIds.length) return result;
     const { where, params } = this.ofDepartmentsSql(departmentIds, year);
-    const rows = await this.sql.all(
-      `SELECT * FROM (
-         SELECT p.*, ROW_NUMBER() OVER (PARTITION BY p.department_id ORDER BY p.year, p.position, p.id) AS rn
-           FROM project p JOIN department_budget b ON b.id = p.budget_id WHERE ${where}
-       ) x WHERE x.rn > ? AND x.rn <= ? ORDER BY x.department_id, x.rn`,
-      [...params, page.offset, page.offset + page.limit + 1],
-    );
-    for (const r of rows) result.get(Number(r.department_id))!.push(toProject(r));
-    return result;
+    return pagePerParent(this.sql, {
+      parents: departmentIds, select: "p.*", from: `FROM project p JOIN department_budget b ON b.id = p.budget_id WHERE ${where}`, params,
+      parent: "p.department_id", order: "p.year, p.position, p.id", page, map: toProject,
+    });
   }
 
   async countOfDepartments(departmentIds: readonly number[], year: number | null): Promise<Map<number, number>> {
