@@ -8,11 +8,20 @@ export type BudgetStageCode = (typeof BUDGET_STAGES)[number];
 export const PUBLICATION_STATUSES = ["DRAFT", "PUBLISHED"] as const;
 export type PublicationStatusCode = (typeof PUBLICATION_STATUSES)[number];
 
-export const EXPENDITURE_KINDS = ["PERSONNEL", "PUBLIC", "PROJECT"] as const;
+/** A 决算 prints 基本支出 undivided by subject (BASIC), and spending that is neither basic nor project (OTHER). */
+export const EXPENDITURE_KINDS = ["PERSONNEL", "PUBLIC", "PROJECT", "BASIC", "OTHER"] as const;
 export type ExpenditureKindCode = (typeof EXPENDITURE_KINDS)[number];
+/** The kinds that make up 基本支出. */
+export const BASIC_KINDS: readonly ExpenditureKindCode[] = ["PERSONNEL", "PUBLIC", "BASIC"];
 
-/** The finer column a subject table prints: 工资福利 / 对个人和家庭的补助 / 商品和服务 / 资本性 / 其他运转类 / 特定目标类. */
-export const EXPENDITURE_CATEGORIES = ["WAGES_AND_WELFARE", "HOUSEHOLD_SUBSIDIES", "GOODS_AND_SERVICES", "CAPITAL", "OPERATING", "SPECIFIC"] as const;
+/**
+ * The finer column a subject table prints: 工资福利 / 对个人和家庭的补助 / 商品和服务 / 资本性 /
+ * 其他运转类 / 特定目标类 in a 预算; 基本支出 / 项目支出 undivided, 上缴上级 / 经营 / 对附属单位补助 in a 决算.
+ */
+export const EXPENDITURE_CATEGORIES = [
+  "WAGES_AND_WELFARE", "HOUSEHOLD_SUBSIDIES", "GOODS_AND_SERVICES", "CAPITAL", "OPERATING", "SPECIFIC",
+  "BASIC_UNDIVIDED", "PROJECT_UNDIVIDED", "REMITTANCE", "BUSINESS", "SUBSIDIARY",
+] as const;
 export type ExpenditureCategoryCode = (typeof EXPENDITURE_CATEGORIES)[number];
 
 export const FUNDING_SOURCES = ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL", "SPECIAL_ACCOUNT", "UNIT_FUNDS", "PRIOR_YEAR_CARRYOVER", "OTHER"] as const;

@@ -1,6 +1,6 @@
 import { AuditEventEntity } from "../modules/audit/audit-event.entity";
 import { DepartmentBudgetEntity } from "../modules/budget/department-budget.entity";
-import { EconomicLineEntity, IncomeLineEntity, SubjectLineEntity } from "../modules/budget/fact-lines.entity";
+import { EconomicLineEntity, IncomeLineEntity, SubjectLineEntity, YearBeginLineEntity } from "../modules/budget/fact-lines.entity";
 import {
   AssetHoldingEntity,
   DiscrepancyEntity,
@@ -8,6 +8,7 @@ import {
   OperatingFundItemEntity,
   OperatingFundsEntity,
   ProcurementEntity,
+  ThreePublicBudgetedEntity,
   ThreePublicExpenseEntity,
 } from "../modules/budget/special-measures.entity";
 import { BudgetUnitEntity } from "../modules/department/budget-unit.entity";
@@ -33,7 +34,9 @@ export const entities = [
   SubjectLineEntity,
   EconomicLineEntity,
   IncomeLineEntity,
+  YearBeginLineEntity,
   ThreePublicExpenseEntity,
+  ThreePublicBudgetedEntity,
   OperatingFundsEntity,
   OperatingFundItemEntity,
   ProcurementEntity,

@@ -1,6 +1,7 @@
 import { type PrintedUnit, UNIT_WORD, coarsest, formatFen, roundingHalfStep } from "../common/money";
 import { canonicalDecimal, scaled } from "../common/decimal";
 import { percent } from "../common/percent";
+import { BASIC_KINDS, EXPENDITURE_KINDS } from "../common/vocabulary";
 import type { BudgetModel, DiscrepancyDraft } from "./model";
 
 /** Everything a document's own content shows: what its reader found, and the model checks. */
@@ -73,6 +74,8 @@ export function moneyFinding(unit: PrintedUnit, ruleId: string, what: string, lo
 }
 
 const sum = (xs: bigint[]) => xs.reduce((a, b) => a + b, 0n);
+/** 财政拨款: the three budgets' appropriations. */
+const FISCAL_SOURCES: string[] = ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL"];
 const abs = (x: bigint) => (x < 0n ? -x : x);
 
 class Checker {
@@ -106,9 +109,9 @@ class Checker {
     const m = this.m;
     const subject = (kinds: string[]) => m.subjectLines.filter((l) => kinds.includes(l.kind)).map((l) => l.fen);
     if (m.subjectLines.length) {
-      const all = subject(["PERSONNEL", "PUBLIC", "PROJECT"]);
+      const all = subject([...EXPENDITURE_KINDS]);
       this.money("SUBJECT_LINES_SUM", "功能分类各行之和 = 支出合计", "支出总表 各行", m.stated.expenditureTotal, sum(all), all.length);
-      const basic = subject(["PERSONNEL", "PUBLIC"]);
+      const basic = subject([...BASIC_KINDS]);
       this.money("SUBJECT_BASIC_SUM", "功能分类基本支出各行之和 = 基本支出", "支出总表 基本支出列", m.stated.basic, sum(basic), basic.length);
       const project = subject(["PROJECT"]);
       this.money("SUBJECT_PROJECT_SUM", "功能分类项目支出各行之和 = 项目支出", "支出总表 项目支出列", m.stated.project, sum(project), project.length);
@@ -175,6 +178,27 @@ class Checker {
         return { value: s.personnel, of: s.basic, what: "人员经费" };
       case "PUBLIC_SHARE":
         return { value: s.public, of: s.basic, what: "公用经费" };
+      case "EXECUTION":
+        return subject ? { ...this.subjectTotal(subject), what: `科目 ${subject}` } : null;
+      case "EXECUTION_TOTAL":
+      case "FISCAL_EXPENDITURE_TOTAL": {
+        const lines = this.m.subjectLines.filter((l) => FISCAL_SOURCES.includes(l.fundingSource) && (topic === "FISCAL_EXPENDITURE_TOTAL" || l.fundingSource === "GENERAL_PUBLIC_BUDGET"));
+        return lines.length ? { value: sum(lines.map((l) => l.fen)), what: topic === "EXECUTION_TOTAL" ? "一般公共预算财政拨款支出" : "财政拨款支出", terms: lines.length } : null;
+      }
+      case "FISCAL_INCOME_TOTAL":
+        return this.m.incomeLines.length ? { value: sum(this.m.incomeLines.filter((l) => FISCAL_SOURCES.includes(l.source)).map((l) => l.fen)), what: "财政拨款收入" } : null;
+      case "INCOME_THIS_YEAR":
+        return this.m.incomeLines.length ? { value: sum(this.m.incomeLines.filter((l) => l.source !== "PRIOR_YEAR_CARRYOVER").map((l) => l.fen)), what: "本年收入合计" } : null;
+      case "CARRIED_IN":
+        return this.m.incomeLines.length ? { value: sum(this.m.incomeLines.filter((l) => l.source === "PRIOR_YEAR_CARRYOVER").map((l) => l.fen)), what: "年初结转和结余" } : null;
+      case "EXPENDITURE_THIS_YEAR":
+        return this.m.subjectLines.length ? { value: sum(this.m.subjectLines.map((l) => l.fen)), what: "本年支出合计", terms: this.m.subjectLines.length } : null;
+      case "CARRIED_OUT":
+        return s.expenditureTotal !== null && this.m.subjectLines.length ? { value: s.expenditureTotal - sum(this.m.subjectLines.map((l) => l.fen)), what: "年末结转和结余", terms: this.m.subjectLines.length } : null;
+      case "PERSONNEL_TOTAL":
+        return { value: s.personnel, what: "人员经费" };
+      case "PUBLIC_TOTAL":
+        return { value: s.public, what: "公用经费" };
       case "SUBJECT_SHARE":
         return subject ? { ...this.subjectTotal(subject), of: s.expenditureTotal, what: `科目 ${subject}` } : null;
       case "THREE_PUBLIC_TOTAL":
@@ -221,7 +245,34 @@ class Checker {
         // The rate is stated against last year's figure, which is this year's minus the change.
         this.percent("NARRATIVE_RATE", `说明所述${target?.what ?? c.topic}增减率`, where, c.ratePercent, c.change, c.amount - c.change);
       }
+      if (c.budgeted !== null || c.completionPercent !== null) this.execution(c, target, where, label);
     }
+  }
+
+  /**
+   * A 决算's "年初预算为 X，支出决算为 Y，完成年初预算的 Z%": X against the year-begin budget its
+   * tables print, Z against what the tables give (spent ÷ year-begin budget).
+   */
+  private execution(c: BudgetModel["claims"][number], spent: ReturnType<Checker["claimTarget"]>, where: string, label: string): void {
+    const budget = this.budgetTarget(c.topic, c.subject);
+    if (!budget) return;
+    const unit = coarsest(this.tableUnit, c.unit);
+    if (c.budgeted !== null) this.money("NARRATIVE_BUDGET_MATCHES_TABLES", `说明所述${budget.what}${label}年初预算 = 表中年初预算数`, where, c.budgeted, budget.value ?? 0n, budget.terms, unit);
+    if (c.completionPercent !== null && spent?.value !== null && spent?.value !== undefined && budget.value) {
+      this.percent("NARRATIVE_COMPLETION_RATE", `说明所述${budget.what}${label}完成年初预算的比例`, where, c.completionPercent, spent.value, budget.value);
+    }
+  }
+
+  /** The year-begin budget a 决算's tables print for what an execution statement speaks of. */
+  private budgetTarget(topic: string, subject: string | null): { value: bigint | null; what: string; terms: number } | null {
+    const m = this.m;
+    if (topic === "EXECUTION" && subject) {
+      const lines = m.yearBegin.filter((l) => l.subject.startsWith(subject));
+      return { value: lines.length ? sum(lines.map((l) => l.fen)) : null, what: `科目 ${subject}`, terms: Math.max(0, lines.length - 1) };
+    }
+    if (topic === "EXECUTION_TOTAL") return { value: m.yearBeginTotal, what: "一般公共预算财政拨款支出", terms: 0 };
+    if (topic === "THREE_PUBLIC_TOTAL" && m.threePublicBudgeted) return { value: m.threePublicBudgeted.total, what: "“三公”经费", terms: 0 };
+    return null;
   }
 
   /** A printed percentage against part/whole, rounded to the printed decimals (half up). */

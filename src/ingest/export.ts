@@ -28,6 +28,7 @@ export async function exportBundle(ds: DataSource, budgetId: number): Promise<Bu
     ...(await x.factLines()),
     ...(await x.projects()),
     ...(await x.specialMeasures()),
+    ...(await x.yearBegin()),
     claims: await x.claims(),
     ...(await x.documentParts(budgetId)),
   };
@@ -141,15 +142,29 @@ class Exporter {
     const items = of ? await this.q("SELECT * FROM operating_fund_item WHERE budget_id = ? ORDER BY position") : [];
     const opt = (v: unknown) => this.opt(v);
     return {
-      ...(tp
-        ? { threePublic: { total: opt(tp.total_fen), overseasTravel: opt(tp.overseas_travel_fen), vehicles: opt(tp.vehicles_fen), vehiclePurchase: opt(tp.vehicle_purchase_fen), vehicleOperation: opt(tp.vehicle_operation_fen), reception: opt(tp.reception_fen) } }
-        : {}),
+      ...(tp ? { threePublic: this.threePublic(tp) } : {}),
       ...(of
         ? { operatingFunds: { total: opt(of.total_fen), change: opt(of.change_fen), ...(of.reason ? { reason: String(of.reason) } : {}), items: items.map((i) => ({ name: String(i.name), amount: this.amt(i.amount_fen) })) } }
         : {}),
       ...(pr ? { procurement: { total: opt(pr.total_fen), goods: opt(pr.goods_fen), works: opt(pr.works_fen), services: opt(pr.services_fen) } } : {}),
       assets: (await this.q("SELECT * FROM asset_holding WHERE budget_id = ? ORDER BY id")).map((a) => ({ kind: a.kind as never, name: String(a.name), count: Number(a.count) })),
     };
+  }
+
+  /** A 决算's year-begin budget as it printed it. */
+  async yearBegin(): Promise<Pick<Bundle, "yearBegin" | "yearBeginTotal" | "threePublicBudgeted">> {
+    const lines = await this.q("SELECT * FROM year_begin_line WHERE budget_id = ? ORDER BY id");
+    const [tb] = await this.q("SELECT * FROM three_public_budgeted WHERE budget_id = ?");
+    return {
+      ...(lines.length ? { yearBegin: lines.map((l) => ({ subject: String(l.subject_code), amount: this.amt(l.amount_fen) })) } : {}),
+      ...(this.b.stated_year_begin_total !== null && this.b.stated_year_begin_total !== undefined ? { yearBeginTotal: this.amt(this.b.stated_year_begin_total) } : {}),
+      ...(tb ? { threePublicBudgeted: this.threePublic(tb) } : {}),
+    };
+  }
+
+  private threePublic(r: Row): NonNullable<Bundle["threePublic"]> {
+    const opt = (v: unknown) => this.opt(v);
+    return { total: opt(r.total_fen), overseasTravel: opt(r.overseas_travel_fen), vehicles: opt(r.vehicles_fen), vehiclePurchase: opt(r.vehicle_purchase_fen), vehicleOperation: opt(r.vehicle_operation_fen), reception: opt(r.reception_fen) };
   }
 
   async claims(): Promise<NonNullable<Bundle["claims"]>> {
@@ -164,6 +179,8 @@ class Exporter {
       ...(c.share_percent ? { sharePercent: String(c.share_percent) } : {}),
       ...(c.reason ? { reason: String(c.reason) } : {}),
       ...(c.unit ? { unit: c.unit as PrintedUnit } : {}),
+      ...(c.budgeted_fen !== null && c.budgeted_fen !== undefined ? { budgeted: this.amt(c.budgeted_fen) } : {}),
+      ...(c.completion_percent ? { completionPercent: String(c.completion_percent) } : {}),
     }));
   }
 

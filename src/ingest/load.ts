@@ -3,13 +3,14 @@ import { createHash } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { AuditEventEntity } from "../modules/audit/audit-event.entity";
 import { DepartmentBudgetEntity } from "../modules/budget/department-budget.entity";
-import { EconomicLineEntity, IncomeLineEntity, SubjectLineEntity } from "../modules/budget/fact-lines.entity";
+import { EconomicLineEntity, IncomeLineEntity, SubjectLineEntity, YearBeginLineEntity } from "../modules/budget/fact-lines.entity";
 import {
   AssetHoldingEntity,
   NarrativeClaimEntity,
   OperatingFundItemEntity,
   OperatingFundsEntity,
   ProcurementEntity,
+  ThreePublicBudgetedEntity,
   ThreePublicExpenseEntity,
 } from "../modules/budget/special-measures.entity";
 import { BudgetUnitEntity } from "../modules/department/budget-unit.entity";
@@ -25,7 +26,7 @@ import { codeListFor } from "./code-lists";
 import { PRIOR_YEAR_RULE, crossYearChecks, insertDiscrepancy } from "./cross-year";
 import { ensureCodes } from "./codes";
 import type { DocumentFormat } from "./import";
-import type { BudgetModel, DiscrepancyDraft } from "./model";
+import type { BudgetModel, DiscrepancyDraft, ThreePublicFigures } from "./model";
 import { toMicro } from "../common/decimal";
 import { parseTarget } from "./target";
 import type { BundleIndicator } from "./bundle/bundle.types";
@@ -149,6 +150,7 @@ async function insertBudget(
     statedProject: fenText(model.stated.project),
     statedPersonnel: fenText(model.stated.personnel),
     statedPublic: fenText(model.stated.public),
+    statedYearBeginTotal: fenText(model.yearBeginTotal),
     createdAt: o.now,
   });
   return { budgetId: Number(inserted.identifiers[0]!.id), departmentId, version };
@@ -171,6 +173,7 @@ async function insertFactLines(m: EntityManager, model: BudgetModel, common: Com
   await insertMany(m, IncomeLineEntity, model.incomeLines.map((l) => ({
     budgetId: common.budgetId, fundingSource: l.source, label: l.label, amountFen: l.fen.toString(), sourceRef: l.sourceRef,
   })));
+  await insertMany(m, YearBeginLineEntity, model.yearBegin.map((l) => ({ ...common, subjectCode: l.subject, amountFen: l.fen.toString(), sourceRef: l.sourceRef })));
 }
 
 /** Projects with their lines, aliases and indicators, then the department-level indicators. */
@@ -191,13 +194,12 @@ async function insertProjects(m: EntityManager, model: BudgetModel, common: Comm
 }
 
 async function insertSpecialMeasures(m: EntityManager, model: BudgetModel, budgetId: number): Promise<void> {
-  const t = model.threePublic;
-  if (t) {
-    await m.insert(ThreePublicExpenseEntity, {
-      budgetId, totalFen: fenText(t.total), overseasTravelFen: fenText(t.overseasTravel), vehiclesFen: fenText(t.vehicles),
-      vehiclePurchaseFen: fenText(t.vehiclePurchase), vehicleOperationFen: fenText(t.vehicleOperation), receptionFen: fenText(t.reception),
-    });
-  }
+  const threePublic = (t: ThreePublicFigures) => ({
+    budgetId, totalFen: fenText(t.total), overseasTravelFen: fenText(t.overseasTravel), vehiclesFen: fenText(t.vehicles),
+    vehiclePurchaseFen: fenText(t.vehiclePurchase), vehicleOperationFen: fenText(t.vehicleOperation), receptionFen: fenText(t.reception),
+  });
+  if (model.threePublic) await m.insert(ThreePublicExpenseEntity, threePublic(model.threePublic));
+  if (model.threePublicBudgeted) await m.insert(ThreePublicBudgetedEntity, threePublic(model.threePublicBudgeted));
   const o = model.operatingFunds;
   if (o) {
     await m.insert(OperatingFundsEntity, { budgetId, totalFen: fenText(o.total), changeFen: fenText(o.change), reason: o.reason });
@@ -213,6 +215,7 @@ async function insertDocumentParts(m: EntityManager, model: BudgetModel, budgetI
   await insertMany(m, NarrativeClaimEntity, model.claims.map((c, position) => ({
     budgetId, position, topic: c.topic, section: c.section, subjectCode: c.subject, label: c.label,
     amountFen: fenText(c.amount), changeFen: fenText(c.change), ratePercent: c.ratePercent, sharePercent: c.sharePercent, reason: c.reason, unit: c.unit,
+    budgetedFen: fenText(c.budgeted), completionPercent: c.completionPercent,
   })));
   await insertMany(m, PublishedFigureEntity, model.publishedFigures.map((f) => ({
     budgetId, tableKind: f.tableKind, rowLabel: f.rowLabel, columnLabel: f.columnLabel, subjectCode: f.subjectCode, amountFen: f.fen.toString(), line: f.line, location: f.location,

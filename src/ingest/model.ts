@@ -52,7 +52,12 @@ export interface BudgetModel {
     indicators: BundleIndicator[];
   }[];
   departmentIndicators: BundleIndicator[];
-  threePublic: Record<"total" | "overseasTravel" | "vehicles" | "vehiclePurchase" | "vehicleOperation" | "reception", bigint | null> | null;
+  threePublic: ThreePublicFigures | null;
+  /** A 决算's 年初预算数 per 项 (its 一般公共预算财政拨款支出决算表), and their printed total; empty for a 预算. */
+  yearBegin: { subject: string; fen: bigint; sourceRef: string | null }[];
+  yearBeginTotal: bigint | null;
+  /** A 决算's “三公” 预算数, beside `threePublic`, its 决算数. */
+  threePublicBudgeted: ThreePublicFigures | null;
   operatingFunds: { total: bigint | null; change: bigint | null; reason: string | null; items: { name: string; fen: bigint }[] } | null;
   procurement: Record<"total" | "goods" | "works" | "services", bigint | null> | null;
   assets: BundleAsset[];
@@ -68,6 +73,10 @@ export interface BudgetModel {
     reason: string | null;
     /** The unit the narrative printed the amount in (its precision); null where it is the document's. */
     unit: PrintedUnit | null;
+    /** A 决算's statement of execution: the year-begin budget it states beside the amount spent. */
+    budgeted: bigint | null;
+    /** …and the 完成年初预算 percentage it states. */
+    completionPercent: string | null;
   }[];
   /** Parts a disclosure document has beyond the bundle's core (empty for most bundles). */
   publishedFigures: PublishedFigureDraft[];
@@ -76,6 +85,8 @@ export interface BudgetModel {
   /** Findings only the source document could show (names, layout); model checks are added at load. */
   findings: DiscrepancyDraft[];
 }
+
+export type ThreePublicFigures = Record<"total" | "overseasTravel" | "vehicles" | "vehiclePurchase" | "vehicleOperation" | "reception", bigint | null>;
 
 /** A figure printed outside the fact lines (a total, a subtotal, a stated budget), with its place. */
 export interface PublishedFigureDraft {

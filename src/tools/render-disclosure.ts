@@ -114,7 +114,8 @@ class TableWriter {
 
 const SUBJECT_COLUMNS = ["合计", "基本支出小计", "工资福利支出", "对个人和家庭的补助", "商品和服务支出", "资本性支出", "项目支出小计", "其他运转类", "特定目标类"] as const;
 type SubjectColumn = (typeof SUBJECT_COLUMNS)[number];
-const COLUMN_OF_CATEGORY: Record<ExpenditureCategoryCode, SubjectColumn> = {
+/** The 预算 template's columns; a 决算's undivided categories are not printed by this renderer. */
+const COLUMN_OF_CATEGORY: Partial<Record<ExpenditureCategoryCode, SubjectColumn>> = {
   WAGES_AND_WELFARE: "工资福利支出",
   HOUSEHOLD_SUBSIDIES: "对个人和家庭的补助",
   GOODS_AND_SERVICES: "商品和服务支出",
@@ -691,11 +692,12 @@ class Renderer {
     const values = (ls: typeof lines, row: (label: string, subject: string | undefined) => boolean, stated: Partial<Record<SubjectColumn, BundleAmount | undefined>>, subjectRow = false) => {
       const v: Partial<Record<SubjectColumn, BundleAmount | null>> = {};
       for (const cat of Object.keys(COLUMN_OF_CATEGORY) as ExpenditureCategoryCode[]) {
-        const col = COLUMN_OF_CATEGORY[cat];
+        const col = COLUMN_OF_CATEGORY[cat]!;
         v[col] = (subjectRow ? null : pub(row, col)) ?? sumAmounts(ls.filter((l) => l.category === cat).map((l) => l.amount));
       }
-      const basic = ls.filter((l) => BASIC_PARTS.includes(COLUMN_OF_CATEGORY[l.category]));
-      const project = ls.filter((l) => PROJECT_PARTS.includes(COLUMN_OF_CATEGORY[l.category]));
+      const inColumns = (cols: SubjectColumn[]) => (l: (typeof ls)[number]) => cols.some((c) => c === COLUMN_OF_CATEGORY[l.category]);
+      const basic = ls.filter(inColumns(BASIC_PARTS));
+      const project = ls.filter(inColumns(PROJECT_PARTS));
       v.基本支出小计 = pub(row, "基本支出小计") ?? stated.基本支出小计 ?? sumAmounts(basic.map((l) => l.amount));
       v.项目支出小计 = pub(row, "项目支出小计") ?? stated.项目支出小计 ?? sumAmounts(project.map((l) => l.amount));
       v.合计 = pub(row, "合计") ?? stated.合计 ?? sumAmounts(ls.map((l) => l.amount));

@@ -119,6 +119,9 @@ export interface BundleClaim {
   reason?: string;
   /** The unit the narrative printed the amount in, where it is not the bundle's. */
   unit?: PrintedUnit;
+  /** A 决算's statement of execution: the year-begin budget it states, and the 完成 percentage. */
+  budgeted?: BundleAmount;
+  completionPercent?: string;
 }
 
 export interface BundleAsset {
@@ -190,6 +193,10 @@ export interface Bundle {
   projects: BundleProject[];
   departmentIndicators: BundleIndicator[];
   threePublic?: BundleThreePublic;
+  /** A 决算: the 年初预算数 it prints per 项, their printed total, and the “三公” 预算数. */
+  yearBegin?: { subject: string; amount: BundleAmount }[];
+  yearBeginTotal?: BundleAmount;
+  threePublicBudgeted?: BundleThreePublic;
   operatingFunds?: { total?: BundleAmount; change?: BundleAmount; reason?: string; items: BundleNamedAmount[] };
   procurement?: { total?: BundleAmount; goods?: BundleAmount; works?: BundleAmount; services?: BundleAmount };
   assets?: BundleAsset[];

@@ -36,6 +36,7 @@ export function readBundle(fileName: string, json: unknown): BudgetModel {
     projects: readProjects(f, b, fileName, unitRef),
     departmentIndicators: f.list("departmentIndicators", b.departmentIndicators).map((ind, j) => checkIndicator(f, `departmentIndicators[${j}]`, ind)),
     ...readSpecialMeasures(f, b),
+    ...readYearBegin(f, b, fileName),
     claims: readClaims(f, b),
     ...readDocumentParts(f, b),
   };
@@ -212,16 +213,7 @@ function readSpecialMeasures(f: Fields, b: Bundle): Pick<BudgetModel, "threePubl
   const o = b.operatingFunds;
   const p = b.procurement;
   return {
-    threePublic: t
-      ? {
-          total: optional("threePublic.total", t.total),
-          overseasTravel: optional("threePublic.overseasTravel", t.overseasTravel),
-          vehicles: optional("threePublic.vehicles", t.vehicles),
-          vehiclePurchase: optional("threePublic.vehiclePurchase", t.vehiclePurchase),
-          vehicleOperation: optional("threePublic.vehicleOperation", t.vehicleOperation),
-          reception: optional("threePublic.reception", t.reception),
-        }
-      : null,
+    threePublic: t ? threePublicOf(f, "threePublic", t) : null,
     operatingFunds: o
       ? {
           total: optional("operatingFunds.total", o.total),
@@ -244,6 +236,31 @@ function readSpecialMeasures(f: Fields, b: Bundle): Pick<BudgetModel, "threePubl
   };
 }
 
+/** A 决算's year-begin budget as it prints it. */
+function readYearBegin(f: Fields, b: Bundle, fileName: string): Pick<BudgetModel, "yearBegin" | "yearBeginTotal" | "threePublicBudgeted"> {
+  return {
+    yearBegin: f.list("yearBegin", b.yearBegin).map((l, i) => ({
+      subject: f.code(`yearBegin[${i}].subject`, l.subject, [7]),
+      fen: f.amount(`yearBegin[${i}].amount`, l.amount)!,
+      sourceRef: `${fileName}#yearBegin[${i}]`,
+    })),
+    yearBeginTotal: f.amount("yearBeginTotal", b.yearBeginTotal, false),
+    threePublicBudgeted: b.threePublicBudgeted ? threePublicOf(f, "threePublicBudgeted", b.threePublicBudgeted) : null,
+  };
+}
+
+function threePublicOf(f: Fields, at: string, t: NonNullable<Bundle["threePublic"]>): NonNullable<BudgetModel["threePublic"]> {
+  const optional = (k: keyof typeof t) => f.amount(`${at}.${k}`, t[k], false);
+  return {
+    total: optional("total"),
+    overseasTravel: optional("overseasTravel"),
+    vehicles: optional("vehicles"),
+    vehiclePurchase: optional("vehiclePurchase"),
+    vehicleOperation: optional("vehicleOperation"),
+    reception: optional("reception"),
+  };
+}
+
 function readClaims(f: Fields, b: Bundle): BudgetModel["claims"] {
   return f.list("claims", b.claims).map((c, i) => ({
     topic: f.text(`claims[${i}].topic`, c.topic) ?? "",
@@ -256,6 +273,8 @@ function readClaims(f: Fields, b: Bundle): BudgetModel["claims"] {
     sharePercent: f.percent(`claims[${i}].sharePercent`, c.sharePercent),
     reason: c.reason ?? null,
     unit: c.unit === undefined ? null : f.oneOf(`claims[${i}].unit`, c.unit, PRINTED_UNITS),
+    budgeted: f.amount(`claims[${i}].budgeted`, c.budgeted, false),
+    completionPercent: f.percent(`claims[${i}].completionPercent`, c.completionPercent),
   }));
 }
 

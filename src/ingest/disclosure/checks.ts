@@ -2,7 +2,7 @@ import { type PrintedUnit, UNIT_WORD, coarsest } from "../../common/money";
 import { moneyFinding } from "../checks";
 import { codeListFor } from "../code-lists";
 import type { BudgetModel, DiscrepancyDraft } from "../model";
-import { TABLE_TITLES, type TableKind } from "./document";
+import { type DisclosureDoc, TABLE_TITLES, type TableKind } from "./document";
 import type { DisclosureParts } from "./read-disclosure";
 import type { SubjectRow, SubjectTable } from "./tables";
 
@@ -68,19 +68,7 @@ class DocumentChecker {
 
   /** layout: tables listed, present, empty, without a unit */
   layout(): void {
-    for (const t of this.model.tables) {
-      const where = `${t.location ?? this.file} ${t.title}`;
-      if (t.kind === "UNRECOGNISED") this.text("TABLE_UNRECOGNISED", "STRUCTURE", `“${t.title}”不是可识别的预算公开表，未读取其中数字`, where, t.title);
-      else if (t.listed && !t.present) this.text("TABLE_MISSING", "STRUCTURE", `目录列有“${t.title}”，正文中没有这张表`, where);
-      else if (!t.listed && t.present) this.text("TABLE_UNLISTED", "STRUCTURE", `“${t.title}”不在目录中`, where);
-      if (t.present && t.rowCount === 0) this.text("TABLE_EMPTY", "STRUCTURE", `“${t.title}”只有表头，没有数据行`, where);
-    }
-    for (const t of this.p.doc.tables) {
-      const unitInHeader = t.rows.some((r) => r.cells.some((c) => /[(（](?:万|千)?元[)）]/.test(c)));
-      if (t.unit === null && !unitInHeader && t.rows.some((r) => r.cells.some((c) => /\d,\d{3}|\d\.\d/.test(c)))) {
-        this.text("TABLE_WITHOUT_UNIT", "STRUCTURE", `“${t.title}”未注明金额单位，按全文的${UNIT_WORD[this.p.unit]}读取`, `${this.place(t.no)} ${t.title}`);
-      }
-    }
+    this.out.push(...layoutChecks(this.p.doc, this.model, this.p.unit));
   }
 
   /** subject tables: each row, each column, and the two tables against each other */
@@ -245,4 +233,31 @@ class DocumentChecker {
       for (const k of Object.keys(tpTable) as (keyof typeof tpTable)[]) this.money("THREE_PUBLIC_NARRATIVE_MATCHES_TABLE", `“三公”经费 ${k}: 说明 = 表`, this.at("THREE_PUBLIC", this.p.threePublic!.line), n.threePublic[k], tpTable[k], 0, ["THREE_PUBLIC", "NARRATIVE"]);
     }
   }
+}
+
+/** Layout: tables listed, present, empty, unrecognised, without a unit. */
+export function layoutChecks(doc: DisclosureDoc, model: Pick<BudgetModel, "tables">, unit: PrintedUnit): DiscrepancyDraft[] {
+  const out: DiscrepancyDraft[] = [];
+  const text = (ruleId: string, severity: DiscrepancyDraft["severity"], message: string, location: string, stated: string | null = null) =>
+    out.push({ ruleId, severity, message, location, valueKind: "TEXT", stated, computed: null });
+  for (const t of model.tables) {
+    const where = `${t.location ?? doc.fileName} ${t.title}`;
+    if (t.kind === "UNRECOGNISED") text("TABLE_UNRECOGNISED", "STRUCTURE", `“${t.title}”不是可识别的预算公开表，未读取其中数字`, where, t.title);
+    else if (t.listed && !t.present) text("TABLE_MISSING", "STRUCTURE", `目录列有“${t.title}”，正文中没有这张表`, where);
+    else if (!t.listed && t.present) text("TABLE_UNLISTED", "STRUCTURE", `“${t.title}”不在目录中`, where);
+    if (t.present && t.rowCount === 0 && !saysEmpty(doc, t.title)) text("TABLE_EMPTY", "STRUCTURE", `“${t.title}”只有表头，没有数据行`, where);
+  }
+  for (const t of doc.tables) {
+    const unitInHeader = t.rows.some((r) => r.cells.some((c) => /[(（](?:万|千)?元[)）]/.test(c)));
+    if (t.unit === null && !unitInHeader && t.rows.some((r) => r.cells.some((c) => /\d,\d{3}|\d\.\d/.test(c)))) {
+      text("TABLE_WITHOUT_UNIT", "STRUCTURE", `“${t.title}”未注明金额单位，按全文的${UNIT_WORD[unit]}读取`, `${doc.place(t.no)} ${t.title}`);
+    }
+  }
+  return out;
+}
+
+/** A table printed empty on purpose says so in its note ("本表为空表", "没有使用…安排的支出"). */
+function saysEmpty(doc: DisclosureDoc, title: string): boolean {
+  const t = doc.tables.find((x) => x.title === title);
+  return !!t && t.rows.some((r) => r.cells.some((c) => /空表|没有(?:使用|安排)|无.{0,12}(?:收入|支出|安排)/.test(c)));
 }

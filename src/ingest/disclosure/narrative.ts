@@ -119,12 +119,19 @@ const CHANGE =
 const REASON = `(?:[，。；,]?(?:主要原因(?:是|为)?[:：]?|主要是?由于)(?<reason>[^；。]+))?`;
 const DECREASE = /减少|下降/;
 
-type Shape = "amount" | "share" | "change";
+type Shape = "amount" | "share" | "change" | "execution";
+
+/** A 决算's "年初预算为X万元，支出决算为Y万元，完成年初预算的Z%", with the stated reason for a gap. */
+const EXECUTION =
+  `(?:年初)?预算(?:数)?为${amount("budgeted")}[，,]?(?:支出)?决算(?:数)?为${amount("amount")}` +
+  `(?:[，,]完成(?:年初)?预算的${percent("completion")})?` +
+  `(?:[，,]?决算数[大小]于年初预算数的?(?:主要)?原因(?:是|为)?[:：]?(?<reason>[^；。]+)|[，,]?决算数与年初预算数持平)?`;
 
 const SHAPES: Record<Shape, string> = {
   amount: LEAD + amount("amount"),
   share: `${LEAD}${amount("amount")}[，,]?占比?${percent("share")}`,
   change: CHANGE + REASON,
+  execution: EXECUTION,
 };
 
 interface Statement {
@@ -223,6 +230,39 @@ const STATEMENTS: [heading: RegExp, statements: Statement[]][] = [
   [HEADINGS.procurement, [statement("PROCUREMENT_TOTAL", "政府采购(?:支出)?", "amount")]],
 ];
 
+/** What each section of a 决算 states (部门决算情况说明), by heading. */
+const FINAL_STATEMENTS: [heading: RegExp, statements: Statement[]][] = [
+  [
+    /三公/,
+    [
+      statement("THREE_PUBLIC_TOTAL", "[“”\"‘’']?三公[“”\"‘’']?经费(?:财政拨款)?支出", "execution"),
+      ...THREE_PUBLIC_ITEMS.slice(1).map(([topic, words]) => statement(topic, `${words}(?:支出)?决算(?:数)?`, "amount")),
+    ],
+  ],
+  [/基本支出决算/, [statement("BASIC_TOTAL", "(?:一般公共预算财政拨款)?基本支出", "amount"), statement("PERSONNEL_TOTAL", "人员经费", "amount"), statement("PUBLIC_TOTAL", "公用经费", "amount")]],
+  [/财政拨款支出决算具体/, [statement("EXECUTION", `${SUBJECT_NAME}[（(]项[）)][。.，,]?`, "execution")]],
+  [/财政拨款支出决算总体|财政拨款支出决算情况/, [statement("EXECUTION_TOTAL", "一般公共预算财政拨款支出", "execution")]],
+  [/财政拨款收入支出决算总体/, [statement("FISCAL_INCOME_TOTAL", "财政拨款收入总计", "amount"), statement("FISCAL_EXPENDITURE_TOTAL", "财政拨款支出总计", "amount")]],
+  [
+    /收入支出决算总体/,
+    [
+      statement("INCOME_TOTAL", "收入总计", "amount"),
+      statement("EXPENDITURE_TOTAL", "支出总计", "amount"),
+      statement("CARRIED_IN", "年初结转和结余", "amount"),
+      statement("CARRIED_OUT", "年末结转和结余", "amount"),
+      statement("INCOME_TOTAL", "收入", "change"),
+      statement("EXPENDITURE_TOTAL", "支出", "change"),
+    ],
+  ],
+  [
+    /收入决算情况/,
+    [statement("INCOME_THIS_YEAR", "本年收入合计", "amount"), statement("INCOME_GENERAL_BUDGET", "一般公共预算财政拨款收入", "share"), statement("INCOME_GENERAL_BUDGET", "一般公共预算财政拨款收入", "amount")],
+  ],
+  [/支出决算情况/, [statement("EXPENDITURE_THIS_YEAR", "本年支出合计", "amount"), statement("BASIC_SHARE", "基本支出", "share"), statement("PROJECT_SHARE", "项目支出", "share")]],
+  [HEADINGS.operating, [OPERATING_TOTAL]],
+  [HEADINGS.procurement, [statement("PROCUREMENT_TOTAL", "政府采购(?:支出)?", "amount")]],
+];
+
 /** A claim and where in its section's text it starts, to keep document order. */
 interface Placed {
   at: number;
@@ -230,7 +270,7 @@ interface Placed {
 }
 
 function readStatements(doc: DisclosureDoc, sec: SectionText, documentUnit: MoneyUnitCode): Placed[] {
-  const statements = STATEMENTS.find(([heading]) => heading.test(sec.topic))?.[1] ?? [];
+  const statements = (doc.stage === "FINAL" ? FINAL_STATEMENTS : STATEMENTS).find(([heading]) => heading.test(sec.topic))?.[1] ?? [];
   const found = statements.flatMap((s, rank) => [...sec.text.matchAll(s.re)].map((m) => ({ s, m, rank })));
   const owned: typeof found = [];
   for (const f of found.sort((a, b) => a.rank - b.rank)) {
@@ -268,6 +308,8 @@ function blankClaim(sec: SectionText, topic: string, at: number): NarrativeClaim
     sharePercent: null,
     reason: null,
     unit: null,
+    budgeted: null,
+    completionPercent: null,
     line: sec.lineOf[at]!,
   };
 }
@@ -281,6 +323,9 @@ function figureClaim(doc: DisclosureDoc, sec: SectionText, topic: string, m: Reg
     amount: figure(doc, sec, m, "amount"),
     sharePercent: percentage(doc, sec, m, "share"),
     unit: printed !== null && printed !== documentUnit ? printed : null,
+    budgeted: figure(doc, sec, m, "budgeted"),
+    completionPercent: percentage(doc, sec, m, "completion"),
+    reason: m.groups?.reason ?? null,
   };
 }
 

@@ -17,7 +17,16 @@ export type TableKind =
   | "STATE_CAPITAL"
   | "PROJECTS"
   | "DEPT_PERFORMANCE"
-  | "PROJECT_PERFORMANCE";
+  | "PROJECT_PERFORMANCE"
+  | "FINAL_OVERVIEW"
+  | "FINAL_INCOME"
+  | "FINAL_EXPENDITURE"
+  | "FINAL_FISCAL_OVERVIEW"
+  | "FINAL_GENERAL_EXPENDITURE"
+  | "FINAL_BASIC_ECONOMIC"
+  | "FINAL_THREE_PUBLIC"
+  | "FINAL_GOV_FUND"
+  | "FINAL_STATE_CAPITAL";
 
 export interface TableFamily {
   kind: TableKind;
@@ -32,7 +41,84 @@ export interface TableFamily {
   headers: string[];
 }
 
-export const TABLE_FAMILIES: TableFamily[] = [
+/** The 部门决算's nine tables (the national template), most specific first. */
+const FINAL_FAMILIES: TableFamily[] = [
+  {
+    kind: "FINAL_THREE_PUBLIC",
+    title: "一般公共预算财政拨款“三公”经费支出决算表",
+    meaning: "“三公”经费的预算数与决算数 (the “three public” expenses, budgeted and spent)",
+    names: ["一般公共预算财政拨款“三公”经费支出决算表", "“三公”经费支出决算表", "财政拨款“三公”经费支出决算表"],
+    keywords: [/三公/],
+    headers: ["预算数", "决算数"],
+  },
+  {
+    kind: "FINAL_GOV_FUND",
+    title: "政府性基金预算财政拨款收入支出决算表",
+    meaning: "政府性基金预算财政拨款的收支 (government-fund appropriations received and spent)",
+    names: ["政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出决算表"],
+    keywords: [/政府性基金/],
+    headers: [],
+  },
+  {
+    kind: "FINAL_STATE_CAPITAL",
+    title: "国有资本经营预算财政拨款支出决算表",
+    meaning: "国有资本经营预算财政拨款的支出 (state-capital appropriations spent)",
+    names: ["国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款收入支出决算表"],
+    keywords: [/国有资本经营/],
+    headers: [],
+  },
+  {
+    kind: "FINAL_BASIC_ECONOMIC",
+    title: "一般公共预算财政拨款基本支出决算表",
+    meaning: "一般公共预算财政拨款基本支出按经济分类，人员经费与公用经费 (basic expenditure spent, by economic code)",
+    names: ["一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表", "财政拨款基本支出决算表"],
+    keywords: [/基本支出/],
+    headers: ["人员经费", "公用经费"],
+  },
+  {
+    kind: "FINAL_GENERAL_EXPENDITURE",
+    title: "一般公共预算财政拨款支出决算表",
+    meaning: "一般公共预算财政拨款支出按功能分类，常附年初预算数 (general-budget appropriations spent by functional code, often beside the year-begin budget)",
+    names: ["一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算明细表", "一般公共预算支出决算表"],
+    keywords: [/一般公共预算.*支出/],
+    headers: ["基本支出", "项目支出"],
+  },
+  {
+    kind: "FINAL_FISCAL_OVERVIEW",
+    title: "财政拨款收入支出决算总表",
+    meaning: "财政拨款的收入、支出和结转结余 (appropriations received, spent and carried over)",
+    names: ["财政拨款收入支出决算总表", "财政拨款收支决算总表"],
+    keywords: [/财政拨款收/],
+    headers: [],
+  },
+  {
+    kind: "FINAL_OVERVIEW",
+    title: "收入支出决算总表",
+    meaning: "全部收入与支出，年初与年末结转和结余 (all income and spending, carry-over at both ends of the year)",
+    names: ["收入支出决算总表", "部门收入支出决算总表", "收支决算总表", "部门收支决算总表"],
+    keywords: [/收入支出决算总/, /收支决算总/],
+    headers: [],
+  },
+  {
+    kind: "FINAL_INCOME",
+    title: "收入决算表",
+    meaning: "收入按功能分类科目和来源 (income by functional code and source)",
+    names: ["收入决算表", "部门收入决算表"],
+    keywords: [/收入决算/],
+    headers: [],
+  },
+  {
+    kind: "FINAL_EXPENDITURE",
+    title: "支出决算表",
+    meaning: "全部支出按功能分类：基本支出、项目支出、上缴上级、经营、对附属单位补助 (all spending by functional code)",
+    names: ["支出决算表", "部门支出决算表"],
+    keywords: [/支出决算/],
+    headers: ["基本支出", "项目支出"],
+  },
+];
+
+/** The 部门预算's tables, most specific first. */
+const BUDGET_FAMILIES: TableFamily[] = [
   {
     kind: "PROJECT_PERFORMANCE",
     title: "部门预算项目绩效目标汇总表",
@@ -139,6 +225,8 @@ export const TABLE_FAMILIES: TableFamily[] = [
   },
 ];
 
+export const TABLE_FAMILIES: TableFamily[] = [...BUDGET_FAMILIES, ...FINAL_FAMILIES];
+
 export const TABLE_TITLES: Record<TableKind, string> = Object.fromEntries(TABLE_FAMILIES.map((f) => [f.kind, f.title])) as Record<TableKind, string>;
 
 /** A title without its year, numbering, brackets' style and spaces: "2023年度 一、部门收支总表（万元）" → "部门收支总表". */
@@ -169,10 +257,12 @@ export function looksLikeTableTitle(text: string): boolean {
  */
 export function recognizeTable(title: string, headerText = ""): TableKind | null {
   const t = normalizeTitle(title);
-  const exact = TABLE_FAMILIES.filter((f) => f.names.some((n) => normalizeTitle(n) === t));
+  // A 决算's tables and a 预算's share words; 决算 in the title says which family set it is.
+  const families = /决算/.test(t) ? FINAL_FAMILIES : BUDGET_FAMILIES;
+  const exact = families.filter((f) => f.names.some((n) => normalizeTitle(n) === t));
   if (exact.length === 1) return exact[0]!.kind;
-  if (/绩效/.test(t)) return (exact.length ? exact : TABLE_FAMILIES.filter((f) => f.kind.endsWith("PERFORMANCE") && f.keywords.some((k) => k.test(t))))[0]?.kind ?? null;
-  const candidates = exact.length ? exact : TABLE_FAMILIES.filter((f) => !f.kind.endsWith("PERFORMANCE") && f.keywords.some((k) => k.test(t)));
+  if (/绩效/.test(t)) return (exact.length ? exact : families.filter((f) => f.kind.endsWith("PERFORMANCE") && f.keywords.some((k) => k.test(t))))[0]?.kind ?? null;
+  const candidates = exact.length ? exact : families.filter((f) => !f.kind.endsWith("PERFORMANCE") && f.keywords.some((k) => k.test(t)));
   if (candidates.length <= 1) return candidates[0]?.kind ?? null;
   const header = headerText.replace(/\s+/g, "");
   const confirmed = candidates.filter((f) => f.headers.length && f.headers.every((h) => header.includes(h)));

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { enumOf, BUDGET_STAGES, type BudgetStageCode, PUBLICATION_STATUSES, type PublicationStatusCode, EXPENDITURE_KINDS, type ExpenditureKindCode, EXPENDITURE_CATEGORIES, type ExpenditureCategoryCode, FUNDING_SOURCES, type FundingSourceCode } from "../../common/vocabulary";
+import { BASIC_KINDS, enumOf, BUDGET_STAGES, type BudgetStageCode, PUBLICATION_STATUSES, type PublicationStatusCode, EXPENDITURE_KINDS, type ExpenditureKindCode, EXPENDITURE_CATEGORIES, type ExpenditureCategoryCode, FUNDING_SOURCES, type FundingSourceCode } from "../../common/vocabulary";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { UnitArg } from "../../common/money-field";
 import { type MoneyUnit, money } from "../../common/money-unit";
@@ -25,7 +25,13 @@ export type ExpenditureKind = ExpenditureKindCode;
 registerEnumType(ExpenditureKind, {
   name: "ExpenditureKind",
   description: "支出类型 Kind of expenditure: 基本支出 splits into 人员经费 and 公用经费; 项目支出 is the rest.",
-  valuesConfig: { PERSONNEL: { description: "人员经费 personnel (基本支出)" }, PUBLIC: { description: "公用经费 public/running costs (基本支出)" }, PROJECT: { description: "项目支出 project expenditure" } },
+  valuesConfig: {
+    PERSONNEL: { description: "人员经费 personnel (基本支出)" },
+    PUBLIC: { description: "公用经费 public/running costs (基本支出)" },
+    PROJECT: { description: "项目支出 project expenditure" },
+    BASIC: { description: "基本支出 basic expenditure a 决算 prints undivided into 人员经费 and 公用经费" },
+    OTHER: { description: "其他支出 spending a 决算 prints beside basic and project: 上缴上级, 经营, 对附属单位补助" },
+  },
 });
 
 export const ExpenditureCategory = enumOf(EXPENDITURE_CATEGORIES);
@@ -40,6 +46,11 @@ registerEnumType(ExpenditureCategory, {
     CAPITAL: { description: "资本性支出 (公用经费)" },
     OPERATING: { description: "其他运转类 (项目支出)" },
     SPECIFIC: { description: "特定目标类 (项目支出)" },
+    BASIC_UNDIVIDED: { description: "基本支出 as one column (决算)" },
+    PROJECT_UNDIVIDED: { description: "项目支出 as one column (决算)" },
+    REMITTANCE: { description: "上缴上级支出 (决算)" },
+    BUSINESS: { description: "经营支出 (决算)" },
+    SUBSIDIARY: { description: "对附属单位补助支出 (决算)" },
   },
 });
 
@@ -114,12 +125,12 @@ export class ComputedTotals {
 
   @Field(() => DecimalScalar, { description: "支出合计 sum of the functional (subject) lines." })
   expenditureTotal(@UnitArg() unit: MoneyUnit): string {
-    return money(this.subject("PERSONNEL", "PUBLIC", "PROJECT"), unit);
+    return money(this.subject(...EXPENDITURE_KINDS), unit);
   }
 
   @Field(() => DecimalScalar, { description: "基本支出 sum of the functional lines of kind 人员经费 and 公用经费." })
   basicExpenditure(@UnitArg() unit: MoneyUnit): string {
-    return money(this.subject("PERSONNEL", "PUBLIC"), unit);
+    return money(this.subject(...BASIC_KINDS), unit);
   }
 
   @Field(() => DecimalScalar, { description: "项目支出 sum of the functional lines of kind 项目支出." })

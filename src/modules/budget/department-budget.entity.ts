@@ -60,6 +60,10 @@ export class DepartmentBudgetEntity {
   @Column({ name: "stated_public", type: "bigint", nullable: true })
   statedPublic: string | null;
 
+  /** A 决算's printed total of its 年初预算数 column. */
+  @Column({ name: "stated_year_begin_total", type: "bigint", nullable: true })
+  statedYearBeginTotal: string | null;
+
   @Column({ name: "created_at", type: "datetime" })
   createdAt: Date;
 }

@@ -108,3 +108,29 @@ export class IncomeLineEntity {
   @Column({ name: "source_ref", type: "varchar", length: 200, nullable: true })
   sourceRef: string | null;
 }
+
+/** A 决算's 年初预算数 for one 项, as its 一般公共预算财政拨款支出决算表 prints it. */
+@Entity("year_begin_line")
+@Index("ix_year_begin_line_budget", ["budgetId", "subjectCode"])
+export class YearBeginLineEntity {
+  @PrimaryGeneratedColumn({ type: "int" })
+  id: number;
+
+  @Column({ name: "budget_id", type: "int" })
+  budgetId: number;
+
+  @Column({ name: "department_id", type: "int" })
+  departmentId: number;
+
+  @Column({ type: "int" })
+  year: number;
+
+  @Column({ name: "subject_code", type: "varchar", length: 7 })
+  subjectCode: string;
+
+  @Column({ name: "amount_fen", type: "bigint" })
+  amountFen: string;
+
+  @Column({ name: "source_ref", type: "varchar", length: 200, nullable: true })
+  sourceRef: string | null;
+}

@@ -1,8 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 
-/** “三公”经费 as published; null where the document printed nothing. */
-@Entity("three_public_expense")
-export class ThreePublicExpenseEntity {
+/** “三公” columns: the figures a 预算 states, or a 决算 spends (three_public_expense) and budgeted (three_public_budgeted). */
+export abstract class ThreePublicColumns {
   @PrimaryColumn({ name: "budget_id", type: "int" })
   budgetId: number;
 
@@ -24,6 +23,14 @@ export class ThreePublicExpenseEntity {
   @Column({ name: "reception_fen", type: "bigint", nullable: true })
   receptionFen: string | null;
 }
+
+/** “三公”经费 as published; null where the document printed nothing. */
+@Entity("three_public_expense")
+export class ThreePublicExpenseEntity extends ThreePublicColumns {}
+
+/** A 决算's “三公” 预算数, beside what it spent (three_public_expense). */
+@Entity("three_public_budgeted")
+export class ThreePublicBudgetedEntity extends ThreePublicColumns {}
 
 /** 机构运转经费: the stated total and year-on-year change; items in operating_fund_item. */
 @Entity("operating_funds")
@@ -144,6 +151,13 @@ export class NarrativeClaimEntity {
   /** The unit the narrative printed the amount in, where it is not the document's. */
   @Column({ type: "varchar", length: 16, nullable: true })
   unit: string | null;
+
+  /** A 决算's statement of execution: the year-begin budget stated beside the amount. */
+  @Column({ name: "budgeted_fen", type: "bigint", nullable: true })
+  budgetedFen: string | null;
+
+  @Column({ name: "completion_percent", type: "varchar", length: 16, nullable: true })
+  completionPercent: string | null;
 }
 
 /** One inconsistency (勾稽关系) found in a document or across documents. */

@@ -34,7 +34,7 @@ export class FiscalYearService {
       // A budget whose document printed no total counts with what its lines add up to, as its own field does.
       `SELECT b.year, COUNT(DISTINCT b.department_id) AS departments,
               SUM(COALESCE(b.stated_expenditure_total, (SELECT SUM(l.amount_fen) FROM subject_line l WHERE l.budget_id = b.id))) AS total,
-              SUM(COALESCE(b.stated_basic, (SELECT SUM(l.amount_fen) FROM subject_line l WHERE l.budget_id = b.id AND l.kind IN ('PERSONNEL', 'PUBLIC')))) AS basic,
+              SUM(COALESCE(b.stated_basic, (SELECT SUM(l.amount_fen) FROM subject_line l WHERE l.budget_id = b.id AND l.kind IN ('PERSONNEL', 'PUBLIC', 'BASIC')))) AS basic,
               SUM(COALESCE(b.stated_project, (SELECT SUM(l.amount_fen) FROM subject_line l WHERE l.budget_id = b.id AND l.kind = 'PROJECT'))) AS project
          FROM department_budget b
         WHERE b.is_current = 1 AND b.stage = 'BUDGET' AND ${v.sql} AND b.year IN (${placeholders(years.length)})
