@@ -25,6 +25,8 @@ function modelClaim(c: BundleClaim) {
     sharePercent: c.sharePercent ?? null,
     reason: c.reason ?? null,
     unit: c.unit ?? null,
+    budgeted: fen(c.budgeted),
+    completionPercent: c.completionPercent ?? null,
   };
 }
 
