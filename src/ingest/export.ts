@@ -3,6 +3,7 @@ import { placeholders } from "../db/sql";
 import { formatFen, toFen, toFenOrNull, type MoneyUnitCode, type PrintedUnit } from "../common/money";
 import type { Bundle, BundleIndicator } from "./bundle/bundle.types";
 import { MODEL_RULES } from "./checks";
+import { YEAR_BEGIN_RULE } from "./cross-stage";
 import { PRIOR_YEAR_RULE } from "./cross-year";
 
 type Row = Record<string, unknown>;
@@ -223,4 +224,4 @@ function toIndicator(r: Row): BundleIndicator {
 }
 
 /** Findings a load recomputes from the figures; the others came from the document and travel with the bundle. */
-const RECOMPUTED = [...MODEL_RULES, PRIOR_YEAR_RULE];
+const RECOMPUTED = [...MODEL_RULES, PRIOR_YEAR_RULE, YEAR_BEGIN_RULE];

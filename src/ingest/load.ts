@@ -23,6 +23,7 @@ import { DocumentTableEntity, DocumentTextEntity, PublishedFigureEntity } from "
 import { DiscrepancyEntity } from "../modules/budget/special-measures.entity";
 import { documentFindings, severityCounts } from "./checks";
 import { codeListFor } from "./code-lists";
+import { YEAR_BEGIN_RULE, crossStageChecks } from "./cross-stage";
 import { PRIOR_YEAR_RULE, crossYearChecks, insertDiscrepancy } from "./cross-year";
 import { ensureCodes } from "./codes";
 import type { DocumentFormat } from "./import";
@@ -84,6 +85,7 @@ export async function loadBudget(
     const findings = [
       ...(opts.findings ?? documentFindings(model, source.fileName)),
       ...(await crossYearChecks(m, { id: budgetId, departmentId, year: model.year, stage: model.stage, label: source.fileName })),
+      ...(await crossStageChecks(m, { id: budgetId, departmentId, year: model.year, stage: model.stage, label: source.fileName })),
     ];
     await insertMany(m, DiscrepancyEntity, findings.map((d) => ({ budgetId, ...d })));
     await m.insert(AuditEventEntity, {
@@ -104,7 +106,9 @@ async function reinstate(m: EntityManager, b: Record<string, unknown>, model: Bu
     await m.query("UPDATE department_budget SET is_current = 0 WHERE department_id = ? AND year = ? AND stage = ?", [b.department_id, b.year, b.stage]);
     await m.query("UPDATE department_budget SET is_current = 1 WHERE id = ?", [budgetId]);
     await m.query("DELETE FROM discrepancy WHERE budget_id = ? AND rule_id = ?", [budgetId, PRIOR_YEAR_RULE]);
-    for (const d of await crossYearChecks(m, { id: budgetId, departmentId: Number(b.department_id), year: Number(b.year), stage: String(b.stage), label: source.fileName })) {
+    const ref = { id: budgetId, departmentId: Number(b.department_id), year: Number(b.year), stage: String(b.stage), label: source.fileName };
+    await m.query("DELETE FROM discrepancy WHERE budget_id = ? AND rule_id = ?", [budgetId, YEAR_BEGIN_RULE]);
+    for (const d of [...(await crossYearChecks(m, ref)), ...(await crossStageChecks(m, ref))]) {
       await insertDiscrepancy(m, budgetId, d);
     }
     await m.insert(AuditEventEntity, {
