@@ -10,6 +10,8 @@ import { DepartmentService } from "./modules/department/department.service";
 import { ImportService } from "./modules/document/import.service";
 import { economicCodeLoaders } from "./modules/economic-code/economic-code.loaders";
 import { EconomicCodeService } from "./modules/economic-code/economic-code.service";
+import { executionLoaders } from "./modules/execution/execution.loaders";
+import { ExecutionService } from "./modules/execution/execution.service";
 import { fiscalYearLoaders } from "./modules/fiscal-year/fiscal-year.loaders";
 import { FiscalYearService } from "./modules/fiscal-year/fiscal-year.service";
 import { performanceLoaders } from "./modules/performance/performance.loaders";
@@ -33,6 +35,7 @@ export function createServices(ds: DataSource, viewer: Viewer) {
     fiscalYears: new FiscalYearService(sql, viewer),
     analytics: new AnalyticsService(sql, viewer),
     ranking: new RankingService(sql, viewer),
+    execution: new ExecutionService(sql, viewer),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -47,6 +50,7 @@ export function createLoaders(s: Services) {
     ...subjectCodeLoaders(s.subjectCodes),
     ...economicCodeLoaders(s.economicCodes),
     ...fiscalYearLoaders(s.fiscalYears),
+    ...executionLoaders(s.execution),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

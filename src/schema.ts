@@ -10,6 +10,7 @@ import { BudgetUnitResolver, DepartmentResolver } from "./modules/department/dep
 import { DepartmentRankingResolver, RankingResolver } from "./modules/analytics/ranking.resolver";
 import { ImportResolver } from "./modules/document/import.resolver";
 import { EconomicCodeResolver } from "./modules/economic-code/economic-code.resolver";
+import { BudgetExecutionResolver, ExecutionGroupResolver, ExecutionLineResolver } from "./modules/execution/execution.resolver";
 import { FiscalYearResolver } from "./modules/fiscal-year/fiscal-year.resolver";
 import { PerformanceIndicatorResolver } from "./modules/performance/performance.resolver";
 import { ProjectResolver } from "./modules/project/project.resolver";
@@ -33,6 +34,9 @@ export const resolvers = [
   DepartmentRankingResolver,
   RankingResolver,
   ImportResolver,
+  BudgetExecutionResolver,
+  ExecutionLineResolver,
+  ExecutionGroupResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -48,6 +48,10 @@ export type EconomicScheme =
 
 /** The finer column a subject table prints an amount under. */
 export type ExpenditureCategory =
+  /** 基本支出 as one column (决算) */
+  | 'BASIC_UNDIVIDED'
+  /** 经营支出 (决算) */
+  | 'BUSINESS'
   /** 资本性支出 (公用经费) */
   | 'CAPITAL'
   /** 商品和服务支出 (公用经费) */
@@ -56,8 +60,14 @@ export type ExpenditureCategory =
   | 'HOUSEHOLD_SUBSIDIES'
   /** 其他运转类 (项目支出) */
   | 'OPERATING'
+  /** 项目支出 as one column (决算) */
+  | 'PROJECT_UNDIVIDED'
+  /** 上缴上级支出 (决算) */
+  | 'REMITTANCE'
   /** 特定目标类 (项目支出) */
   | 'SPECIFIC'
+  /** 对附属单位补助支出 (决算) */
+  | 'SUBSIDIARY'
   /** 工资福利支出 (人员经费) */
   | 'WAGES_AND_WELFARE';
 
@@ -112,6 +122,10 @@ export type ExpenditureFilter = {
 
 /** 支出类型 Kind of expenditure: 基本支出 splits into 人员经费 and 公用经费; 项目支出 is the rest. */
 export type ExpenditureKind =
+  /** 基本支出 basic expenditure a 决算 prints undivided into 人员经费 and 公用经费 */
+  | 'BASIC'
+  /** 其他支出 spending a 决算 prints beside basic and project: 上缴上级, 经营, 对附属单位补助 */
+  | 'OTHER'
   /** 人员经费 personnel (基本支出) */
   | 'PERSONNEL'
   /** 项目支出 project expenditure */
