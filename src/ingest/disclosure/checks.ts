@@ -26,6 +26,8 @@ export function documentChecks(p: DisclosureParts, model: BudgetModel): Discrepa
   c.fiscalAgainstOverview();
   c.basicTable();
   c.projects();
+  c.projectTableRows();
+  c.listingRows();
   c.performanceBudget();
   c.narrative();
   return c.out;
@@ -312,6 +314,39 @@ class DocumentChecker {
     if (this.p.listings.length > 1) {
       this.text("LISTING_REPEATED", "STRUCTURE", `${TABLE_TITLES.PROJECT_PERFORMANCE}把项目列示了 ${this.p.listings.length} 次（${this.p.listings.map((l) => this.p.doc.lineLabel(l.line)).join("、")}起），已合并为一份项目清单`, this.at("PROJECT_PERFORMANCE", this.p.listings[1]!.line));
     }
+  }
+
+  /** 项目支出预算表's 合计 and 部门 rows: each adds up its funding sources, and the 部门 row is the 合计 row, column by column */
+  projectTableRows(): void {
+    const pt = this.p.projectTable;
+    const cells = (lines: { column: string; fen: bigint }[]) => new Map(lines.map((l) => [l.column, l.fen]));
+    for (const [name, r] of [["合计行", pt?.total], [`${pt?.department?.code} 行`, pt?.department]] as const) {
+      if (!r || !r.lines.length) continue;
+      const parts = r.lines.map((l) => l.fen);
+      this.money("PROJECT_ROW_TOTAL", `${name}: 合计 = 各资金来源之和`, this.at("PROJECTS", r.line, name), r.fen, sum(parts), partTerms(parts), ["PROJECTS"]);
+    }
+    if (pt?.total && pt.department) {
+      const [total, dept] = [cells(pt.total.lines), cells(pt.department.lines)];
+      for (const column of [...new Set([...total.keys(), ...dept.keys()])]) {
+        this.money("PROJECT_DEPARTMENT_ROW_EQUALS_TOTAL", `${pt.department.code} 行 = 合计行 (${column})`, this.at("PROJECTS", pt.department.line), dept.get(column) ?? 0n, total.get(column) ?? 0n, 0, ["PROJECTS"]);
+      }
+    }
+  }
+
+  /** 项目绩效目标汇总表's rows: 资金总额 = 政府预算资金 + 财政专户管理资金 + 单位资金, and the 单位 row is the 部门 row */
+  listingRows(): void {
+    this.p.listings.forEach((l, i) => {
+      const listing = `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示`;
+      const rows = [
+        ...(l.departmentCode || l.unitCode ? [{ name: (l.unitRow ? l.departmentCode : l.unitCode ?? l.departmentCode)!, line: l.line, total: l.stated.total, parts: [l.stated.government] }] : []),
+        ...(l.unitRow ? [{ name: l.unitCode!, line: l.unitRow.line, total: l.unitRow.total, parts: [l.unitRow.government] }] : []),
+        ...l.projects.map((r) => ({ name: `${r.code} ${r.name}`, line: r.line, total: r.amounts.total, parts: [r.amounts.government, r.amounts.specialAccount, r.amounts.unitFunds] })),
+      ];
+      for (const r of rows) {
+        if (present(r.parts)) this.money("LISTING_ROW_TOTAL", `${listing} ${r.name}: 资金总额 = 政府预算资金 + 财政专户管理资金 + 单位资金`, this.at("PROJECT_PERFORMANCE", r.line, r.name), r.total, sum(r.parts), partTerms(r.parts), ["PROJECT_PERFORMANCE"]);
+      }
+      if (l.unitRow && l.departmentCode) this.money("LISTING_UNIT_ROW_EQUALS_DEPARTMENT_ROW", `${listing}: ${l.unitCode} 行 = ${l.departmentCode} 行 (政府预算资金)`, this.at("PROJECT_PERFORMANCE", l.unitRow.line), l.unitRow.government, l.stated.government, 0, ["PROJECT_PERFORMANCE"]);
+    });
   }
 
   /** the department-level performance table's budget figures */
