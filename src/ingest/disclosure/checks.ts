@@ -4,11 +4,13 @@ import { codeListFor } from "../code-lists";
 import type { BudgetModel, DiscrepancyDraft } from "../model";
 import { type DisclosureDoc, TABLE_TITLES, type TableKind } from "./document";
 import type { DisclosureParts } from "./read-disclosure";
-import type { SubjectRow, SubjectTable } from "./tables";
+import { FISCAL_COLUMNS, type FiscalRow, type Printed, type SubjectRow, type SubjectTable } from "./tables";
 
 type Fen = bigint | null | undefined;
 const sum = (xs: Fen[]) => xs.reduce<bigint>((a, b) => a + (b ?? 0n), 0n);
 const present = (xs: Fen[]) => xs.filter((x) => x !== null && x !== undefined).length;
+/** Rounding terms of a sum of printed parts: one part alone is the same figure printed twice, which rounding cannot make differ. */
+const partTerms = (xs: Fen[]) => (present(xs) > 1 ? present(xs) : 0);
 
 /**
  * The checks only the document can answer: its tables against each other, its narrative
@@ -17,10 +19,15 @@ const present = (xs: Fen[]) => xs.filter((x) => x !== null && x !== undefined).l
 export function documentChecks(p: DisclosureParts, model: BudgetModel): DiscrepancyDraft[] {
   const c = new DocumentChecker(p, model);
   c.layout();
+  c.overviewTable();
+  c.fiscalTable();
   c.subjectTables();
   c.classTotals();
+  c.fiscalAgainstOverview();
   c.basicTable();
   c.projects();
+  c.projectTableRows();
+  c.listingRows();
   c.performanceBudget();
   c.narrative();
   return c.out;
@@ -69,6 +76,81 @@ class DocumentChecker {
   /** layout: tables listed, present, empty, without a unit */
   layout(): void {
     this.out.push(...layoutChecks(this.p.doc, this.model, this.p.unit));
+  }
+
+  /** 收支总表 on its own: the totals of each side, the part of 一般公共预算 that is 财政拨款 */
+  overviewTable(): void {
+    const o = this.p.overview;
+    if (!o) return;
+    if (o.incomeThisYear && o.incomeTotal) {
+      this.money("OVERVIEW_THIS_YEAR_EQUALS_TOTAL", "本年收入合计 + 上年结转 = 收入总计", this.at("OVERVIEW", o.incomeTotal.line), o.incomeTotal.fen, o.incomeThisYear.fen + sum(o.income.filter((l) => l.source === "PRIOR_YEAR_CARRYOVER").map((l) => l.fen)), 0, ["OVERVIEW"]);
+    }
+    if (o.expenditureTotal && o.expenditureThisYear) {
+      const parts = [o.expenditureThisYear.fen, o.expenditureCarryover?.fen];
+      this.money("OVERVIEW_EXPENDITURE_THIS_YEAR_PLUS_CARRYOVER", "本年支出合计 + 年终结转结余 = 支出总计", this.at("OVERVIEW", o.expenditureTotal.line, "支出总计"), o.expenditureTotal.fen, sum(parts), partTerms(parts), ["OVERVIEW"]);
+    }
+    const g = o.grant;
+    if (g?.of && g.fen > g.of.fen) this.money("GRANT_WITHIN_GENERAL_BUDGET", `其中：财政拨款 ≤ ${g.of.label}`, this.at("OVERVIEW", g.line, "其中：财政拨款"), g.fen, g.of.fen, 0, ["OVERVIEW"]);
+  }
+
+  /** 财政拨款收支总表 on its own: its two totals, each income block, each expenditure row and column, and its 其中：财政拨款 */
+  fiscalTable(): void {
+    const f = this.p.fiscal;
+    if (!f) return;
+    this.money("FISCAL_EXPENDITURE_EQUALS_INCOME", "财政拨款支出合计 = 收入合计", this.at("FISCAL_OVERVIEW", f.expenditureTotal?.line), f.expenditureTotal?.fen, f.incomeTotal?.fen, 0, ["FISCAL_OVERVIEW"]);
+    for (const [name, b] of [["本年收入", f.thisYear], ["上年结转", f.carryover]] as const) {
+      if (!b.head || !b.parts.length) continue;
+      const parts = b.parts.map((x) => x.fen);
+      this.money("FISCAL_INCOME_BLOCK_PARTS", `${name} = ${b.parts.map((x) => x.label).join(" + ")}`, this.at("FISCAL_OVERVIEW", b.head.line, name), b.head.fen, sum(parts), partTerms(parts), ["FISCAL_OVERVIEW"]);
+    }
+    if (f.incomeTotal && f.thisYear.head) {
+      const parts = [f.thisYear.head.fen, f.carryover.head?.fen];
+      this.money("FISCAL_INCOME_TOTAL_PARTS", "收入合计 = 本年收入 + 上年结转", this.at("FISCAL_OVERVIEW", f.incomeTotal.line, "收入合计"), f.incomeTotal.fen, sum(parts), partTerms(parts), ["FISCAL_OVERVIEW"]);
+    }
+    const g = f.grant;
+    if (g?.of && g.fen > g.of.fen) this.money("GRANT_WITHIN_GENERAL_BUDGET", `其中：财政拨款 ≤ ${g.of.label}`, this.at("FISCAL_OVERVIEW", g.line, "其中：财政拨款"), g.fen, g.of.fen, 0, ["FISCAL_OVERVIEW"]);
+
+    const { thisYear, classes, carryover, total } = f.spending;
+    for (const r of [thisYear, ...classes, carryover, total].filter((x): x is FiscalRow => x !== null)) {
+      const parts = [r.values.一般公共预算小计, r.values.政府性基金, r.values.国有资本经营预算];
+      if (present(parts)) this.money("FISCAL_ROW_TOTAL_EQUALS_PARTS", `${r.label}: 合计 = 一般公共预算 + 政府性基金 + 国有资本经营预算`, this.at("FISCAL_OVERVIEW", r.line, r.label), r.values.合计, sum(parts), partTerms(parts), ["FISCAL_OVERVIEW"]);
+    }
+    if (total && thisYear) {
+      for (const col of FISCAL_COLUMNS) {
+        const parts = [thisYear.values[col], carryover?.values[col]];
+        if (total.values[col] === undefined && !present(parts)) continue;
+        this.money("FISCAL_EXPENDITURE_TOTAL_PARTS", `${col}列: 支出合计 = 本年支出 + 年终结转结余`, this.at("FISCAL_OVERVIEW", total.line, `支出合计 ${col}`), total.values[col] ?? 0n, sum(parts), partTerms(parts), ["FISCAL_OVERVIEW"]);
+      }
+    }
+    this.fiscalGrantColumn();
+  }
+
+  /**
+   * 其中：财政拨款 of the expenditure side: never more than the 一般公共预算小计 it is part of. Where
+   * this year's 一般公共预算 is all 财政拨款, each 类's is too; otherwise what is not 财政拨款 adds up,
+   * over the 类, to 本年支出's.
+   */
+  private fiscalGrantColumn(): void {
+    const { thisYear, classes, carryover, total } = this.p.fiscal!.spending;
+    const within = (r: FiscalRow) => {
+      const [part, whole] = [r.values["其中：财政拨款"], r.values.一般公共预算小计 ?? 0n];
+      if (part !== undefined && part > whole) this.money("GRANT_WITHIN_GENERAL_BUDGET", `${r.label}: 其中：财政拨款 ≤ 一般公共预算小计`, this.at("FISCAL_OVERVIEW", r.line, `${r.label} 其中：财政拨款`), part, whole, 0, ["FISCAL_OVERVIEW"]);
+    };
+    for (const r of [thisYear, carryover, total]) if (r) within(r);
+    const all = thisYear?.values.一般公共预算小计;
+    const grant = thisYear?.values["其中：财政拨款"];
+    if (!thisYear || all === undefined || grant === undefined || grant > all) return;
+    if (all === grant) {
+      for (const r of classes) {
+        this.money("FISCAL_GRANT_EQUALS_GENERAL_BUDGET", `${r.label}: 其中：财政拨款 = 一般公共预算小计（本年支出的一般公共预算全部为财政拨款）`, this.at("FISCAL_OVERVIEW", r.line, `${r.label} 其中：财政拨款`), r.values["其中：财政拨款"], r.values.一般公共预算小计 ?? 0n, 0, ["FISCAL_OVERVIEW"]);
+      }
+      return;
+    }
+    for (const r of classes) within(r);
+    const printed = classes.flatMap((r) => [r.values.一般公共预算小计, r.values["其中：财政拨款"]]);
+    const rest = sum(classes.map((r) => (r.values.一般公共预算小计 ?? 0n) - (r.values["其中：财政拨款"] ?? 0n)));
+    // The stated side is itself two printed figures (小计 − 其中), hence one term more.
+    this.money("FISCAL_NON_GRANT_SUM", "一般公共预算中财政拨款以外的部分（小计 − 其中：财政拨款）: 各类之和 = 本年支出", this.at("FISCAL_OVERVIEW", thisYear.line, "本年支出 其中：财政拨款"), all - grant, rest, present(printed) + 1, ["FISCAL_OVERVIEW"]);
   }
 
   /** subject tables: each row, each column, and the two tables against each other */
@@ -122,17 +204,21 @@ class DocumentChecker {
     }
   }
 
+  /** The 类 code a 总表 row's label names ("社会保障和就业" → 208), by the year's code list. */
+  private classOf(label: string): string | null {
+    const list = codeListFor(this.p.doc.year);
+    return Object.entries(list.functional).find(([code, name]) => code.length === 3 && (name === label || name.startsWith(label) || label.startsWith(name.replace(/支出$/, ""))))?.[0] ?? null;
+  }
+
   /** 收支总表 and 财政拨款收支总表 against the subject table, by 类 */
   classTotals(): void {
-    const list = codeListFor(this.p.doc.year);
-    const classOf = (label: string) => Object.entries(list.functional).find(([code, name]) => code.length === 3 && (name === label || name.startsWith(label) || label.startsWith(name.replace(/支出$/, ""))))?.[0] ?? null;
     // 收支总表 shows all money; 财政拨款收支总表 only 财政拨款, whose rows are the 一般公共预算支出表's.
     const rowsOf = (kind: "OVERVIEW" | "FISCAL_OVERVIEW", cls: string) =>
       ((kind === "FISCAL_OVERVIEW" && this.p.general ? this.p.general.rows : this.p.expenditure?.rows) ?? []).filter((r) => r.code!.startsWith(cls));
     const fiscalClasses = this.p.general ? (this.p.fiscal?.generalClasses ?? []) : (this.p.fiscal?.classes ?? []);
     for (const [kind, classes] of [["OVERVIEW", this.p.overview?.classes ?? []], ["FISCAL_OVERVIEW", fiscalClasses]] as const) {
       for (const c of classes) {
-        const cls = classOf(c.label);
+        const cls = this.classOf(c.label);
         if (!cls) {
           this.text("CLASS_UNKNOWN", "STRUCTURE", `“${c.label}”不是${this.p.doc.year}年功能分类的类名称`, this.at(kind, c.line));
           continue;
@@ -142,12 +228,37 @@ class DocumentChecker {
         this.money("CLASS_TOTAL_EQUALS_SUBJECT_ROWS", `${cls} ${c.label}: 总表数 = ${source}该类各行合计之和`, this.at(kind, c.line, c.label), c.fen, sum(rows.map((r) => r.values.合计)), rows.length, [kind, kind === "FISCAL_OVERVIEW" && this.p.general ? "GENERAL_EXPENDITURE" : "EXPENDITURE"]);
       }
     }
-    if (this.p.overview && this.p.fiscal) {
-      this.money("FISCAL_INCOME_EQUALS_OVERVIEW", "财政拨款收入合计 = 收支总表一般公共预算等财政拨款收入", this.at("FISCAL_OVERVIEW", this.p.fiscal.incomeTotal?.line), this.p.fiscal.incomeTotal?.fen, sum(this.p.overview.income.filter((l) => ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL"].includes(l.source)).map((l) => l.fen)), 0, ["FISCAL_OVERVIEW", "OVERVIEW"]);
-      this.money("FISCAL_EXPENDITURE_EQUALS_INCOME", "财政拨款支出合计 = 收入合计", this.at("FISCAL_OVERVIEW", this.p.fiscal.expenditureTotal?.line), this.p.fiscal.expenditureTotal?.fen, this.p.fiscal.incomeTotal?.fen, 0, ["FISCAL_OVERVIEW"]);
-    }
-    if (this.p.overview?.incomeThisYear && this.p.overview.incomeTotal) {
-      this.money("OVERVIEW_THIS_YEAR_EQUALS_TOTAL", "本年收入合计 + 上年结转 = 收入总计", this.at("OVERVIEW", this.p.overview.incomeTotal.line), this.p.overview.incomeTotal.fen, this.p.overview.incomeThisYear.fen + sum(this.p.overview.income.filter((l) => l.source === "PRIOR_YEAR_CARRYOVER").map((l) => l.fen)), 0, ["OVERVIEW"]);
+  }
+
+  /**
+   * 财政拨款收支总表 against 收支总表: its 收入合计, the one 其中：财政拨款 both print, and each 类 — the same figure
+   * where all the department's money is 财政拨款 (收入总计 = 财政拨款收入合计), else at most the 收支总表's.
+   */
+  fiscalAgainstOverview(): void {
+    const o = this.p.overview;
+    const f = this.p.fiscal;
+    if (!o || !f) return;
+    this.money("FISCAL_INCOME_EQUALS_OVERVIEW", "财政拨款收入合计 = 收支总表一般公共预算等财政拨款收入", this.at("FISCAL_OVERVIEW", f.incomeTotal?.line), f.incomeTotal?.fen, sum(o.income.filter((l) => ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL"].includes(l.source)).map((l) => l.fen)), 0, ["FISCAL_OVERVIEW", "OVERVIEW"]);
+    if (o.grant && f.grant) this.money("GRANT_MATCHES_OVERVIEW", `财政拨款收支总表 其中：财政拨款 = 收支总表 其中：财政拨款（${this.p.doc.lineLabel(o.grant.line)}）`, this.at("FISCAL_OVERVIEW", f.grant.line, "其中：财政拨款"), f.grant.fen, o.grant.fen, 0, ["FISCAL_OVERVIEW", "OVERVIEW"]);
+    if (!o.classes.length || !f.classes.length) return;
+    const allFiscal = o.incomeTotal !== null && f.incomeTotal !== null && o.incomeTotal.fen === f.incomeTotal.fen;
+    const byCode = (xs: Printed[]) => {
+      const m = new Map<string, Printed>();
+      for (const x of xs) {
+        const code = this.classOf(x.label);
+        if (code && !m.has(code)) m.set(code, x);
+      }
+      return m;
+    };
+    const [overview, fiscal] = [byCode(o.classes), byCode(f.classes)];
+    for (const code of [...new Set([...fiscal.keys(), ...overview.keys()])].sort()) {
+      const [fc, oc] = [fiscal.get(code), overview.get(code)];
+      const [stated, computed] = [fc?.fen ?? 0n, oc?.fen ?? 0n];
+      const label = fc?.label ?? oc!.label;
+      const where = fc ? this.at("FISCAL_OVERVIEW", fc.line, label) : this.at("OVERVIEW", oc!.line, label);
+      const other = oc ? `收支总表（${this.p.doc.lineLabel(oc.line)}）` : "收支总表（未列该类）";
+      if (allFiscal) this.money("FISCAL_CLASS_MATCHES_OVERVIEW", `${code} ${label}: 财政拨款收支总表合计 = ${other}，收入全部为财政拨款`, where, stated, computed, 0, ["FISCAL_OVERVIEW", "OVERVIEW"]);
+      else if (stated > computed) this.money("FISCAL_CLASS_WITHIN_OVERVIEW", `${code} ${label}: 财政拨款收支总表合计 ≤ ${other}`, where, stated, computed, 0, ["FISCAL_OVERVIEW", "OVERVIEW"]);
     }
   }
 
@@ -191,6 +302,39 @@ class DocumentChecker {
     if (this.p.listings.length > 1) {
       this.text("LISTING_REPEATED", "STRUCTURE", `${TABLE_TITLES.PROJECT_PERFORMANCE}把项目列示了 ${this.p.listings.length} 次（${this.p.listings.map((l) => this.p.doc.lineLabel(l.line)).join("、")}起），已合并为一份项目清单`, this.at("PROJECT_PERFORMANCE", this.p.listings[1]!.line));
     }
+  }
+
+  /** 项目支出预算表's 合计 and 部门 rows: each adds up its funding sources, and the 部门 row is the 合计 row, column by column */
+  projectTableRows(): void {
+    const pt = this.p.projectTable;
+    const cells = (lines: { column: string; fen: bigint }[]) => new Map(lines.map((l) => [l.column, l.fen]));
+    for (const [name, r] of [["合计行", pt?.total], [`${pt?.department?.code} 行`, pt?.department]] as const) {
+      if (!r || !r.lines.length) continue;
+      const parts = r.lines.map((l) => l.fen);
+      this.money("PROJECT_ROW_TOTAL", `${name}: 合计 = 各资金来源之和`, this.at("PROJECTS", r.line, name), r.fen, sum(parts), partTerms(parts), ["PROJECTS"]);
+    }
+    if (pt?.total && pt.department) {
+      const [total, dept] = [cells(pt.total.lines), cells(pt.department.lines)];
+      for (const column of [...new Set([...total.keys(), ...dept.keys()])]) {
+        this.money("PROJECT_DEPARTMENT_ROW_EQUALS_TOTAL", `${pt.department.code} 行 = 合计行 (${column})`, this.at("PROJECTS", pt.department.line), dept.get(column) ?? 0n, total.get(column) ?? 0n, 0, ["PROJECTS"]);
+      }
+    }
+  }
+
+  /** 项目绩效目标汇总表's rows: 资金总额 = 政府预算资金 + 财政专户管理资金 + 单位资金, and the 单位 row is the 部门 row */
+  listingRows(): void {
+    this.p.listings.forEach((l, i) => {
+      const listing = `${TABLE_TITLES.PROJECT_PERFORMANCE}第${i + 1}次列示`;
+      const rows = [
+        ...(l.departmentCode || l.unitCode ? [{ name: (l.unitRow ? l.departmentCode : l.unitCode ?? l.departmentCode)!, line: l.line, total: l.stated.total, parts: [l.stated.government] }] : []),
+        ...(l.unitRow ? [{ name: l.unitCode!, line: l.unitRow.line, total: l.unitRow.total, parts: [l.unitRow.government] }] : []),
+        ...l.projects.map((r) => ({ name: `${r.code} ${r.name}`, line: r.line, total: r.amounts.total, parts: [r.amounts.government, r.amounts.specialAccount, r.amounts.unitFunds] })),
+      ];
+      for (const r of rows) {
+        if (present(r.parts)) this.money("LISTING_ROW_TOTAL", `${listing} ${r.name}: 资金总额 = 政府预算资金 + 财政专户管理资金 + 单位资金`, this.at("PROJECT_PERFORMANCE", r.line, r.name), r.total, sum(r.parts), partTerms(r.parts), ["PROJECT_PERFORMANCE"]);
+      }
+      if (l.unitRow && l.departmentCode) this.money("LISTING_UNIT_ROW_EQUALS_DEPARTMENT_ROW", `${listing}: ${l.unitCode} 行 = ${l.departmentCode} 行 (政府预算资金)`, this.at("PROJECT_PERFORMANCE", l.unitRow.line), l.unitRow.government, l.stated.government, 0, ["PROJECT_PERFORMANCE"]);
+    });
   }
 
   /** the department-level performance table's budget figures */

@@ -37,6 +37,10 @@ export interface OverviewTable {
   incomeThisYear: Printed | null; // 本年收入合计
   expenditureTotal: Printed | null; // 支出总计
   expenditureThisYear: Printed | null; // 本年支出合计
+  /** 年终结转结余 on the expenditure side. */
+  expenditureCarryover: Printed | null;
+  /** 其中：财政拨款, with the income row above it that it is part of (一、一般公共预算). */
+  grant: (Printed & { of: Printed | null }) | null;
   /** Functional 类 totals, by the label printed ("社会保障和就业"). */
   classes: Printed[];
 }
@@ -56,25 +60,31 @@ export function stripNumbering(label: string): string {
 }
 
 export function readOverview(table: TableBlock, ctx: Ctx): OverviewTable {
-  const out: OverviewTable = { income: [], figures: [], incomeTotal: null, incomeThisYear: null, expenditureTotal: null, expenditureThisYear: null, classes: [] };
+  const out: OverviewTable = { income: [], figures: [], incomeTotal: null, incomeThisYear: null, expenditureTotal: null, expenditureThisYear: null, expenditureCarryover: null, grant: null, classes: [] };
+  let above: Printed | null = null;
   for (const row of table.rows) {
     // Two (label, amount) pairs per row: income on the left, expenditure on the right.
     for (const [labelAt, amountAt, side] of [[0, 1, "收入"], [2, 3, "支出"]] as const) {
       const label = stripNumbering(row.cells[labelAt] ?? "");
       if (!label || label === "项目" || label === "收入" || label === "支出") continue;
       const p = printed(ctx, row, amountAt, `${side}金额`, label);
+      const isPart = /^其中/.test(label);
+      if (side === "收入" && !isPart) above = p;
       if (!p) continue;
       out.figures.push(p);
       if (side === "收入") {
         if (label === "收入总计") out.incomeTotal = p;
         else if (/本年收入合计/.test(label)) out.incomeThisYear = p;
-        else if (!/^其中/.test(label)) {
+        else if (isPart) {
+          if (/财政拨款/.test(label) && !out.grant) out.grant = { ...p, of: above };
+        } else {
           const source = INCOME_SOURCES.find(([re]) => re.test(label))?.[1] ?? "OTHER";
           out.income.push({ source, label, fen: p.fen, line: row.no });
         }
       } else if (label === "支出总计") out.expenditureTotal = p;
       else if (/本年支出合计/.test(label)) out.expenditureThisYear = p;
-      else if (!/结转结余/.test(label)) out.classes.push(p);
+      else if (/结转结余/.test(label)) out.expenditureCarryover = p;
+      else out.classes.push(p);
     }
   }
   return out;
@@ -175,6 +185,23 @@ function placeValues(target: SubjectRow, row: Row, ctx: Ctx): void {
 
 // ---------------------------------------------------------------- 财政拨款收支总体情况表
 
+/** The amount columns of the 财政拨款收支总表's expenditure side, in order. */
+export const FISCAL_COLUMNS = ["合计", "一般公共预算小计", "其中：财政拨款", "政府性基金", "国有资本经营预算"] as const;
+export type FiscalColumn = (typeof FISCAL_COLUMNS)[number];
+
+/** One expenditure-side row: its label and the figures it prints, by column. */
+export interface FiscalRow {
+  line: number;
+  label: string;
+  values: Partial<Record<FiscalColumn, bigint>>;
+}
+
+/** An income-side block (一、本年收入 or 二、上年结转): its own figure and the (一)(二)(三) rows under it. */
+export interface FiscalIncomeBlock {
+  head: Printed | null;
+  parts: Printed[];
+}
+
 export interface FiscalOverviewTable {
   figures: Printed[];
   /** 本年收入 / 收入合计 on the left; 本年支出 and 类 rows with their 合计 on the right. */
@@ -184,15 +211,45 @@ export interface FiscalOverviewTable {
   classes: Printed[];
   /** The 一般公共预算 column of each 类 row (what the 一般公共预算支出表 should add up to). */
   generalClasses: Printed[];
+  /** 一、本年收入 and 二、上年结转, each with its (一)(二)(三) rows. */
+  thisYear: FiscalIncomeBlock;
+  carryover: FiscalIncomeBlock;
+  /** 其中：财政拨款 under (一)一般公共预算拨款 of 本年收入, with that row. */
+  grant: (Printed & { of: Printed | null }) | null;
+  /** The expenditure side by row: 一、本年支出, the 类 rows, 二、年终结转结余 and 支出合计. */
+  spending: { thisYear: FiscalRow | null; classes: FiscalRow[]; carryover: FiscalRow | null; total: FiscalRow | null };
 }
 
 export function readFiscalOverview(table: TableBlock, ctx: Ctx): FiscalOverviewTable {
-  const out: FiscalOverviewTable = { figures: [], incomeTotal: null, expenditureTotal: null, generalBudgetIncome: null, classes: [], generalClasses: [] };
-  const RIGHT = ["合计", "一般公共预算小计", "其中：财政拨款", "政府性基金", "国有资本经营预算"];
+  const out: FiscalOverviewTable = {
+    figures: [],
+    incomeTotal: null,
+    expenditureTotal: null,
+    generalBudgetIncome: null,
+    classes: [],
+    generalClasses: [],
+    thisYear: { head: null, parts: [] },
+    carryover: { head: null, parts: [] },
+    grant: null,
+    spending: { thisYear: null, classes: [], carryover: null, total: null },
+  };
+  let block: FiscalIncomeBlock | null = null;
+  let above: Printed | null = null;
   for (const row of table.rows) {
-    if (["项目", "收入"].includes(joinWords(row.cells[0] ?? "")) || !row.cells.some(looksLikeAmount)) continue; // header rows
+    if (["项目", "收入"].includes(joinWords(row.cells[0] ?? ""))) continue; // header rows
+    const hasFigures = row.cells.some(looksLikeAmount);
     const left = stripNumbering(row.cells[0] ?? "");
-    const l = left ? printed(ctx, row, 1, "收入金额", left) : null;
+    const l = left && hasFigures ? printed(ctx, row, 1, "收入金额", left) : null;
+    if (/本年收入/.test(left)) (block = out.thisYear).head = l;
+    else if (/上年结转/.test(left)) (block = out.carryover).head = l;
+    else if (/收入合计/.test(left)) block = null;
+    else if (/^其中/.test(left)) {
+      if (l && /财政拨款/.test(left) && block === out.thisYear && !out.grant) out.grant = { ...l, of: above };
+    } else if (left && block) {
+      above = l;
+      if (l) block.parts.push(l);
+    }
+    if (!hasFigures) continue;
     if (l) {
       out.figures.push(l);
       if (/收入合计/.test(left)) out.incomeTotal = l;
@@ -200,16 +257,23 @@ export function readFiscalOverview(table: TableBlock, ctx: Ctx): FiscalOverviewT
     }
     const right = stripNumbering(row.cells[2] ?? "");
     if (!right || right === "项目") continue;
-    RIGHT.forEach((col, k) => {
+    const r: FiscalRow = { line: row.no, label: right, values: {} };
+    const isClass = !/支出合计|本年支出|结转结余/.test(right);
+    FISCAL_COLUMNS.forEach((col, k) => {
       const p = printed(ctx, row, 3 + k, col, right);
       if (!p) return;
+      r.values[col] = p.fen;
       out.figures.push(p);
-      const isClass = !/支出合计|本年支出|结转结余/.test(right);
       if (k === 1 && isClass) out.generalClasses.push(p);
       if (k !== 0) return;
       if (/支出合计/.test(right)) out.expenditureTotal = p;
       else if (isClass) out.classes.push(p);
     });
+    if (!Object.keys(r.values).length) continue;
+    if (/支出合计/.test(right)) out.spending.total = r;
+    else if (/本年支出/.test(right)) out.spending.thisYear = r;
+    else if (/结转结余/.test(right)) out.spending.carryover = r;
+    else out.spending.classes.push(r);
   }
   return out;
 }
@@ -297,24 +361,34 @@ export interface ProjectTableRow {
   name: string;
   unitName: string;
   total: bigint | null;
-  lines: { fundingSource: FundingSourceCode; column: string; fen: bigint }[];
+  lines: ProjectSourceCell[];
+}
+
+/** A funding-source cell of the project table. */
+export interface ProjectSourceCell {
+  fundingSource: FundingSourceCode;
+  column: string;
+  fen: bigint;
 }
 
 export interface ProjectTable {
-  total: Printed | null;
-  department: (Printed & { code: string }) | null;
+  /** The 合计 row: its 合计 and its funding-source cells. */
+  total: (Printed & { lines: ProjectSourceCell[] }) | null;
+  department: (Printed & { code: string; lines: ProjectSourceCell[] }) | null;
   rows: ProjectTableRow[];
 }
 
 export function readProjectTable(table: TableBlock, ctx: Ctx): ProjectTable {
   const out: ProjectTable = { total: null, department: null, rows: [] };
+  const sourceCells = (row: Row): ProjectSourceCell[] =>
+    PROJECT_SOURCES.flatMap(([column, fundingSource], k) => {
+      const fen = amount(ctx, row, 4 + k, column);
+      return fen === null ? [] : [{ fundingSource, column, fen }];
+    });
   for (const row of table.rows) {
     const c = row.cells;
     if (/^(特定目标类|其他运转类)$/.test(c[0] ?? "")) {
-      const lines = PROJECT_SOURCES.flatMap(([column, fundingSource], k) => {
-        const fen = amount(ctx, row, 4 + k, column);
-        return fen === null ? [] : [{ fundingSource, column, fen }];
-      });
+      const lines = sourceCells(row);
       out.rows.push({
         line: row.no,
         category: c[0] === "其他运转类" ? "OPERATING" : "SPECIFIC",
@@ -326,9 +400,9 @@ export function readProjectTable(table: TableBlock, ctx: Ctx): ProjectTable {
       });
     } else if (/^\d{3,9}$/.test(c[1] ?? "") && !c[0]) {
       const p = printed(ctx, row, 3, "合计", joinWords(c[2] ?? ""));
-      if (p) out.department = { ...p, code: c[1]! };
+      if (p) out.department = { ...p, code: c[1]!, lines: sourceCells(row) };
     } else if (!c[0] && !c[1] && !c[2] && looksLikeAmount(c[3] ?? "")) {
-      out.total = printed(ctx, row, 3, "合计", "合计");
+      out.total = { ...printed(ctx, row, 3, "合计", "合计")!, lines: sourceCells(row) };
     }
   }
   return out;
