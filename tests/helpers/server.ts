@@ -1,4 +1,5 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { request as httpRequest } from "node:http";
 import { print } from "graphql";
 import type { DataSource } from "typeorm";
 import { statementCounter } from "../../src/db/data-source";
@@ -25,12 +26,8 @@ export class TestServer {
   }
 
   async request<T, V>(doc: TypedDocumentNode<T, V> | string, variables?: V): Promise<GqlResponse<T>> {
-    const res = await fetch(this.url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: typeof doc === "string" ? doc : print(doc), variables }),
-    });
-    return (await res.json()) as GqlResponse<T>;
+    const body = JSON.stringify({ query: typeof doc === "string" ? doc : print(doc), variables });
+    return JSON.parse(await postOnFreshConnection(this.url, body)) as GqlResponse<T>;
   }
 
   /** Returns data, failing on any GraphQL error. */
@@ -51,4 +48,21 @@ export class TestServer {
   async stop(): Promise<void> {
     await this.server.stop();
   }
+}
+
+/**
+ * POSTs on a connection of its own. The SQLite driver blocks the event loop while data is loaded, so a
+ * kept-alive socket can time out on the server just as the next request is written to it (ECONNRESET).
+ */
+function postOnFreshConnection(url: string, body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: "POST", agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
