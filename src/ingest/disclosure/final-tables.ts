@@ -23,8 +23,8 @@ const CODE_CELL = /^\d{3}(?:\d{2}){0,2}$/;
 const isDataRow = (r: Row) => CODE_CELL.test(r.cells[0] ?? "") || r.cells.slice(0, 5).some((c) => /^(?:合计|总计)$/.test(joinWords(c)));
 
 /** Each column's header words, the header rows read top to bottom: "本年支出合计", "年初预算数". */
-function columnWords(rows: Row[]): string[] {
-  const header = rows.slice(0, Math.max(0, rows.findIndex(isDataRow)));
+function columnWords(rows: Row[], startsData: (r: Row) => boolean = isDataRow): string[] {
+  const header = rows.slice(0, Math.max(0, rows.findIndex(startsData)));
   const width = Math.max(0, ...rows.map((r) => r.cells.length));
   return Array.from({ length: width }, (_, c) => header.map((r) => joinWords(r.cells[c] ?? "")).join(""));
 }
@@ -249,11 +249,16 @@ const THREE_PUBLIC_KEYS = ["total", "overseasTravel", "vehicles", "vehiclePurcha
 const THREE_PUBLIC_LABELS = ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费"];
 
 export function readFinalThreePublic(table: TableBlock, ctx: Ctx): FinalThreePublic {
-  const words = columnWords(table.rows);
-  const finalFrom = words.findIndex((w) => /决算数/.test(w));
   const data = table.rows.find((r) => r.cells.filter((c) => c.trim() !== "").length >= 6 && r.cells.every((c) => c.trim() === "" || looksLikeAmount(c)));
-  if (!data || finalFrom < 0) return { budgeted: null, final: null, line: null };
+  if (!data) return { budgeted: null, final: null, line: null };
+  // The header's own 合计 cells would end columnWords' header; here it is every row above the figures.
+  const words = columnWords(table.rows.slice(0, table.rows.indexOf(data) + 1), (r) => r === data);
+  // Each half starts at its 合计 column: a spanning 预算数/决算数 label may sit over any of its columns.
+  const totals = words.flatMap((w, i) => (/合计/.test(w) ? [i] : []));
+  const budgetFrom = totals[0] ?? 0;
+  const finalFrom = totals[1] ?? words.findIndex((w) => /决算数/.test(w));
+  if (finalFrom < 0) return { budgeted: null, final: null, line: null };
   const values = (from: number, what: string) =>
     Object.fromEntries(THREE_PUBLIC_KEYS.map((k, i) => [k, amountAt(ctx, data, from + i, `${what}${THREE_PUBLIC_LABELS[i]}`)])) as ThreePublicValues;
-  return { budgeted: values(0, "预算数·"), final: values(finalFrom, "决算数·"), line: data.no };
+  return { budgeted: values(budgetFrom, "预算数·"), final: values(finalFrom, "决算数·"), line: data.no };
 }

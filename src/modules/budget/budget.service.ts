@@ -236,6 +236,8 @@ export class BudgetService {
         sharePercent: (r.share_percent as string | null) ?? null,
         reason: (r.reason as string | null) ?? null,
         printedUnit: (r.unit as PrintedUnit | null) ?? null,
+        budgetedFen: toFenOrNull(r.budgeted_fen),
+        completionPercent: (r.completion_percent as string | null) ?? null,
       }),
     );
   }

@@ -123,6 +123,7 @@ export class AssetHolding {
 export class NarrativeClaim {
   amountFen: bigint | null;
   changeFen: bigint | null;
+  budgetedFen: bigint | null;
 
   @Field(() => String, { description: "What the statement is about, e.g. EXPENDITURE_TOTAL, SUBJECT_SHARE." })
   topic: string;
@@ -157,4 +158,12 @@ export class NarrativeClaim {
   change(@UnitArg() unit: MoneyUnit): string | null {
     return optionalMoney(this.changeFen, unit);
   }
+
+  @Field(() => DecimalScalar, { nullable: true, description: "年初预算 the year-begin budget a 决算's execution statement gives beside what was spent (amount)." })
+  budgeted(@UnitArg() unit: MoneyUnit): string | null {
+    return optionalMoney(this.budgetedFen, unit);
+  }
+
+  @Field(() => DecimalScalar, { nullable: true, description: "完成比例 the stated share of the year-begin budget spent, in percent (\"99.4\"), as a 决算 states it." })
+  completionPercent: string | null;
 }

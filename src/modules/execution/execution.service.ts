@@ -11,8 +11,9 @@ const camel = (c: string) => c.replace(/_(\w)/g, (_, x: string) => x.toUpperCase
 
 /**
  * What each 决算 spent, per 项, beside its year-begin budget: the imported 预算 of its year (its
- * printed row totals; for a bundle, its lines), else the 年初预算数 column the 决算 prints. One
- * statement builds the facts for any set of 决算s; groupings add them up.
+ * printed row totals; for a bundle, its lines), else the 年初预算数 column the 决算 prints. A line
+ * spent on but absent from that source was budgeted at 0 on the same basis. One statement builds
+ * the facts for any set of 决算s; groupings add them up.
  */
 function factsSql(visible: { sql: string; params: unknown[] }, finals: { sql: string; params: unknown[] }): { sql: string; params: unknown[] } {
   const planned = `SELECT b.id, b.department_id, b.year FROM department_budget b JOIN finals f ON f.department_id = b.department_id AND f.year = b.year
@@ -22,7 +23,9 @@ function factsSql(visible: { sql: string; params: unknown[] }, finals: { sql: st
     sql: `WITH finals AS (${finals.sql}),
       plans AS (${planned}),
       facts AS (
-        SELECT f.id AS final_id, f.department_id, f.year, l.subject_code, l.amount_fen AS final_fen, 0 AS budget_fen, NULL AS basis
+        SELECT f.id AS final_id, f.department_id, f.year, l.subject_code, l.amount_fen AS final_fen, 0 AS budget_fen,
+               CASE WHEN EXISTS (SELECT 1 FROM plans p WHERE p.department_id = f.department_id AND p.year = f.year) THEN 'B'
+                    WHEN EXISTS (SELECT 1 FROM year_begin_line y WHERE y.budget_id = f.id) THEN 'F' END AS basis
           FROM subject_line l JOIN finals f ON f.id = l.budget_id
         UNION ALL
         SELECT f.id, p.department_id, p.year, pf.subject_code, 0, pf.amount_fen, 'B'
