@@ -106,6 +106,21 @@ describe("reading a 部门决算", () => {
     expect(findings.filter((f) => f.severity === "MATERIAL").map((f) => f.ruleId)).toContain("FINAL_ROW_PARTS_SUM");
   });
 
+  it("refuses a 决算 with a table of another year, naming the table's line", async () => {
+    const line = finalText.split("\n").indexOf("## 2023年度支出决算表") + 1;
+    await expect(readFinal(edited("## 2023年度支出决算表", "2023", "2022"))).rejects.toThrow(
+      new RegExp(`^007-2023-final\\.txt:${line}: table “2022年支出决算表” is of 2022, but the document's title \\(line 1\\) is of 2023$`),
+    );
+  });
+
+  it("refuses a 决算 with a table of another department, naming the table's line", async () => {
+    const lines = finalText.split("\n");
+    const table = lines.indexOf("## 2023年度收入决算表");
+    const copy = [...lines];
+    copy[table + 2] = copy[table + 2]!.replace("人力资源局", "财政局");
+    await expect(readFinal(Buffer.from(copy.join("\n")))).rejects.toThrow(new RegExp(`^007-2023-final\\.txt:${table + 1}: table “收入决算表” is of 部门名称 “郑州高新技术产业开发区管委会财政局”, not of the document's department “人力资源局”$`));
+  });
+
   it("refuses a 决算 that prints no department code, naming the file", async () => {
     await expect(readFinal(edited("单位编码007001", "（单位编码007001，本级）", ""))).rejects.toThrow(/^007-2023-final\.txt:\d+: no department code/);
   });

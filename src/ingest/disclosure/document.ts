@@ -30,6 +30,8 @@ export interface TableBlock {
   title: string;
   /** Line of the table's title. */
   no: number;
+  /** The year its title prints, if any. */
+  year: number | null;
   /** 部门名称 as the table prints it. */
   departmentName: string | null;
   /** 单位：万元 / 千元 / 元, or null where the table prints no unit. */
@@ -144,7 +146,25 @@ export function readLayoutDocument(layout: Layout): DisclosureDoc {
   const shortName = title.shortName ?? shortNameFromTables(tables);
   if (!shortName) throw new DocumentError(fileName, title.heading.no, `the title “${title.heading.text}” names no department, and no table prints 部门名称`, undefined, place(title.heading.no));
   const lineLabel = (no: number) => (layout.lineNumbered ? `第${no}行` : place(no).slice(fileName.length).trim());
+  tablesMatchTitle(fileName, title, shortName, tables, place);
   return { fileName, format: layout.format, lines, title: { no: title.heading.no, text: title.heading.text }, titled: title.titled, year: title.year, shortName, stage: title.stage, listed, sections, tables, place, lineLabel };
+}
+
+/**
+ * Every table must be of the document's year and department: a table of another year or another
+ * department means the file was put together wrongly, and nothing in it can be trusted to belong.
+ */
+function tablesMatchTitle(fileName: string, title: Title, shortName: string, tables: TableBlock[], place: DisclosureDoc["place"]): void {
+  const at = place(title.heading.no).slice(fileName.length).replace(/^:/, "line ").trim();
+  const said = title.titled ? `the document's title (${at}) is of ${title.year}` : `the first table is of ${title.year}`;
+  for (const t of tables) {
+    if (t.year !== null && t.year !== title.year) {
+      throw new DocumentError(fileName, t.no, `table “${t.year}年${t.title}” is of ${t.year}, but ${said}`, undefined, place(t.no));
+    }
+    if (t.departmentName && !t.departmentName.includes(shortName)) {
+      throw new DocumentError(fileName, t.no, `table “${t.title}” is of 部门名称 “${t.departmentName}”, not of the document's department “${shortName}”`, undefined, place(t.no));
+    }
+  }
 }
 
 function placer(layout: Layout): DisclosureDoc["place"] {
@@ -307,5 +327,6 @@ function tableBlock(layout: Layout, h: Heading, end: number): TableBlock {
     rows.push(l.numeric ? { no, cells, numeric: l.numeric } : { no, cells });
   }
   const header = rows.slice(0, 4).flatMap((r) => r.cells).join(" ");
-  return { kind: recognizeTable(h.text, header), title: h.text.replace(/^\d{4}\s*年度?/, ""), no: h.no, departmentName, unit: unit ?? labelledUnit(rows), rows };
+  const year = /(\d{4})\s*年/.exec(h.text);
+  return { kind: recognizeTable(h.text, header), title: h.text.replace(/^\d{4}\s*年度?/, ""), year: year ? Number(year[1]) : null, no: h.no, departmentName, unit: unit ?? labelledUnit(rows), rows };
 }
