@@ -33,6 +33,7 @@ export async function ensureCodes(m: EntityManager, model: BudgetModel): Promise
     }
   };
   model.subjectLines.forEach((l) => addFunctional(l.subject, l.subjectName));
+  model.subjectRowTotals.forEach((r) => addFunctional(r.subject, null));
   model.projects.forEach((p) => p.subject && addFunctional(p.subject, null));
   model.claims.forEach((c) => c.subject && addFunctional(c.subject, null));
 
