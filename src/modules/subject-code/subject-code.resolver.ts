@@ -43,7 +43,8 @@ export class SubjectCodeResolver {
   }
 
   @FieldResolver(() => DecimalScalar, {
-    description: "支出 Expenditure under this code, rolled up over its children, in budgets in force (年初预算). Year defaults to the year the code was asked for; with none, all years.",
+    description:
+      "支出 Expenditure under this code in budgets in force (年初预算): the printed 合计 of every subject table row (项) under it, added up (口径 ROW_TOTALS; a row that printed no total counts as the sum of its cells), so a parent is exactly the sum of its children. Year defaults to the year the code was asked for; with none, all years.",
   })
   async expenditure(
     @Root() c: SubjectCode & { requestedYear?: number | null },

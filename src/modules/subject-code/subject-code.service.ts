@@ -12,7 +12,8 @@ export class SubjectCodeService {
       nameTable: "subject_code_name",
       nameJoin: "",
       codeFilter: "",
-      factTable: "subject_line",
+      // Rows' printed totals (合计), not their cells: a question about subjects adds what each row printed.
+      factTable: "subject_row_total",
       factColumn: "subject_code",
     });
   }
