@@ -116,8 +116,8 @@ describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three document
     const base = sum(rows(hr22));
     const target = sum(rows(hr23));
     expect(changes).toEqual([
-      { department: { code: "002", shortName: "财政金融局" }, base: "0", target: wan(sum(rows(fin23))), change: wan(sum(rows(fin23))), rate: null },
-      { department: { code: "007", shortName: "人力资源局" }, base: wan(base), target: wan(target), change: wan(target - base), rate: pct(target - base, base) },
+      { department: { code: "002", shortName: "财政金融局" }, base: "0", target: wan(sum(rows(fin23))), change: wan(sum(rows(fin23))), rate: null, basis: "ROW_TOTALS" },
+      { department: { code: "007", shortName: "人力资源局" }, base: wan(base), target: wan(target), change: wan(target - base), rate: pct(target - base, base), basis: "ROW_TOTALS" },
     ]);
     const yoy = (await server.query(DepartmentYearOnYearDocument, { code: "007", year: 2023 })).department!.budget!.yearOnYear;
     const published = tenths(hr23.stated.expenditureTotal!) - tenths(hr22.stated.expenditureTotal!);
