@@ -97,7 +97,7 @@ export type ExpenditureDimension =
   /** 预算年度 fiscal year */
   | 'YEAR';
 
-/** Which expenditure to aggregate (budgets in force only). */
+/** 筛选 Which expenditure to aggregate: budgets in force, of one stage. */
 export type ExpenditureFilter = {
   /** 支出明细类型 only these categories (functional lines). */
   categories?: Array<ExpenditureCategory> | null | undefined;
@@ -109,7 +109,7 @@ export type ExpenditureFilter = {
   fundingSources?: Array<FundingSource> | null | undefined;
   /** 支出类型 only these kinds. */
   kinds?: Array<ExpenditureKind> | null | undefined;
-  /** 预算阶段 stage (default 年初预算). */
+  /** 预算阶段 only budgets of this stage (default 年初预算; null is the default too): an aggregate never adds a 决算 or 调整预算 to a 预算. */
   stage?: BudgetStage | null | undefined;
   /** 科目编码前缀 only functional codes starting with one of these ("208", "20801"); unknown codes are an error. */
   subjectCodePrefixes?: Array<string> | null | undefined;

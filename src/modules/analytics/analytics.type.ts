@@ -86,7 +86,7 @@ export class ExpenditureOrder {
   direction: SortDirection;
 }
 
-@InputType({ description: "Which expenditure to aggregate (budgets in force only)." })
+@InputType({ description: "筛选 Which expenditure to aggregate: budgets in force, of one stage." })
 export class ExpenditureFilter {
   @Field(() => [Int], { nullable: true, description: "预算年度 only these years." })
   years?: number[];
@@ -109,8 +109,12 @@ export class ExpenditureFilter {
   @Field(() => [FundingSource], { nullable: true, description: "资金来源 only these funding sources." })
   fundingSources?: FundingSource[];
 
-  @Field(() => BudgetStage, { nullable: true, description: "预算阶段 stage (default 年初预算)." })
-  stage?: BudgetStage;
+  @Field(() => BudgetStage, {
+    nullable: true,
+    defaultValue: BudgetStage.BUDGET,
+    description: "预算阶段 only budgets of this stage (default 年初预算; null is the default too): an aggregate never adds a 决算 or 调整预算 to a 预算.",
+  })
+  stage?: BudgetStage | null;
 }
 
 /** Keys of a group, by dimension (absent = not grouped by, or rolled up). */

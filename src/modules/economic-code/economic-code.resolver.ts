@@ -6,6 +6,7 @@ import type { Context } from "../../context";
 import { toEconomicCode } from "./economic-code.service";
 import { EconomicCode, EconomicLevel, EconomicScheme } from "./economic-code.type";
 import { andThen } from "../../common/loaders";
+import { BudgetStage, StageArg } from "../budget/budget.type";
 
 type Requested = EconomicCode & { requestedYear?: number | null };
 
@@ -53,19 +54,22 @@ export class EconomicCodeResolver {
   }
 
   @FieldResolver(() => DecimalScalar, {
-    description: "基本支出 Basic expenditure under this code, rolled up over its children. Year defaults to the year the code was asked for; with none, all years.",
+    description:
+      "基本支出 Basic expenditure under this code in budgets in force of one stage (default 年初预算), rolled up over its children: the basic-expenditure table's rows (口径 CELLS). Year defaults to the year the code was asked for; with none, all years.",
   })
   async expenditure(
     @Root() c: Requested,
     @Arg("year", () => Int, { nullable: true, description: "预算年度 only this year." }) year: number | undefined,
     @Arg("departmentCodes", () => [String], { nullable: true, description: "部门编码 only these departments." }) departmentCodes: string[] | undefined,
     @UnitArg() unit: MoneyUnit,
+    @StageArg() stage: BudgetStage,
     @Ctx() ctx: Context,
   ) {
     const fen = await ctx.loaders.economicExpenditure.load({
       code: c.code,
       year: year ?? c.requestedYear ?? null,
       departmentCodes: departmentCodes ? [...departmentCodes].sort() : null,
+      stage,
     });
     return money(fen, unit);
   }

@@ -6,6 +6,7 @@ import type { Context } from "../../context";
 import { toSubjectCode } from "./subject-code.service";
 import { SubjectCode, SubjectLevel } from "./subject-code.type";
 import { andThen } from "../../common/loaders";
+import { BudgetStage, StageArg } from "../budget/budget.type";
 
 const YearArg = (what: string) => Arg("year", () => Int, { nullable: true, description: what });
 
@@ -44,19 +45,21 @@ export class SubjectCodeResolver {
 
   @FieldResolver(() => DecimalScalar, {
     description:
-      "支出 Expenditure under this code in budgets in force (年初预算): the printed 合计 of every subject table row (项) under it, added up (口径 ROW_TOTALS; a row that printed no total counts as the sum of its cells), so a parent is exactly the sum of its children. Year defaults to the year the code was asked for; with none, all years.",
+      "支出 Expenditure under this code in budgets in force of one stage (default 年初预算): the printed 合计 of every subject table row (项) under it, added up (口径 ROW_TOTALS; a row that printed no total counts as the sum of its cells), so a parent is exactly the sum of its children. Year defaults to the year the code was asked for; with none, all years.",
   })
   async expenditure(
     @Root() c: SubjectCode & { requestedYear?: number | null },
     @YearArg("预算年度 only this year.") year: number | undefined,
     @Arg("departmentCodes", () => [String], { nullable: true, description: "部门编码 only these departments." }) departmentCodes: string[] | undefined,
     @UnitArg() unit: MoneyUnit,
+    @StageArg() stage: BudgetStage,
     @Ctx() ctx: Context,
   ) {
     const fen = await ctx.loaders.subjectExpenditure.load({
       code: c.code,
       year: year ?? c.requestedYear ?? null,
       departmentCodes: departmentCodes ? [...departmentCodes].sort() : null,
+      stage,
     });
     return money(fen, unit);
   }
