@@ -402,13 +402,16 @@ function orderKeys(q: Query): string[] {
   return q.dims.map((d) => d.joined?.order ?? `x.${d.as}`);
 }
 
-/** The codes joined by `codeNames`, as of the group's year (else of the name's); absent when not joined. */
+/**
+ * The codes joined by `codeNames`, named as of the group's year (the latest without one), each
+ * with the year its name really comes from; absent when not joined.
+ */
 function namedCodes(keys: GroupKeys, r: Row): NamedCodes {
-  const year = keys.YEAR === undefined ? null : Number(keys.YEAR);
+  const asOf = keys.YEAR === undefined ? null : Number(keys.YEAR);
   const codeOf = (prefix: string, code: string | undefined) => {
     if (r[`${prefix}_level`] === null || code === undefined) return null;
     const nameYear = r[`${prefix}_name_year`];
-    return { code, level: r[`${prefix}_level`] as string, parentCode: (r[`${prefix}_parent`] as string | null) ?? null, name: (r[`${prefix}_name`] as string | null) ?? null, year: year ?? (nameYear === null ? null : Number(nameYear)) };
+    return { code, level: r[`${prefix}_level`] as string, parentCode: (r[`${prefix}_parent`] as string | null) ?? null, name: (r[`${prefix}_name`] as string | null) ?? null, year: nameYear === null || nameYear === undefined ? null : Number(nameYear), asOf };
   };
   const codes: NamedCodes = {};
   if ("sc_level" in r) codes.subject = codeOf("sc", keys.SUBJECT_ITEM ?? keys.SUBJECT_SECTION ?? keys.SUBJECT_CLASS) as SubjectCode | null;
