@@ -35,6 +35,12 @@ const wan = (v: unknown) => formatFen(fen(v), "WAN_YUAN");
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 const IN_FORCE = "b.is_current = 1 AND b.stage = 'BUDGET' AND b.status = 'PUBLISHED'";
 const last = (years: number[]) => years[years.length - 1]!;
+/**
+ * Questions about subjects, departments and years add each subject row's printed 合计
+ * (subject_row_total), not its cells; the basis says ROW_TOTALS only where every row added
+ * printed its total (a row that printed none counts as the sum of its cells).
+ */
+const BASIS = "CASE WHEN MIN(l.printed) = 1 THEN 'ROW_TOTALS' ELSE 'CELLS' END";
 /** A code's name as of a year: that year's, else the nearest earlier, else the earliest listed. */
 const nameAsOf = (code: string, year: string) =>
   `COALESCE((SELECT MAX(m.year) FROM subject_code_name m WHERE m.code = ${code} AND m.year <= ${year}), (SELECT MIN(m.year) FROM subject_code_name m WHERE m.code = ${code}))`;
@@ -52,26 +58,26 @@ export const ANALYSES: Analysis[] = [
     document: ZoneTotalsByClassAndYearDocument,
     variables: (years) => ({ years }),
     sql: (years) => [{
-      sql: `SELECT x.year, x.cls, n.name, x.fen, x.n, SUM(x.fen) OVER () AS total FROM (
-              SELECT l.year, SUBSTR(l.subject_code, 1, 3) AS cls, SUM(l.amount_fen) AS fen, COUNT(*) AS n
-                FROM subject_line l JOIN department_budget b ON b.id = l.budget_id
+      sql: `SELECT x.year, x.cls, n.name, x.fen, x.n, x.basis, SUM(x.fen) OVER () AS total FROM (
+              SELECT l.year, SUBSTR(l.subject_code, 1, 3) AS cls, SUM(l.amount_fen) AS fen, COUNT(*) AS n, ${BASIS} AS basis
+                FROM subject_row_total l JOIN department_budget b ON b.id = l.budget_id
                WHERE ${IN_FORCE} AND l.year IN (${years.map(() => "?").join(", ")})
                GROUP BY l.year, SUBSTR(l.subject_code, 1, 3)) x
             LEFT JOIN subject_code_name n ON n.code = x.cls AND n.year = ${nameAsOf("x.cls", "x.year")}
             ORDER BY x.year, x.cls`,
       params: years,
     }],
-    fromGraphql: (d) => d.expenditure.map((g: any) => [String(g.year), g.subjectCode.code, text(g.subjectCode.name), g.amount, text(g.share), String(g.rowCount)]),
-    fromSql: ([rows]) => rows!.map((r) => [String(r.year), String(r.cls), text(r.name), wan(r.fen), text(percent(fen(r.fen), fen(r.total))), String(r.n)]),
+    fromGraphql: (d) => d.expenditure.map((g: any) => [String(g.year), g.subjectCode.code, text(g.subjectCode.name), g.amount, text(g.share), String(g.rowCount), g.basis]),
+    fromSql: ([rows]) => rows!.map((r) => [String(r.year), String(r.cls), text(r.name), wan(r.fen), text(percent(fen(r.fen), fen(r.total))), String(r.n), String(r.basis)]),
   },
   {
     name: "one 类 drilled to 项 (rollup)",
     document: ClassDrillDownDocument,
     variables: (years) => ({ classCode: "208", year: last(years) }),
     sql: (years) => [{
-      sql: `SELECT r.c, r.s, r.i, r.fen, r.n, sc.level, nm.name FROM (
-              SELECT SUBSTR(l.subject_code, 1, 3) AS c, SUBSTR(l.subject_code, 1, 5) AS s, l.subject_code AS i, SUM(l.amount_fen) AS fen, COUNT(*) AS n
-                FROM subject_line l JOIN department_budget b ON b.id = l.budget_id
+      sql: `SELECT r.c, r.s, r.i, r.fen, r.n, r.basis, sc.level, nm.name FROM (
+              SELECT SUBSTR(l.subject_code, 1, 3) AS c, SUBSTR(l.subject_code, 1, 5) AS s, l.subject_code AS i, SUM(l.amount_fen) AS fen, COUNT(*) AS n, ${BASIS} AS basis
+                FROM subject_row_total l JOIN department_budget b ON b.id = l.budget_id
                WHERE ${IN_FORCE} AND l.year = ? AND l.subject_code LIKE '208%'
                GROUP BY SUBSTR(l.subject_code, 1, 3), SUBSTR(l.subject_code, 1, 5), l.subject_code WITH ROLLUP) r
             LEFT JOIN subject_code sc ON sc.code = COALESCE(r.i, r.s, r.c)
@@ -80,7 +86,7 @@ export const ANALYSES: Analysis[] = [
     }],
     fromGraphql: (d) =>
       d.expenditure
-        .map((g: any) => [String(g.depth), String(g.isSubtotal), g.subjectCode?.code ?? "", text(g.subjectCode?.name), text(g.subjectCode?.level), g.amount, text(g.share), text(g.shareOfParent), String(g.rowCount)])
+        .map((g: any) => [String(g.depth), String(g.isSubtotal), g.subjectCode?.code ?? "", text(g.subjectCode?.name), text(g.subjectCode?.level), g.amount, text(g.share), text(g.shareOfParent), String(g.rowCount), g.basis])
         .sort(),
     fromSql: ([rows]) => {
       const keyOf = (r: Row) => [r.c, r.s, r.i].filter((k) => k !== null).map(String);
@@ -90,7 +96,7 @@ export const ANALYSES: Analysis[] = [
         .map((r) => {
           const key = keyOf(r);
           const parent = key.length ? byKey.get(key.slice(0, -1).join("/")) : undefined;
-          return [String(key.length), String(key.length < 3), key.at(-1) ?? "", text(r.name), text(r.level), wan(r.fen), text(percent(fen(r.fen), total)), parent ? text(percent(fen(r.fen), fen(parent.fen))) : "", String(r.n)];
+          return [String(key.length), String(key.length < 3), key.at(-1) ?? "", text(r.name), text(r.level), wan(r.fen), text(percent(fen(r.fen), total)), parent ? text(percent(fen(r.fen), fen(parent.fen))) : "", String(r.n), String(r.basis)];
         })
         .sort();
     },
@@ -129,19 +135,19 @@ export const ANALYSES: Analysis[] = [
     sql: (years) => {
       const base = years[years.length - 2] ?? last(years) - 1;
       return [{
-        sql: `SELECT d.code AS dept, d.short_name, x.base, x.target FROM (
-                SELECT l.department_id, SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS base, SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS target
-                  FROM subject_line l JOIN department_budget b ON b.id = l.budget_id
+        sql: `SELECT d.code AS dept, d.short_name, x.base, x.target, x.basis FROM (
+                SELECT l.department_id, SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS base, SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS target, ${BASIS} AS basis
+                  FROM subject_row_total l JOIN department_budget b ON b.id = l.budget_id
                  WHERE ${IN_FORCE} AND l.year IN (?, ?) GROUP BY l.department_id) x
               JOIN department d ON d.id = x.department_id ORDER BY d.code`,
         params: [base, last(years), base, last(years)],
       }];
     },
-    fromGraphql: (d) => d.expenditureChange.map((c: any) => [c.department.code, text(c.department.shortName), c.base, c.target, c.change, text(c.rate)]),
+    fromGraphql: (d) => d.expenditureChange.map((c: any) => [c.department.code, text(c.department.shortName), c.base, c.target, c.change, text(c.rate), c.basis]),
     fromSql: ([rows]) =>
       rows!.map((r) => {
         const change = fen(r.target) - fen(r.base);
-        return [String(r.dept), text(r.short_name), wan(r.base), wan(r.target), formatFen(change, "WAN_YUAN"), text(percent(change, fen(r.base)))];
+        return [String(r.dept), text(r.short_name), wan(r.base), wan(r.target), formatFen(change, "WAN_YUAN"), text(percent(change, fen(r.base))), String(r.basis)];
       }),
   },
   {

@@ -1,7 +1,16 @@
 import { Initial1795778309474 } from "./1795778309474-Initial";
 import { DocumentParts1795779462801 } from "./1795779462801-DocumentParts";
 import { SourcePlaces1795800000000 } from "./1795800000000-SourcePlaces";
-import { FinalAccounts1795810000000 } from "./1795810000000-FinalAccounts";
+import { SubjectRowTotals1795810000000 } from "./1795810000000-SubjectRowTotals";
+import { CodeNamesByListYear1795810002000 } from "./1795810002000-CodeNamesByListYear";
+import { FinalAccounts1795810004000 } from "./1795810004000-FinalAccounts";
 
 /** MySQL 8 and MariaDB, in order. */
-export const mysqlMigrations: Function[] = [Initial1795778309474, DocumentParts1795779462801, SourcePlaces1795800000000, FinalAccounts1795810000000];
+export const mysqlMigrations: Function[] = [
+  Initial1795778309474,
+  DocumentParts1795779462801,
+  SourcePlaces1795800000000,
+  SubjectRowTotals1795810000000,
+  CodeNamesByListYear1795810002000,
+  FinalAccounts1795810004000,
+];

@@ -1,7 +1,16 @@
 import { Initial1795778311167 } from "./1795778311167-Initial";
 import { DocumentParts1795779464480 } from "./1795779464480-DocumentParts";
 import { SourcePlaces1795800001000 } from "./1795800001000-SourcePlaces";
-import { FinalAccounts1795810001000 } from "./1795810001000-FinalAccounts";
+import { SubjectRowTotals1795810001000 } from "./1795810001000-SubjectRowTotals";
+import { CodeNamesByListYear1795810003000 } from "./1795810003000-CodeNamesByListYear";
+import { FinalAccounts1795810005000 } from "./1795810005000-FinalAccounts";
 
 /** The embedded database, in order. */
-export const sqliteMigrations: Function[] = [Initial1795778311167, DocumentParts1795779464480, SourcePlaces1795800001000, FinalAccounts1795810001000];
+export const sqliteMigrations: Function[] = [
+  Initial1795778311167,
+  DocumentParts1795779464480,
+  SourcePlaces1795800001000,
+  SubjectRowTotals1795810001000,
+  CodeNamesByListYear1795810003000,
+  FinalAccounts1795810005000,
+];

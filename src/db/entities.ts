@@ -1,6 +1,6 @@
 import { AuditEventEntity } from "../modules/audit/audit-event.entity";
 import { DepartmentBudgetEntity } from "../modules/budget/department-budget.entity";
-import { EconomicLineEntity, IncomeLineEntity, SubjectLineEntity, YearBeginLineEntity } from "../modules/budget/fact-lines.entity";
+import { EconomicLineEntity, IncomeLineEntity, SubjectLineEntity, SubjectRowTotalEntity, YearBeginLineEntity } from "../modules/budget/fact-lines.entity";
 import {
   AssetHoldingEntity,
   DiscrepancyEntity,
@@ -32,6 +32,7 @@ export const entities = [
   SourceDocumentEntity,
   DepartmentBudgetEntity,
   SubjectLineEntity,
+  SubjectRowTotalEntity,
   EconomicLineEntity,
   IncomeLineEntity,
   YearBeginLineEntity,

@@ -13,8 +13,10 @@ interface NameRow {
 }
 
 /**
- * Registers every code the document uses, with its ancestors, and names them for the
- * document's year: names the document prints (DOCUMENT) win over the shipped list (CODE_LIST).
+ * Registers every code the document uses, with its ancestors, and names them: a name the
+ * document prints (DOCUMENT) is that year's name; any other comes from the shipped list nearest
+ * the document's year and is stored as that list's year's name — never relabelled as the
+ * document's year (a 2022 document named from the 2023 list leaves 2023 names, not 2022 ones).
  */
 export async function ensureCodes(m: EntityManager, model: BudgetModel): Promise<void> {
   const list = codeListFor(model.year);
@@ -33,6 +35,7 @@ export async function ensureCodes(m: EntityManager, model: BudgetModel): Promise
     }
   };
   model.subjectLines.forEach((l) => addFunctional(l.subject, l.subjectName));
+  model.subjectRowTotals.forEach((r) => addFunctional(r.subject, null));
   model.projects.forEach((p) => p.subject && addFunctional(p.subject, null));
   model.claims.forEach((c) => c.subject && addFunctional(c.subject, null));
 
@@ -49,8 +52,12 @@ export async function ensureCodes(m: EntityManager, model: BudgetModel): Promise
     addEconomic("GOV", l.govCode, l.govName);
   });
 
-  await upsert(m, "subject_code", "subject_code_name", [...functional.values()], model.year);
-  await upsert(m, "economic_code", "economic_code_name", [...economic.values()], model.year);
+  const printed = (rows: NameRow[]) => rows.filter((r) => r.origin === "DOCUMENT");
+  const listed = (rows: NameRow[]) => rows.filter((r) => r.origin === "CODE_LIST");
+  await upsert(m, "subject_code", "subject_code_name", printed([...functional.values()]), model.year);
+  await upsert(m, "subject_code", "subject_code_name", listed([...functional.values()]), list.year);
+  await upsert(m, "economic_code", "economic_code_name", printed([...economic.values()]), model.year);
+  await upsert(m, "economic_code", "economic_code_name", listed([...economic.values()]), list.year);
 }
 
 /**

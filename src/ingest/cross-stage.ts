@@ -40,13 +40,9 @@ async function counterpart(m: EntityManager, b: Ref, stage: string): Promise<Ref
   return r ? { id: Number(r.id), departmentId: b.departmentId, year: b.year, stage, label: String(r.file_name ?? `budget ${r.id}`) } : null;
 }
 
-/** What the 预算 printed per 项: its subject table's row totals, else (a bundle) the sum of its lines. */
+/** What the 预算 printed per 项: its row totals (for a bundle without them, each row's lines added up). */
 async function budgetedBySubject(m: EntityManager, budgetId: number): Promise<Map<string, bigint>> {
-  const printed = await m.query(
-    "SELECT subject_code, amount_fen FROM published_figure WHERE budget_id = ? AND table_kind = 'EXPENDITURE' AND column_label = '合计' AND subject_code IS NOT NULL",
-    [budgetId],
-  );
-  const rows = printed.length ? printed : await m.query("SELECT subject_code, SUM(amount_fen) AS amount_fen FROM subject_line WHERE budget_id = ? GROUP BY subject_code", [budgetId]);
+  const rows = await m.query("SELECT subject_code, SUM(amount_fen) AS amount_fen FROM subject_row_total WHERE budget_id = ? GROUP BY subject_code", [budgetId]);
   return new Map(rows.map((r: Record<string, unknown>) => [String(r.subject_code), toFen(r.amount_fen)]));
 }
 

@@ -87,9 +87,10 @@ class Exporter {
   }
 
   /** Fact lines, with the code names the document printed for its year. */
-  async factLines(): Promise<Pick<Bundle, "subjectLines" | "economicLines" | "incomeLines">> {
+  async factLines(): Promise<Pick<Bundle, "subjectLines" | "subjectRowTotals" | "economicLines" | "incomeLines">> {
     const year = this.b.year;
     const names = new Map((await this.q("SELECT code, name FROM subject_code_name WHERE year = ? AND origin = 'DOCUMENT'", [year])).map((r) => [String(r.code), String(r.name)]));
+    const rowTotals = await this.q("SELECT * FROM subject_row_total WHERE budget_id = ? AND printed = 1 ORDER BY id");
     const econNames = new Map((await this.q("SELECT scheme, code, name FROM economic_code_name WHERE year = ?", [year])).map((r) => [`${r.scheme}:${r.code}`, String(r.name)]));
     return {
       subjectLines: (await this.q("SELECT * FROM subject_line WHERE budget_id = ? ORDER BY id")).map((l) => ({
@@ -101,6 +102,8 @@ class Exporter {
         fundingSource: l.funding_source as never,
         amount: this.amt(l.amount_fen),
       })),
+      // Only totals the source printed: a row without one is summed from its lines again on import.
+      ...(rowTotals.length ? { subjectRowTotals: rowTotals.map((r) => ({ unit: this.unitOf(r.unit_id), subject: String(r.subject_code), amount: this.amt(r.amount_fen) })) } : {}),
       economicLines: (await this.q("SELECT * FROM economic_line WHERE budget_id = ? ORDER BY id")).map((l) => ({
         unit: this.unitOf(l.unit_id),
         deptCode: String(l.dept_economic_code),

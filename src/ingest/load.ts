@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { AuditEventEntity } from "../modules/audit/audit-event.entity";
 import { DepartmentBudgetEntity } from "../modules/budget/department-budget.entity";
-import { EconomicLineEntity, IncomeLineEntity, SubjectLineEntity, YearBeginLineEntity } from "../modules/budget/fact-lines.entity";
+import { EconomicLineEntity, IncomeLineEntity, SubjectLineEntity, SubjectRowTotalEntity, YearBeginLineEntity } from "../modules/budget/fact-lines.entity";
 import {
   AssetHoldingEntity,
   NarrativeClaimEntity,
@@ -170,6 +170,9 @@ async function insertFactLines(m: EntityManager, model: BudgetModel, common: Com
     ...common, unitId: unitOf(l.unit), subjectCode: l.subject, kind: l.kind, category: l.category,
     fundingSource: l.fundingSource, amountFen: l.fen.toString(), sourceRef: l.sourceRef,
   })));
+  await insertMany(m, SubjectRowTotalEntity, rowTotals(model).map((r) => ({
+    ...common, unitId: unitOf(r.unit), subjectCode: r.subject, amountFen: r.fen.toString(), printed: r.printed, sourceRef: r.sourceRef,
+  })));
   await insertMany(m, EconomicLineEntity, model.economicLines.map((l) => ({
     ...common, unitId: unitOf(l.unit), deptEconomicCode: l.deptCode, govEconomicCode: l.govCode, kind: l.kind,
     fundingSource: l.fundingSource, amountFen: l.fen.toString(), sourceRef: l.sourceRef,
@@ -178,6 +181,24 @@ async function insertFactLines(m: EntityManager, model: BudgetModel, common: Com
     budgetId: common.budgetId, fundingSource: l.source, label: l.label, amountFen: l.fen.toString(), sourceRef: l.sourceRef,
   })));
   await insertMany(m, YearBeginLineEntity, model.yearBegin.map((l) => ({ ...common, subjectCode: l.subject, amountFen: l.fen.toString(), sourceRef: l.sourceRef })));
+}
+
+/**
+ * Every subject row's total: the totals the source printed, and for each row (unit and subject)
+ * that printed none, the sum of its lines — marked as such, never passed off as printed.
+ */
+export function rowTotals(model: BudgetModel): (BudgetModel["subjectRowTotals"][number] & { printed: boolean })[] {
+  const key = (unit: string | null, subject: string) => `${unit ?? ""}|${subject}`;
+  const printed = new Set(model.subjectRowTotals.map((r) => key(r.unit, r.subject)));
+  const summed = new Map<string, { unit: string | null; subject: string; fen: bigint; sourceRef: null; printed: false }>();
+  for (const l of model.subjectLines) {
+    const k = key(l.unit, l.subject);
+    if (printed.has(k)) continue;
+    const row = summed.get(k) ?? { unit: l.unit, subject: l.subject, fen: 0n, sourceRef: null, printed: false as const };
+    row.fen += l.fen;
+    summed.set(k, row);
+  }
+  return [...model.subjectRowTotals.map((r) => ({ ...r, printed: true })), ...summed.values()];
 }
 
 /** Projects with their lines, aliases and indicators, then the department-level indicators. */

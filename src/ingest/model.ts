@@ -29,6 +29,17 @@ export interface BudgetModel {
     fen: bigint;
     sourceRef: string | null;
   }[];
+  /**
+   * The 合计 each row of the subject table (部门支出总体情况表) prints, beside the row's cells in
+   * `subjectLines`: a row's own total, which rounding can set apart from what its cells add up to.
+   * Only totals the source printed; a row without one counts at load as the sum of its lines.
+   */
+  subjectRowTotals: {
+    unit: string | null;
+    subject: string;
+    fen: bigint;
+    sourceRef: string | null;
+  }[];
   economicLines: {
     unit: string | null;
     deptCode: string;

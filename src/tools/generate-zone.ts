@@ -1,4 +1,4 @@
-import { formatFen } from "../common/money";
+import { formatFen, parseAmount } from "../common/money";
 import { ZONE_AUTHORITY, ZONE_REGION } from "../common/zone";
 import { percent } from "../common/percent";
 import type {
@@ -11,6 +11,7 @@ import type {
   BundleNamedAmount,
   BundleProject,
   BundleSubjectLine,
+  BundleSubjectRowTotal,
   BundleThreePublic,
   FundingSourceCode,
 } from "../ingest/bundle/bundle.types";
@@ -710,6 +711,7 @@ class Department {
         publicExpenditure: formatTenths(basic.publicPart),
       },
       subjectLines,
+      subjectRowTotals: rowTotals(subjectLines),
       economicLines: basic.economicLines,
       incomeLines: this.incomeLines(basic.total),
       projects: this.projectList(unit),
@@ -892,4 +894,16 @@ export function generateBundles(opts: GenerateOptions): Bundle[] {
     for (let y = 0; y < years; y++) out.push(dept.bundle(firstYear + y, y === 0));
   }
   return out;
+}
+
+/** The 合计 each subject row prints: here exactly what its lines add up to (the generator's amounts are exact tenths). */
+function rowTotals(lines: BundleSubjectLine[]): BundleSubjectRowTotal[] {
+  const rows = new Map<string, { unit?: string; subject: string; tenths: Tenths }>();
+  for (const l of lines) {
+    const key = `${l.unit ?? ""}|${l.subject}`;
+    const row = rows.get(key) ?? { unit: l.unit, subject: l.subject, tenths: 0n };
+    row.tenths += parseAmount(l.amount, "WAN_YUAN") / FEN_PER_TENTH;
+    rows.set(key, row);
+  }
+  return [...rows.values()].map((r) => ({ unit: r.unit, subject: r.subject, amount: formatTenths(r.tenths) }));
 }

@@ -5,7 +5,8 @@
  * empty between tabs), amounts keep the bundle's printed decimals and gain thousands separators.
  *
  * Only facts come from the bundle; the wording is ours. Figures the bundle's lines do not give
- * (合计 rows, subtotals) come from `publishedFigures`, then `stated`, then the sum of the lines.
+ * (合计 rows, subtotals) come from `publishedFigures`, then `stated` (a subject row's from
+ * `subjectRowTotals`), then the sum of the lines.
  * No amount ever passes through a float: sums are done on the decimal text, in bigint.
  *
  * The narrative states exactly the bundle's `claims` (plus 机构运转经费, 政府采购, 国有资产 from
@@ -725,7 +726,8 @@ class Renderer {
       for (const code of subjects) {
         const ls = ofUnit.filter((l) => l.subject === code);
         const name = ls.find((l) => l.subjectName)?.subjectName ?? this.codeList.functional[code] ?? "";
-        t.row(code.slice(0, 3), code.slice(3, 5), code.slice(5, 7), "", name, ...values(ls, (_l, subject) => u === null && subject === code, {}, true));
+        const printed = (this.b.subjectRowTotals ?? []).find((r) => r.subject === code && (u === null || (r.unit ?? this.selfUnit) === u.code));
+        t.row(code.slice(0, 3), code.slice(3, 5), code.slice(5, 7), "", name, ...values(ls, (_l, subject) => u === null && subject === code, { 合计: printed?.amount }, true));
       }
     }
     return t.lines;

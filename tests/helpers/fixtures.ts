@@ -14,7 +14,7 @@ export function sampleBundle(): Bundle {
 export function departmentVariant(code: string, mutate?: (b: Bundle) => void): Bundle {
   const b = sampleBundle();
   b.department = { ...b.department, code, name: `测试部门${code}`, shortName: `部门${code}`, units: [{ code: `${code}001`, name: `测试部门${code}`, isSelf: true }] };
-  for (const l of [...b.subjectLines, ...b.economicLines]) l.unit = `${code}001`;
+  for (const l of [...b.subjectLines, ...(b.subjectRowTotals ?? []), ...b.economicLines]) l.unit = `${code}001`;
   for (const p of b.projects) p.unit = `${code}001`;
   mutate?.(b);
   return b;

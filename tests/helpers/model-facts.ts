@@ -23,6 +23,7 @@ export function modelFacts(m: BudgetModel) {
     title: m.title,
     stated: m.stated,
     subjectLines: sorted(m.subjectLines.map(noRef)),
+    subjectRowTotals: sorted(m.subjectRowTotals.map(noRef)),
     economicLines: sorted(m.economicLines.map(noRef)),
     incomeLines: sorted(m.incomeLines.map(noRef)),
     projects: m.projects.map((p) => ({ ...p, lines: p.lines.map(noRef), aliases: p.aliases.map((a) => ({ ...a, source: withoutPlaces(a.source) })) })),

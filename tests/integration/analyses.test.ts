@@ -41,7 +41,10 @@ const pct = (part: bigint, whole: bigint, places = 2) => {
   const q = (2n * a + w) / (2n * w);
   return `${neg && q ? "-" : ""}${q / scale}.${(q % scale).toString().padStart(places, "0")}`;
 };
-const lines = (b: Bundle, prefix = "") => b.subjectLines.filter((l) => l.subject.startsWith(prefix)).map((l) => l.amount);
+/** The printed 合计 of each subject row under a prefix: what a question about subjects adds. */
+const rows = (b: Bundle, prefix = "") => b.subjectRowTotals!.filter((r) => r.subject.startsWith(prefix)).map((r) => r.amount);
+/** The cells (subject lines): what a question that needs the split adds. */
+const cells = (b: Bundle, prefix = "") => b.subjectLines.filter((l) => l.subject.startsWith(prefix)).map((l) => l.amount);
 
 describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three documents", (kind) => {
   const db = freshDatabase(kind);
@@ -67,8 +70,8 @@ describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three document
 
   it("zone totals by 类 and year", async () => {
     const groups = (await server.query(ZoneTotalsByClassAndYearDocument, { years: [2022, 2023] })).expenditure;
-    const y2022 = sum(lines(hr22));
-    const y2023 = { "201": sum(lines(fin23, "201")), "208": sum([...lines(hr23, "208"), ...lines(fin23, "208")]), "221": sum(lines(fin23, "221")) };
+    const y2022 = sum(rows(hr22));
+    const y2023 = { "201": sum(rows(fin23, "201")), "208": sum([...rows(hr23, "208"), ...rows(fin23, "208")]), "221": sum(rows(fin23, "221")) };
     const all = y2022 + y2023["201"] + y2023["208"] + y2023["221"];
     expect(groups.map((g) => [g.year, g.subjectCode!.code, g.subjectCode!.name, g.amount, g.share])).toEqual([
       [2022, "208", "社会保障和就业支出", wan(y2022), pct(y2022, all)],
@@ -79,21 +82,21 @@ describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three document
   });
 
   it("one 类 drilled to 项 with subtotals that its children add up to exactly", async () => {
-    const rows = (await server.query(ClassDrillDownDocument, { classCode: "208", year: 2023 })).expenditure;
-    const all208 = [...hr23.subjectLines, ...fin23.subjectLines].filter((l) => l.subject.startsWith("208"));
-    expect(rows[0]).toMatchObject({ depth: 0, isSubtotal: true, amount: wan(sum(all208.map((l) => l.amount))), share: "100.00", shareOfParent: null });
-    expect(rows[1]).toMatchObject({ depth: 1, subjectCode: { code: "208", level: "CLASS" } });
-    const s20805 = rows.find((r) => r.subjectCode?.code === "20805")!;
+    const groups = (await server.query(ClassDrillDownDocument, { classCode: "208", year: 2023 })).expenditure;
+    const all208 = [...hr23.subjectRowTotals!, ...fin23.subjectRowTotals!].filter((l) => l.subject.startsWith("208"));
+    expect(groups[0]).toMatchObject({ depth: 0, isSubtotal: true, amount: wan(sum(all208.map((l) => l.amount))), share: "100.00", shareOfParent: null });
+    expect(groups[1]).toMatchObject({ depth: 1, subjectCode: { code: "208", level: "CLASS" } });
+    const s20805 = groups.find((r) => r.subjectCode?.code === "20805")!;
     expect(s20805).toMatchObject({ depth: 2, amount: wan(sum(all208.filter((l) => l.subject.startsWith("20805")).map((l) => l.amount))), subjectCode: { name: "行政事业单位养老支出" } });
     expect(s20805.rowCount).toBe(2); // one line from each department
     // Every subtotal is exactly the sum of the rows one level below it, which follow it.
-    rows.forEach((r, i) => {
+    groups.forEach((r, i) => {
       if (r.depth === 3) return;
       const children = [];
-      for (let j = i + 1; j < rows.length && rows[j]!.depth > r.depth; j++) if (rows[j]!.depth === r.depth + 1) children.push(rows[j]!.amount);
+      for (let j = i + 1; j < groups.length && groups[j]!.depth > r.depth; j++) if (groups[j]!.depth === r.depth + 1) children.push(groups[j]!.amount);
       expect(wan(sum(children)), `${r.subjectCode?.code ?? "total"}`).toBe(r.amount);
     });
-    expect(rows.filter((r) => r.depth === 3).map((r) => r.subjectCode!.code)).toEqual([...new Set(all208.map((l) => l.subject))].sort());
+    expect(groups.filter((r) => r.depth === 3).map((r) => r.subjectCode!.code)).toEqual([...new Set(all208.map((l) => l.subject))].sort());
   });
 
   it("basic against project by department, ranked by basic share", async () => {
@@ -109,12 +112,12 @@ describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three document
   });
 
   it("year-on-year change by department, and the narrative's change checked against it", async () => {
-    const rows = (await server.query(YearOnYearByDepartmentDocument, { baseYear: 2022, targetYear: 2023 })).expenditureChange;
-    const base = sum(lines(hr22));
-    const target = sum(lines(hr23));
-    expect(rows).toEqual([
-      { department: { code: "002", shortName: "财政金融局" }, base: "0", target: wan(sum(lines(fin23))), change: wan(sum(lines(fin23))), rate: null },
-      { department: { code: "007", shortName: "人力资源局" }, base: wan(base), target: wan(target), change: wan(target - base), rate: pct(target - base, base) },
+    const changes = (await server.query(YearOnYearByDepartmentDocument, { baseYear: 2022, targetYear: 2023 })).expenditureChange;
+    const base = sum(rows(hr22));
+    const target = sum(rows(hr23));
+    expect(changes).toEqual([
+      { department: { code: "002", shortName: "财政金融局" }, base: "0", target: wan(sum(rows(fin23))), change: wan(sum(rows(fin23))), rate: null, basis: "ROW_TOTALS" },
+      { department: { code: "007", shortName: "人力资源局" }, base: wan(base), target: wan(target), change: wan(target - base), rate: pct(target - base, base), basis: "ROW_TOTALS" },
     ]);
     const yoy = (await server.query(DepartmentYearOnYearDocument, { code: "007", year: 2023 })).department!.budget!.yearOnYear;
     const published = tenths(hr23.stated.expenditureTotal!) - tenths(hr22.stated.expenditureTotal!);
@@ -153,6 +156,26 @@ describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three document
     expect(r.nodes.map((n) => [n.project!.name, n.name, n.target]).sort()).toEqual(weak.sort());
   });
 
+  it("adds the rows' printed totals for subjects and departments, and cells only where the split is asked for", async () => {
+    const q = async (groupBy: string, filter = "years: [2023]") =>
+      (await server.query<any, unknown>(`{ expenditure(filter: { ${filter} }, groupBy: [${groupBy}]) { department { code } kind fundingSource amount rowCount basis } }`)).expenditure;
+    expect(await q("DEPARTMENT")).toEqual([
+      { department: { code: "002" }, kind: null, fundingSource: null, amount: wan(sum(rows(fin23))), rowCount: fin23.subjectRowTotals!.length, basis: "ROW_TOTALS" },
+      { department: { code: "007" }, kind: null, fundingSource: null, amount: wan(sum(rows(hr23))), rowCount: hr23.subjectRowTotals!.length, basis: "ROW_TOTALS" },
+    ]);
+    const both = [...hr23.subjectLines, ...fin23.subjectLines];
+    const kinds = [...new Set(both.map((l) => l.kind))].sort();
+    expect(await q("EXPENDITURE_KIND")).toEqual(
+      kinds.map((k) => ({ department: null, kind: k, fundingSource: null, amount: wan(sum(both.filter((l) => l.kind === k).map((l) => l.amount))), rowCount: both.filter((l) => l.kind === k).length, basis: "CELLS" })),
+    );
+    // A filter on the split is a question about cells too, even grouped by department.
+    const byKindFilter = await q("DEPARTMENT", `years: [2023], departmentCodes: ["007"], kinds: [PERSONNEL, PUBLIC, PROJECT]`);
+    expect(byKindFilter).toEqual([{ department: { code: "007" }, kind: null, fundingSource: null, amount: wan(sum(cells(hr23))), rowCount: hr23.subjectLines.length, basis: "CELLS" }]);
+    const change = (await server.query<any, unknown>(`{ expenditureChanges(groupBy: [DEPARTMENT], baseYear: 2022, targetYear: 2023) { nodes { basis } } kinds: expenditureChanges(groupBy: [EXPENDITURE_KIND], baseYear: 2022, targetYear: 2023) { nodes { basis } } }`)) as any;
+    expect(change.expenditureChanges.nodes.map((n: any) => n.basis)).toEqual(["ROW_TOTALS", "ROW_TOTALS"]);
+    expect(new Set(change.kinds.nodes.map((n: any) => n.basis))).toEqual(new Set(["CELLS"]));
+  });
+
   it("groups basic expenditure through the crosswalk to the government scheme", async () => {
     const groups = await server.query<any, unknown>(`{ expenditure(filter: { years: [2023] }, groupBy: [GOV_ECONOMIC_CLASS], rollup: true) { depth amount govEconomicCode { code name } } }`);
     const econ = [...hr23.economicLines, ...fin23.economicLines];
@@ -173,8 +196,8 @@ describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three document
     const unknown = await server.request(`{ expenditure(filter: { departmentCodes: ["007", "999"], subjectCodePrefixes: ["2999999"] }, groupBy: [DEPARTMENT]) { amount } }`);
     expect(unknown.errors?.[0]?.message).toBe("unknown department codes: 999; unknown subject codes: 2999999");
     expect((await server.query<any, unknown>(`{ expenditure(filter: { years: [2019] }, groupBy: [DEPARTMENT]) { amount } }`)).expenditure).toEqual([]);
-    const total = (await server.query<any, unknown>(`{ expenditure(filter: { years: [2023] }, groupBy: []) { amount share rowCount } }`)).expenditure;
-    expect(total).toEqual([{ amount: wan(sum([...lines(hr23), ...lines(fin23)])), share: "100.00", rowCount: hr23.subjectLines.length + fin23.subjectLines.length }]);
+    const total = (await server.query<any, unknown>(`{ expenditure(filter: { years: [2023] }, groupBy: []) { amount share rowCount basis } }`)).expenditure;
+    expect(total).toEqual([{ amount: wan(sum([...rows(hr23), ...rows(fin23)])), share: "100.00", rowCount: hr23.subjectRowTotals!.length + fin23.subjectRowTotals!.length, basis: "ROW_TOTALS" }]);
   });
 
   it("names unknown codes even when the groups could name the known ones", async () => {
@@ -183,7 +206,7 @@ describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three document
     const byDepartment = await server.request(`{ expenditure(filter: { departmentCodes: ["999", "007"] }, groupBy: [DEPARTMENT]) { amount } }`);
     expect(byDepartment.errors?.[0]?.message).toBe("unknown department codes: 999");
     const known = await server.query<any, unknown>(`{ expenditure(filter: { years: [2023], subjectCodePrefixes: ["20801"], departmentCodes: ["007"] }, groupBy: [DEPARTMENT, SUBJECT_SECTION]) { amount } }`);
-    expect(known.expenditure).toEqual([{ amount: wan(sum(lines(hr23, "20801"))) }]);
+    expect(known.expenditure).toEqual([{ amount: wan(sum(rows(hr23, "20801"))) }]);
   });
 
   it("names each group's subject code as the code list does for that year, in the same statement", async () => {
@@ -195,7 +218,12 @@ describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three document
       const listed = await server.query<any, any>(`query($code: String!, $year: Int) { subjectCode(code: $code, year: $year) { code name level year } }`, { code: g.subjectCode.code, year: g.year ?? null });
       expect(g.subjectCode, `${g.subjectCode.code} in ${g.year}`).toEqual(listed.subjectCode);
     }
-    expect(withYear.every((g: any) => g.year === null || !g.subjectCode || g.subjectCode.year === g.year)).toBe(true);
+    // A name is from the group's year where that year has one, else from the nearest list: its year says which.
+    // 2022 has no code list of its own: 类 208 is named from the 2023 list (year 2023); its 项 from the 2022 document.
+    const named = (year: number, code: string) => withYear.find((g: any) => g.year === year && g.subjectCode?.code === code)?.subjectCode;
+    expect(named(2022, "208")).toEqual({ code: "208", name: "社会保障和就业支出", level: "CLASS", year: 2023 });
+    expect(named(2022, "2080101")).toMatchObject({ code: "2080101", name: "行政运行", year: 2022 });
+    expect(named(2023, "208")).toMatchObject({ year: 2023 });
   });
 
   it("names economic codes of both schemes, and a year comparison's codes, as the code lists do", async () => {
@@ -239,7 +267,7 @@ describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three document
     const page1 = (await server.query<any, any>(q, {})).expenditure;
     const page2 = (await server.query<any, any>(q, { after: page1[2].cursor })).expenditure;
     const byItem = new Map<string, bigint>();
-    for (const l of [...hr23.subjectLines, ...fin23.subjectLines]) byItem.set(l.subject, (byItem.get(l.subject) ?? 0n) + tenths(l.amount));
+    for (const l of [...hr23.subjectRowTotals!, ...fin23.subjectRowTotals!]) byItem.set(l.subject, (byItem.get(l.subject) ?? 0n) + tenths(l.amount));
     const ordered = [...byItem].sort((a, b) => (a[1] === b[1] ? a[0].localeCompare(b[0]) : a[1] > b[1] ? -1 : 1));
     expect([...page1, ...page2].map((g: any) => [g.subjectCode.code, g.amount])).toEqual(ordered.slice(0, 6).map(([c, t]) => [c, wan(t)]));
   });

@@ -13,6 +13,7 @@ function year2022(code: string, total: string): Bundle {
     b.stated = { incomeTotal: total, expenditureTotal: total };
     b.incomeLines = [{ source: "GENERAL_PUBLIC_BUDGET", label: "一般公共预算", amount: total }];
     b.subjectLines = [];
+    b.subjectRowTotals = [];
     b.economicLines = [];
     b.projects = [];
     b.claims = [];

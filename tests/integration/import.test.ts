@@ -179,6 +179,11 @@ describe.skipIf(!seedAvailable).each(DATABASE_KINDS)("[%s] importing disclosures
       await ownDatabase(async ({ ds: ds2 }) => {
         const id2 = (await importText(ds2, "007-2023.bundle.json", JSON.stringify(bundle))).load!.budgetId;
         expect(await exportBundle(ds2, id2)).toEqual(bundle);
+        // The rows' printed totals travel too, and stay printed (行政运行's 4550.7, not its cells' 4550.8).
+        const rowTotals = async (d: DataSource, budget: number) =>
+          (await d.query("SELECT subject_code, amount_fen, printed FROM subject_row_total WHERE budget_id = ? ORDER BY subject_code", [budget])).map((r: any) => [r.subject_code, String(r.amount_fen), Number(r.printed)]);
+        expect(bundle.subjectRowTotals?.find((r) => r.subject === "2080101")?.amount).toBe("4550.7");
+        expect(await rowTotals(ds2, id2)).toEqual(await rowTotals(ds, id));
         const findings = async (d: DataSource, budget: number) =>
           (await d.query("SELECT rule_id, severity, stated, computed FROM discrepancy WHERE budget_id = ? ORDER BY rule_id, stated, computed", [budget])).map((r: any) => [r.rule_id, r.severity, r.stated, r.computed]);
         const found = await findings(ds, id);

@@ -19,6 +19,10 @@ function financeBureau() {
       { unit: "900001", subject: "2010601", subjectName: "行政运行", kind: "PUBLIC", category: "GOODS_AND_SERVICES", fundingSource: "GENERAL_PUBLIC_BUDGET", amount: "20.25" },
       { unit: "900001", subject: "2080505", subjectName: "机关事业单位基本养老保险缴费支出", kind: "PROJECT", category: "SPECIFIC", fundingSource: "GENERAL_PUBLIC_BUDGET", amount: "30" },
     ];
+    b.subjectRowTotals = [
+      { unit: "900001", subject: "2010601", amount: "100.5" },
+      { unit: "900001", subject: "2080505", amount: "30" },
+    ];
     b.economicLines = [
       { unit: "900001", deptCode: "30101", deptName: "基本工资", govCode: "50101", govName: "工资奖金津补贴", kind: "PERSONNEL", fundingSource: "GENERAL_PUBLIC_BUDGET", amount: "80.25" },
       { unit: "900001", deptCode: "30201", deptName: "办公费", govCode: "50201", govName: "办公经费", kind: "PUBLIC", fundingSource: "GENERAL_PUBLIC_BUDGET", amount: "20.25" },
@@ -50,8 +54,9 @@ describe.each(DATABASE_KINDS)("[%s] linked types resolve in both directions", (k
     await db.drop();
   });
 
-  const hrLines = (prefix: string) => hr.subjectLines.filter((l) => l.subject.startsWith(prefix)).map((l) => l.amount);
-  const financeLines = (prefix: string) => finance.subjectLines.filter((l) => l.subject.startsWith(prefix)).map((l) => l.amount);
+  // Questions about subjects and departments add each row's printed 合计 (行政运行: 4550.7, not its cells' 4550.8).
+  const hrLines = (prefix: string) => hr.subjectRowTotals!.filter((l) => l.subject.startsWith(prefix)).map((l) => l.amount);
+  const financeLines = (prefix: string) => finance.subjectRowTotals!.filter((l) => l.subject.startsWith(prefix)).map((l) => l.amount);
 
   it("rolls a 类 up over its 款 and 项, across departments and for one", async () => {
     const all = (await server.query(SubjectCodeRollupDocument, { code: "208", year: 2023 })).subjectCode!;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
+import { parseAmount } from "../../src/common/money";
 import { IngestError } from "../../src/ingest/model";
 import { readBundle } from "../../src/ingest/bundle/read-bundle";
 import { loadBudget } from "../../src/ingest/load";
@@ -84,7 +85,7 @@ describe.each(DATABASE_KINDS)("[%s] loading a department-year", (kind) => {
     await loadBundleObject(ds, departmentVariant("905"));
     const partial = sampleBundle();
     partial.department = { ...partial.department, code: "901", name: "测试部门901", shortName: "部门901", units: [] };
-    for (const l of [...partial.subjectLines, ...partial.economicLines]) delete l.unit;
+    for (const l of [...partial.subjectLines, ...(partial.subjectRowTotals ?? []), ...partial.economicLines]) delete l.unit;
     for (const p of partial.projects) delete p.unit;
     partial.stated = { basicExpenditure: "100" };
     await loadBundleObject(ds, partial, "901-2023.bundle.json");
@@ -96,6 +97,37 @@ describe.each(DATABASE_KINDS)("[%s] loading a department-year", (kind) => {
       expect(entries.at(-1)).toEqual({ rank: entries.length, value: null, department: { code: "901" } });
       expect(entries.filter((e: any) => e.value === null)).toHaveLength(1);
     }
+  });
+
+  /** A budget's stored row totals: subject, 分, printed (1/0), in subject order. */
+  const rowTotalsOf = async (code: string): Promise<[string, string, number][]> =>
+    (
+      await ds.query(
+        "SELECT t.subject_code, t.amount_fen, t.printed FROM subject_row_total t JOIN department_budget b ON b.id = t.budget_id JOIN department d ON d.id = b.department_id WHERE d.code = ? AND b.is_current = 1 ORDER BY t.subject_code, t.id",
+        [code],
+      )
+    ).map((r: Record<string, unknown>) => [String(r.subject_code), String(r.amount_fen), Number(r.printed)]);
+
+  it("stores each subject row's printed total beside its cells; a row the bundle gives none for is the sum of its lines, marked so", async () => {
+    const printed = departmentVariant("207");
+    await loadBundleObject(ds, printed);
+    const given = new Map(printed.subjectRowTotals!.map((r) => [r.subject, r.amount]));
+    const stored = await rowTotalsOf("207");
+    expect(stored.map(([code]) => code)).toEqual([...given.keys()].sort());
+    for (const [code, fen, isPrinted] of stored) expect([code, BigInt(fen), isPrinted]).toEqual([code, parseAmount(given.get(code)!, "WAN_YUAN"), 1]);
+
+    // Without printed totals (and with one row given): the others are their lines' sums, not printed.
+    const partial = departmentVariant("208", (b) => (b.subjectRowTotals = b.subjectRowTotals!.filter((r) => r.subject === "2080101")));
+    await loadBundleObject(ds, partial);
+    const lineSum = (code: string) => partial.subjectLines.filter((l) => l.subject === code).reduce((s, l) => s + parseAmount(l.amount, "WAN_YUAN"), 0n);
+    const summed = await rowTotalsOf("208");
+    expect(summed).toHaveLength(given.size);
+    for (const [code, fen, isPrinted] of summed) {
+      if (code === "2080101") expect([BigInt(fen), isPrinted]).toEqual([parseAmount(given.get(code)!, "WAN_YUAN"), 1]);
+      else expect([code, BigInt(fen), isPrinted]).toEqual([code, lineSum(code), 0]);
+    }
+    // 行政运行 prints 4550.7 against cells that add to 4550.8: both stay as printed.
+    expect(parseAmount(given.get("2080101")!, "WAN_YUAN")).not.toBe(lineSum("2080101"));
   });
 
   it("writes nothing when loading fails part way", async () => {

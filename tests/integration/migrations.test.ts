@@ -1,6 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
+import type { Bundle } from "../../src/ingest/bundle/bundle.types";
+import { importDocument } from "../../src/ingest/import";
+import { SAMPLE_FILE } from "../../src/ingest/sample";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
+import { loadBundleObject } from "../helpers/fixtures";
 
 describe.each(DATABASE_KINDS)("[%s] migrations", (kind) => {
   const db = freshDatabase(kind);
@@ -23,4 +29,48 @@ describe.each(DATABASE_KINDS)("[%s] migrations", (kind) => {
     expect(await ds.showMigrations()).toBe(false);
     expect(await ds.runMigrations()).toEqual([]);
   });
+
+  it("give budgets loaded before row totals were stored the totals they printed, and sum the rows that printed none", async () => {
+    const sample = await importDocument(ds, "007-2023.txt", readFileSync(SAMPLE_FILE), { actor: "test" });
+    if (!sample.ok) throw new Error(JSON.stringify(sample.rejection));
+    // A bundle that printed nothing beyond its lines: no row totals, no printed figures.
+    const plain = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "disclosures", "002-2023.bundle.json"), "utf8")) as Bundle;
+    delete plain.subjectRowTotals;
+    delete plain.publishedFigures;
+    await loadBundleObject(ds, plain);
+    const stored = async () =>
+      (await ds.query("SELECT budget_id, department_id, year, unit_id, subject_code, amount_fen, printed FROM subject_row_total ORDER BY budget_id, subject_code, id")).map((r: Record<string, unknown>) =>
+        Object.values(r).map(String).join("|"),
+      );
+    const loaded = await stored();
+    expect(loaded.length).toBeGreaterThan(12);
+
+    // Back to before the table, then forward again: the migration rebuilds what the load wrote.
+    await rerunFrom("SubjectRowTotals");
+    expect(await stored()).toEqual(loaded);
+  });
+
+  it("move list names an import stored under a document's year to the list's year", async () => {
+    // As imports used to write them: the 2023 list's names labelled 2021 (a year without a list).
+    await ds.query("INSERT INTO subject_code (code, level, parent_code) SELECT '299', 'CLASS', NULL WHERE NOT EXISTS (SELECT 1 FROM subject_code WHERE code = '299')");
+    await ds.query("INSERT INTO subject_code_name (code, year, name, origin) VALUES ('299', 2021, '其他支出', 'CODE_LIST'), ('208', 2021, '社会保障和就业支出', 'CODE_LIST'), ('208', 2020, '社会保障和就业支出（文件）', 'DOCUMENT')");
+    await ds.query("INSERT INTO economic_code_name (scheme, code, year, name, origin) VALUES ('DEPT', '301', 2021, '工资福利支出', 'CODE_LIST')");
+    await ds.query("DELETE FROM subject_code_name WHERE code = '299' AND year = 2023");
+    await rerunFrom("CodeNamesByListYear");
+    const names = async (table: string, code: string) =>
+      (await ds.query(`SELECT year, name, origin FROM ${table} WHERE code = ? ORDER BY year`, [code])).map((r: Record<string, unknown>) => [Number(r.year), r.name, r.origin]);
+    expect(await names("subject_code_name", "299")).toEqual([[2023, "其他支出", "CODE_LIST"]]);
+    // A document's own printing stays its year's.
+    expect(await names("subject_code_name", "208")).toEqual([[2020, "社会保障和就业支出（文件）", "DOCUMENT"], [2023, "社会保障和就业支出", "CODE_LIST"]]);
+    expect((await names("economic_code_name", "301")).map(([y]: unknown[]) => y)).toEqual([2023]);
+    await ds.query("DELETE FROM subject_code_name WHERE code = '208' AND year = 2020");
+  });
+
+  /** Undoes the migrations from the named one on, then runs them again. */
+  async function rerunFrom(name: string): Promise<void> {
+    const at = ds.migrations.findIndex((m) => m.name?.startsWith(name));
+    expect(at).toBeGreaterThan(0);
+    for (let i = ds.migrations.length - 1; i >= at; i--) await ds.undoLastMigration();
+    await ds.runMigrations();
+  }
 });

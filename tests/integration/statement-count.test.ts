@@ -28,12 +28,16 @@ describe.each(DATABASE_KINDS)("[%s] statements per request do not grow with the 
   }
 
   const AGGREGATES: [string, string, number][] = [
-    ["grouped expenditure", "{ expenditure(groupBy: [YEAR, DEPARTMENT, SUBJECT_CLASS]) { year amount share shareOfParent rowCount } }", 1],
-    ["a rollup", "{ expenditure(groupBy: [SUBJECT_CLASS, SUBJECT_SECTION, SUBJECT_ITEM], rollup: true) { depth amount shareOfParent } }", 1],
-    ["the economic fact set", "{ expenditure(groupBy: [GOV_ECONOMIC_CLASS, DEPT_ECONOMIC_ITEM], rollup: true) { depth amount } }", 1],
-    ["a year comparison", "{ expenditureChange(groupBy: [DEPARTMENT], baseYear: 2022, targetYear: 2023) { base target change rate } }", 1],
+    ["grouped expenditure", "{ expenditure(groupBy: [YEAR, DEPARTMENT, SUBJECT_CLASS]) { year amount share shareOfParent rowCount basis } }", 1],
+    ["a rollup", "{ expenditure(groupBy: [SUBJECT_CLASS, SUBJECT_SECTION, SUBJECT_ITEM], rollup: true) { depth amount shareOfParent basis } }", 1],
+    ["the economic fact set", "{ expenditure(groupBy: [GOV_ECONOMIC_CLASS, DEPT_ECONOMIC_ITEM], rollup: true) { depth amount basis } }", 1],
+    ["a year comparison", "{ expenditureChange(groupBy: [DEPARTMENT], baseYear: 2022, targetYear: 2023) { base target change rate basis } }", 1],
+    ["cells split by kind and source", "{ expenditure(groupBy: [EXPENDITURE_KIND, FUNDING_SOURCE], rollup: true) { depth amount basis rowCount } }", 1],
+    ["a year comparison by kind", "{ expenditureChange(groupBy: [EXPENDITURE_KIND], baseYear: 2022, targetYear: 2023) { change basis } }", 1],
     ["a ranking", "{ departmentRanking(year: 2023, measure: PERSONNEL_SHARE) { zoneValue entries { rank value numerator } } }", 1],
     ["groups with their departments named", "{ expenditure(groupBy: [DEPARTMENT]) { amount department { code name } } }", 1],
+    ["a ranking of final accounts", "{ departmentRanking(year: 2023, measure: PROJECT_SHARE, stage: FINAL) { stage zoneValue entries { rank value } } }", 1],
+    ["groups of one stage", "{ expenditure(filter: { stage: FINAL }, groupBy: [YEAR, SUBJECT_CLASS]) { amount basis } }", 1],
     ["a ranking with its departments named", "{ departmentRanking(year: 2023, measure: EXPENDITURE_TOTAL) { entries { department { code shortName } } } }", 1],
     ["groups with their subject codes named", "{ expenditure(groupBy: [YEAR, SUBJECT_CLASS]) { amount subjectCode { code name level year } } }", 1],
     ["groups with both economic schemes' codes named", "{ expenditure(groupBy: [YEAR, GOV_ECONOMIC_CLASS, DEPT_ECONOMIC_ITEM], rollup: true) { amount govEconomicCode { code name } deptEconomicCode { code name level } } }", 1],

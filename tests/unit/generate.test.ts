@@ -22,6 +22,10 @@ function totals(b: Bundle): { rounding: boolean } {
   expect(fen(s.publicExpenditure)).toBe(sum(b.economicLines.filter((l) => l.kind === "PUBLIC").map((l) => l.amount)));
   expect(fen(s.personnelExpenditure) + fen(s.publicExpenditure)).toBe(fen(s.basicExpenditure));
   expect(sum(b.projects.flatMap((p) => p.lines.map((l) => l.amount)))).toBe(projectLines);
+  // One printed 合计 per subject row, the exact sum of the row's cells.
+  const rows = b.subjectRowTotals!;
+  expect(rows.map((r) => r.subject).sort()).toEqual([...new Set(b.subjectLines.map((l) => l.subject))].sort());
+  for (const r of rows) expect(fen(r.amount), r.subject).toBe(sum(b.subjectLines.filter((l) => l.subject === r.subject && l.unit === r.unit).map((l) => l.amount)));
   const t = b.threePublic!;
   expect(fen(t.total)).toBe(fen(t.overseasTravel) + fen(t.vehicles) + fen(t.reception));
   expect(fen(t.vehicles)).toBe(fen(t.vehiclePurchase) + fen(t.vehicleOperation));

@@ -37,6 +37,17 @@ export interface BundleSubjectLine {
   amount: BundleAmount;
 }
 
+/**
+ * The 合计 a subject table row (项) prints: the row's own total, beside its cells (the subject
+ * lines), which rounding can set apart from what the cells add up to (the seed's 行政运行 prints
+ * 4550.7 against cells of 4458.0 + 3.5 + 89.3 = 4550.8).
+ */
+export interface BundleSubjectRowTotal {
+  unit?: string;
+  subject: string; // 7-digit 项 code, "2080101"
+  amount: BundleAmount;
+}
+
 export interface BundleEconomicLine {
   unit?: string;
   deptCode: string; // 部门预算经济分类, "30101"
@@ -188,6 +199,8 @@ export interface Bundle {
   title?: string;
   stated: BundleStated;
   subjectLines: BundleSubjectLine[];
+  /** Each subject row's printed 合计, where the source printed one; a row without one counts as the sum of its subject lines. */
+  subjectRowTotals?: BundleSubjectRowTotal[];
   economicLines: BundleEconomicLine[];
   incomeLines: BundleIncomeLine[];
   projects: BundleProject[];

@@ -148,7 +148,7 @@ function readStated(f: Fields, b: Bundle): BudgetModel["stated"] {
   };
 }
 
-function readFactLines(f: Fields, b: Bundle, fileName: string, unitRef: UnitRef): Pick<BudgetModel, "subjectLines" | "economicLines" | "incomeLines"> {
+function readFactLines(f: Fields, b: Bundle, fileName: string, unitRef: UnitRef): Pick<BudgetModel, "subjectLines" | "subjectRowTotals" | "economicLines" | "incomeLines"> {
   return {
     subjectLines: f.list("subjectLines", b.subjectLines).map((l, i) => ({
       unit: unitRef(`subjectLines[${i}].unit`, l.unit),
@@ -159,6 +159,12 @@ function readFactLines(f: Fields, b: Bundle, fileName: string, unitRef: UnitRef)
       fundingSource: f.oneOf(`subjectLines[${i}].fundingSource`, l.fundingSource, FUNDING_SOURCES),
       fen: f.amount(`subjectLines[${i}].amount`, l.amount)!,
       sourceRef: `${fileName}#subjectLines[${i}]`,
+    })),
+    subjectRowTotals: f.list("subjectRowTotals", b.subjectRowTotals).map((r, i) => ({
+      unit: unitRef(`subjectRowTotals[${i}].unit`, r.unit),
+      subject: f.code(`subjectRowTotals[${i}].subject`, r.subject, [7]),
+      fen: f.amount(`subjectRowTotals[${i}].amount`, r.amount)!,
+      sourceRef: `${fileName}#subjectRowTotals[${i}]`,
     })),
     economicLines: f.list("economicLines", b.economicLines).map((l, i) => ({
       unit: unitRef(`economicLines[${i}].unit`, l.unit),

@@ -112,6 +112,7 @@ function readParts(doc: DisclosureDoc): BudgetModel {
       public: parts.economic?.total?.public ?? null,
     },
     subjectLines: subjectLines(parts, selfUnit),
+    subjectRowTotals: subjectRowTotals(parts, selfUnit),
     economicLines: (parts.economic?.rows ?? []).flatMap((r) => {
       const kind = economicKind(r.deptCode, r.personnel, r.public);
       const fen = (kind === "PERSONNEL" ? r.personnel : r.public) ?? r.total;
@@ -211,6 +212,15 @@ function subjectLines(p: DisclosureParts, unit: string | null): BudgetModel["sub
       return [...(split > 0n ? [line("GENERAL_PUBLIC_BUDGET", split)] : []), ...(fen - split > 0n ? [line(otherSource, fen - split)] : [])];
     }),
   );
+}
+
+/** Each subject row's printed 合计, the row's own total beside its cells (the lines above). */
+function subjectRowTotals(p: DisclosureParts, unit: string | null): BudgetModel["subjectRowTotals"] {
+  return (p.expenditure?.rows ?? []).flatMap((r) => {
+    const fen = r.values.合计;
+    if (fen === undefined) return [];
+    return [{ unit, subject: r.code!, fen, sourceRef: `${p.doc.place(r.line)} ${TABLE_TITLES.EXPENDITURE} ${r.code} 合计` }];
+  });
 }
 
 

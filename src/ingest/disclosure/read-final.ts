@@ -88,6 +88,9 @@ export function readFinalParts(doc: DisclosureDoc): BudgetModel {
       public: p.basic?.public?.fen ?? null,
     },
     subjectLines: subjectLines(p, self),
+    subjectRowTotals: items(p.expenditure).flatMap((r) =>
+      r.values.合计 === undefined ? [] : [{ unit: self, subject: r.code, fen: r.values.合计, sourceRef: `${doc.place(r.line)} ${TABLE_TITLES.FINAL_EXPENDITURE} ${r.code} 本年支出合计` }],
+    ),
     economicLines: [],
     incomeLines: [
       ...(p.overview?.income ?? []),

@@ -9,6 +9,7 @@ import type { Department } from "../department/department.type";
 import { type EconomicCode, EconomicScheme } from "../economic-code/economic-code.type";
 import type { SubjectCode } from "../subject-code/subject-code.type";
 import {
+  AggregateBasis,
   ExpenditureChange,
   type ExpenditureDimension,
   type ExpenditureFilter,
@@ -63,7 +64,7 @@ export class AnalyticsService {
       if (!values?.length) return;
       w.add(`(${values.flatMap(() => cols.map((c) => `${c} LIKE ?`)).join(" OR ")})`, ...values.flatMap((p) => cols.map(() => `${p.replace(/\D/g, "")}%`)));
     };
-    if (set === "FUNCTIONAL") {
+    if (set !== "ECONOMIC") {
       w.in("l.category", filter.categories);
       prefixes(["l.subject_code"], filter.subjectCodePrefixes);
     } else {
@@ -251,12 +252,12 @@ export class AnalyticsService {
   private async rollupRows(q: Query): Promise<Row[]> {
     const keys = q.dims.map((d) => d.expr);
     if (this.sql.dialect !== "better-sqlite3") {
-      const select = [...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
+      const select = [...q.dims.map((d) => `${d.expr} AS ${d.as}`), ...measures(q)];
       return this.sql.all(this.withNames(q, `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")} WITH ROLLUP` : ""}`), q.params);
     }
     const levels = Array.from({ length: keys.length + 1 }, (_, n) => keys.length - n);
     const branches = levels.map((n) => {
-      const select = [...q.dims.map((d, i) => (i < n ? `${d.expr} AS ${d.as}` : `NULL AS ${d.as}`)), "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"];
+      const select = [...q.dims.map((d, i) => (i < n ? `${d.expr} AS ${d.as}` : `NULL AS ${d.as}`)), ...measures(q)];
       return `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where}${n ? ` GROUP BY ${keys.slice(0, n).join(", ")}` : ""}`;
     });
     return this.sql.all(this.withNames(q, branches.join(" UNION ALL ")), levels.flatMap(() => q.params));
@@ -276,6 +277,7 @@ export class AnalyticsService {
       category: keys.EXPENDITURE_CATEGORY ?? null,
       fundingSource: keys.FUNDING_SOURCE ?? null,
       rowCount: toInt(r.n),
+      basis: basisOf(q, r),
       amountFen: toFen(r.fen),
       totalFen: r.total === undefined ? 0n : toFen(r.total),
       parentFen: r.parent === undefined || r.parent === null ? null : toFen(r.parent),
@@ -337,7 +339,7 @@ export class AnalyticsService {
   private async changeRows(filter: ExpenditureFilter, groupBy: ExpenditureDimension[], years: { base: number; target: number }, unit: MoneyUnit, page?: Page): Promise<Found<ExpenditureChange>> {
     const q = this.build({ ...filter, years: [years.base, years.target] }, groupBy.filter((d) => d !== "YEAR"));
     const keys = q.dims.map((d) => d.expr);
-    const inner = `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS base", "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS target"].join(", ")}
+    const inner = `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS base", "SUM(CASE WHEN l.year = ? THEN l.amount_fen ELSE 0 END) AS target", ...printedRows(q)].join(", ")}
       FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`;
     const params = [years.base, years.target, ...q.params];
     const orderBy = keys.length ? `ORDER BY ${orderKeys(q).join(", ")}` : "";
@@ -351,6 +353,7 @@ export class AnalyticsService {
         keys,
         kind: keys.EXPENDITURE_KIND ?? null,
         fundingSource: keys.FUNDING_SOURCE ?? null,
+        basis: basisOf(q, r),
         departmentRow: departmentOf(keys, r),
         codes: namedCodes(keys, r),
         baseFen: toFen(r.base),
@@ -374,8 +377,24 @@ export interface Found<T> {
 /** The grouping statement of a flat aggregate: one row per group, before shares, names and order. */
 function grouped(q: Query): string {
   const keys = q.dims.map((d) => d.expr);
-  return `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), "SUM(l.amount_fen) AS fen", "COUNT(*) AS n"].join(", ")}
+  return `SELECT ${[...q.dims.map((d) => `${d.expr} AS ${d.as}`), ...measures(q)].join(", ")}
       FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")}` : ""}`;
+}
+
+/** What a group adds up: its amount, how many figures, and (over row totals) whether every one was printed. */
+function measures(q: Query): string[] {
+  return ["SUM(l.amount_fen) AS fen", "COUNT(*) AS n", ...printedRows(q)];
+}
+
+/** Over row totals: 1 when every row the group adds printed its total, 0 when one was summed from its cells. */
+function printedRows(q: Query): string[] {
+  return q.set === "ROW_TOTALS" ? ["MIN(l.printed) AS printed"] : [];
+}
+
+/** ROW_TOTALS only where every row added printed its total; cells otherwise (see AggregateBasis). */
+function basisOf(q: Query, r: Row): AggregateBasis {
+  if (q.set !== "ROW_TOTALS") return AggregateBasis.CELLS;
+  return r.printed === null || r.printed === undefined || Number(r.printed) === 1 ? AggregateBasis.ROW_TOTALS : AggregateBasis.CELLS;
 }
 
 /** What orders groups by their keys, over the groups `x` and the rows joined to them. */
@@ -383,13 +402,16 @@ function orderKeys(q: Query): string[] {
   return q.dims.map((d) => d.joined?.order ?? `x.${d.as}`);
 }
 
-/** The codes joined by `codeNames`, as of the group's year (else of the name's); absent when not joined. */
+/**
+ * The codes joined by `codeNames`, named as of the group's year (the latest without one), each
+ * with the year its name really comes from; absent when not joined.
+ */
 function namedCodes(keys: GroupKeys, r: Row): NamedCodes {
-  const year = keys.YEAR === undefined ? null : Number(keys.YEAR);
+  const asOf = keys.YEAR === undefined ? null : Number(keys.YEAR);
   const codeOf = (prefix: string, code: string | undefined) => {
     if (r[`${prefix}_level`] === null || code === undefined) return null;
     const nameYear = r[`${prefix}_name_year`];
-    return { code, level: r[`${prefix}_level`] as string, parentCode: (r[`${prefix}_parent`] as string | null) ?? null, name: (r[`${prefix}_name`] as string | null) ?? null, year: year ?? (nameYear === null ? null : Number(nameYear)) };
+    return { code, level: r[`${prefix}_level`] as string, parentCode: (r[`${prefix}_parent`] as string | null) ?? null, name: (r[`${prefix}_name`] as string | null) ?? null, year: nameYear === null || nameYear === undefined ? null : Number(nameYear), asOf };
   };
   const codes: NamedCodes = {};
   if ("sc_level" in r) codes.subject = codeOf("sc", keys.SUBJECT_ITEM ?? keys.SUBJECT_SECTION ?? keys.SUBJECT_CLASS) as SubjectCode | null;

@@ -43,6 +43,23 @@ registerEnumType(ExpenditureDimension, {
   },
 });
 
+export enum AggregateBasis {
+  ROW_TOTALS = "ROW_TOTALS",
+  CELLS = "CELLS",
+}
+registerEnumType(AggregateBasis, {
+  name: "AggregateBasis",
+  description:
+    "口径 Which printed figures an aggregate adds. Every figure is kept at the grain it was printed: a subject table row prints its 合计 and its cells, and rounding can set them apart (the seed's 行政运行 prints 4550.7 against cells 4458.0 + 3.5 + 89.3 = 4550.8). A grouping by subject (类/款/项), department, unit or year adds the rows' printed totals; only one that needs the split (kind, category, funding source, economic code) adds cells.",
+  valuesConfig: {
+    ROW_TOTALS: { description: "行合计 the printed 合计 of every row the group adds (部门支出总体情况表)." },
+    CELLS: {
+      description:
+        "单元格 cells: the grouping or filter needs the split (支出类型, 支出明细类型, 资金来源, 经济分类), or some row the group adds printed no total (a bundle without subjectRowTotals) and counts as the sum of its cells.",
+    },
+  },
+});
+
 export enum ExpenditureMeasure {
   AMOUNT = "AMOUNT",
   ROW_COUNT = "ROW_COUNT",
@@ -69,7 +86,7 @@ export class ExpenditureOrder {
   direction: SortDirection;
 }
 
-@InputType({ description: "Which expenditure to aggregate (budgets in force only)." })
+@InputType({ description: "筛选 Which expenditure to aggregate: budgets in force, of one stage." })
 export class ExpenditureFilter {
   @Field(() => [Int], { nullable: true, description: "预算年度 only these years." })
   years?: number[];
@@ -92,8 +109,12 @@ export class ExpenditureFilter {
   @Field(() => [FundingSource], { nullable: true, description: "资金来源 only these funding sources." })
   fundingSources?: FundingSource[];
 
-  @Field(() => BudgetStage, { nullable: true, description: "预算阶段 stage (default 年初预算)." })
-  stage?: BudgetStage;
+  @Field(() => BudgetStage, {
+    nullable: true,
+    defaultValue: BudgetStage.BUDGET,
+    description: "预算阶段 only budgets of this stage (default 年初预算; null is the default too): an aggregate never adds a 决算 or 调整预算 to a 预算.",
+  })
+  stage?: BudgetStage | null;
 }
 
 /** Keys of a group, by dimension (absent = not grouped by, or rolled up). */
@@ -130,8 +151,11 @@ export class ExpenditureGroup {
   @Field(() => FundingSource, { nullable: true, description: "资金来源 (grouped by FUNDING_SOURCE)." })
   fundingSource: FundingSource | null;
 
-  @Field(() => Int, { description: "行数 how many published lines the group adds up." })
+  @Field(() => Int, { description: "行数 how many published figures the group adds up: table rows (their 合计) for ROW_TOTALS, cells for CELLS." })
   rowCount: number;
+
+  @Field(() => AggregateBasis, { description: "口径 whether the group adds the rows' printed totals (ROW_TOTALS) or cells (CELLS)." })
+  basis: AggregateBasis;
 
   @Field(() => Boolean, { description: "小计 whether this is a subtotal row of a rollup (some groupBy dimensions rolled up)." })
   isSubtotal: boolean;
@@ -172,6 +196,9 @@ export class ExpenditureChange {
 
   @Field(() => FundingSource, { nullable: true, description: "资金来源 (grouped by FUNDING_SOURCE)." })
   fundingSource: FundingSource | null;
+
+  @Field(() => AggregateBasis, { description: "口径 whether both years' amounts add the rows' printed totals (ROW_TOTALS) or cells (CELLS)." })
+  basis: AggregateBasis;
 
   @Field(() => DecimalScalar, { description: "基期 the base year's amount." })
   base(@Arg("unit", () => MoneyUnit, { nullable: true, description: "Unit (default: the query's)." }) unit?: MoneyUnit): string {

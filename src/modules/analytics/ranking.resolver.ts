@@ -4,6 +4,7 @@ import { DEFAULT_UNIT, MoneyUnit } from "../../common/money-unit";
 import { MAX_PAGE, PageArgs, checkFirst, sliceToConnection, toPage } from "../../common/relay";
 import { primeAll } from "../../common/loaders";
 import type { Context } from "../../context";
+import { BudgetStage } from "../budget/budget.type";
 import { Department } from "../department/department.type";
 import { RankingMeasure, SortDirection } from "./analytics.type";
 import { DepartmentRanking, RankingEntry, RankingEntryConnection } from "./ranking.type";
@@ -13,7 +14,7 @@ const RANKING_ENTRIES = MAX_PAGE;
 
 @Resolver(() => DepartmentRanking)
 export class DepartmentRankingResolver {
-  @Query(() => DepartmentRanking, { description: "部门排名 Departments ranked by a measure in one year, with the zone's figure and each one's share." })
+  @Query(() => DepartmentRanking, { description: "部门排名 Departments ranked by a measure in one year and one stage, with the zone's figure and each one's share." })
   async departmentRanking(
     @Arg("year", () => Int, { description: "预算年度 year." }) year: number,
     @Arg("measure", () => RankingMeasure, { description: "指标 what to rank by." }) measure: RankingMeasure,
@@ -25,9 +26,10 @@ export class DepartmentRankingResolver {
     })
     first: number,
     @Arg("unit", () => MoneyUnit, { defaultValue: DEFAULT_UNIT, description: "Unit of money measures." }) unit: MoneyUnit,
+    @Arg("stage", () => BudgetStage, { defaultValue: BudgetStage.BUDGET, description: "预算阶段 rank budgets of this stage only (default 年初预算); a 决算 is never ranked with a 预算." }) stage: BudgetStage,
     @Ctx() ctx: Context,
   ) {
-    const ranking = await ctx.services.ranking.rank(year, measure, { first: checkFirst(first), direction, unit });
+    const ranking = await ctx.services.ranking.rank(year, measure, { first: checkFirst(first), direction, unit, stage });
     primeAll(ctx.loaders.department, ranking.departments, (d) => d.id);
     return ranking;
   }

@@ -2,6 +2,7 @@ import { toFen } from "../../common/money";
 import { type MoneyUnit, money } from "../../common/money-unit";
 import { type Viewer, visibleBudgets } from "../../common/viewer";
 import { type Sql, toInt } from "../../db/sql";
+import type { BudgetStage } from "../budget/budget.type";
 import { toDepartment } from "../department/department.service";
 import { percent } from "../../common/percent";
 import { RankingMeasure as M, SortDirection } from "./analytics.type";
@@ -29,14 +30,14 @@ export class RankingService {
    * One statement reads every department's figures for the year; ordering is exact (bigint).
    * The whole ranking is kept (`ranked`, paged by the API); `entries` is its first `first`.
    */
-  async rank(year: number, measure: M, opts: { first: number; direction: SortDirection; unit: MoneyUnit }): Promise<DepartmentRanking> {
+  async rank(year: number, measure: M, opts: { first: number; direction: SortDirection; unit: MoneyUnit; stage: BudgetStage }): Promise<DepartmentRanking> {
     const m = MEASURES[measure];
     const v = visibleBudgets(this.viewer);
     const rows = await this.sql.all(
       `SELECT b.department_id, d.code, d.name, d.short_name, d.region_code, ${m.num} AS num, ${m.den ?? "NULL"} AS den
          FROM department_budget b JOIN department d ON d.id = b.department_id
-        WHERE b.is_current = 1 AND b.stage = 'BUDGET' AND b.year = ? AND ${v.sql}`,
-      [year, ...v.params],
+        WHERE b.is_current = 1 AND b.stage = ? AND b.year = ? AND ${v.sql}`,
+      [opts.stage, year, ...v.params],
     );
     const items = rows.map((r) => ({ departmentId: Number(r.department_id), code: String(r.code), num: r.num === null ? null : toFen(r.num), den: r.den === null ? null : toFen(r.den) }));
     const zoneNum = items.reduce((s, i) => s + (i.num ?? 0n), 0n);
@@ -61,6 +62,7 @@ export class RankingService {
     return {
       departments: rows.map((r) => toDepartment({ id: r.department_id, code: r.code, name: r.name, short_name: r.short_name, region_code: r.region_code })),
       year,
+      stage: opts.stage,
       measure,
       zoneValue: items.length ? show(zoneNum, m.den ? zoneDen : null) : null,
       departmentCount: toInt(items.length),

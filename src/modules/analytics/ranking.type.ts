@@ -3,6 +3,7 @@ import { Connection, LIST_BOUND, MAX_PAGE } from "../../common/relay";
 import { type MoneyUnit, money } from "../../common/money-unit";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import type { Department } from "../department/department.type";
+import { BudgetStage } from "../budget/budget.type";
 import { RankingMeasure } from "./analytics.type";
 
 @ObjectType({ simpleResolvers: true, description: "排名项 One department's place in a ranking." })
@@ -41,13 +42,16 @@ export class DepartmentRanking {
   @Field(() => Int, { description: "预算年度 year." })
   year: number;
 
+  @Field(() => BudgetStage, { description: "预算阶段 the stage whose budgets are ranked (年初预算 unless another was asked for); stages are never mixed." })
+  stage: BudgetStage;
+
   @Field(() => RankingMeasure, { description: "指标 the measure." })
   measure: RankingMeasure;
 
   @Field(() => DecimalScalar, { nullable: true, description: "全区 the zone's figure: the total, or the zone-wide ratio for share measures." })
   zoneValue: string | null;
 
-  @Field(() => Int, { description: "部门数 departments with a budget in force that year." })
+  @Field(() => Int, { description: "部门数 departments with a budget of the stage in force that year." })
   departmentCount: number;
 
   /** Every department in rank order, for `ranked`. */

@@ -42,9 +42,9 @@ export class DepartmentBudgetResolver {
     return ctx.loaders.department.get(b.departmentId);
   }
 
-  @FieldResolver(() => FiscalYear, { description: "预算年度 the fiscal year." })
+  @FieldResolver(() => FiscalYear, { description: "预算年度 the fiscal year; its figures answer for this budget's stage unless asked for another." })
   fiscalYear(@Root() b: DepartmentBudget): FiscalYear {
-    return { year: b.year };
+    return { year: b.year, stage: b.stage };
   }
 
   @FieldResolver(() => DecimalScalar, { description: "收入总计 total income as published." })

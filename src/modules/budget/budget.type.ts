@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Arg, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { BASIC_KINDS, enumOf, BUDGET_STAGES, type BudgetStageCode, PUBLICATION_STATUSES, type PublicationStatusCode, EXPENDITURE_KINDS, type ExpenditureKindCode, EXPENDITURE_CATEGORIES, type ExpenditureCategoryCode, FUNDING_SOURCES, type FundingSourceCode } from "../../common/vocabulary";
 import { DecimalScalar } from "../../common/decimal.scalar";
 import { UnitArg } from "../../common/money-field";
@@ -11,6 +11,10 @@ registerEnumType(BudgetStage, {
   description: "预算阶段 Stage of a budget.",
   valuesConfig: { BUDGET: { description: "年初预算 initial budget" }, ADJUSTED: { description: "调整预算 adjusted budget" }, FINAL: { description: "决算 final accounts" } },
 });
+
+/** The `stage` argument of an amount or aggregate: one stage at a time, 年初预算 unless asked. */
+export const StageArg = () =>
+  Arg("stage", () => BudgetStage, { defaultValue: BudgetStage.BUDGET, description: "预算阶段 only budgets of this stage (default 年初预算): a 决算 is never added to a 预算." });
 
 export const PublicationStatus = enumOf(PUBLICATION_STATUSES);
 export type PublicationStatus = PublicationStatusCode;

@@ -45,6 +45,48 @@ export class SubjectLineEntity {
   sourceRef: string | null;
 }
 
+/**
+ * The printed total of a subject table row: dept × year × unit × subject (项), the 合计 the row
+ * prints beside its cells (the subject lines), which rounding can set apart from what the cells
+ * add up to. Questions about subjects, departments, units or years add these; only a question
+ * that needs the split (kind, category, funding source) adds the cells. Where the source printed
+ * no total for a row (a bundle without subjectRowTotals), the row's total is the sum of its lines
+ * and `printed` is false.
+ */
+@Entity("subject_row_total")
+@Index("ix_subject_row_total_budget", ["budgetId", "subjectCode"])
+@Index("ix_subject_row_total_agg", ["year", "subjectCode", "departmentId"])
+export class SubjectRowTotalEntity {
+  @PrimaryGeneratedColumn({ type: "int" })
+  id: number;
+
+  @Column({ name: "budget_id", type: "int" })
+  budgetId: number;
+
+  @Column({ name: "department_id", type: "int" })
+  departmentId: number;
+
+  @Column({ type: "int" })
+  year: number;
+
+  @Column({ name: "unit_id", type: "int", nullable: true })
+  unitId: number | null;
+
+  @Column({ name: "subject_code", type: "varchar", length: 7 })
+  subjectCode: string;
+
+  @Column({ name: "amount_fen", type: "bigint" })
+  amountFen: string;
+
+  /** true: the document printed this total; false: it printed none, and this is the sum of the row's lines. */
+  @Column({ type: "boolean" })
+  printed: boolean;
+
+  /** Where the total was printed (table and row); null for a sum of lines. */
+  @Column({ name: "source_ref", type: "varchar", length: 200, nullable: true })
+  sourceRef: string | null;
+}
+
 /** Economic fact line: the basic-expenditure table's row pairs 部门预算 × 政府预算 codes (the crosswalk). */
 @Entity("economic_line")
 @Index("ix_economic_line_budget", ["budgetId"])

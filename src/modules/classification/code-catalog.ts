@@ -27,7 +27,12 @@ export interface AmountKey {
   code: string;
   year: number | null;
   departmentCodes: string[] | null;
+  /** BUDGET, ADJUSTED or FINAL: an amount never adds one stage to another. */
+  stage: string;
 }
+
+/** Keys answered by one statement: the same year, departments and stage. */
+export const amountGroup = (k: AmountKey): string => JSON.stringify([k.year, k.departmentCodes, k.stage]);
 
 /**
  * Picks a code's name for a year: that year's (a document's printing before the shipped
@@ -83,30 +88,30 @@ export class CodeCatalog {
   }
 
   /**
-   * Amount under each code, rolled up over its children, for current visible 年初预算 budgets.
-   * Keys sharing a year and department list are answered by one statement.
+   * Amount under each code, rolled up over its children, for current visible budgets of the
+   * key's stage. Keys sharing a year, department list and stage are answered by one statement.
    */
   async amounts(keys: readonly AmountKey[]): Promise<bigint[]> {
-    const groups = groupBy(keys, (k) => JSON.stringify([k.year, k.departmentCodes]));
+    const groups = groupBy(keys, amountGroup);
     const sums = new Map<string, bigint>();
     for (const [groupKey, group] of groups) {
-      const [year, departmentCodes] = JSON.parse(groupKey) as [number | null, string[] | null];
-      const byCode = await this.leafTotals([...new Set(group.map((k) => k.code))], year, departmentCodes);
+      const { year, departmentCodes, stage } = group[0]!;
+      const byCode = await this.leafTotals([...new Set(group.map((k) => k.code))], year, departmentCodes, stage);
       for (const k of group) {
         let sum = 0n;
         for (const [code, fen] of byCode) if (code.startsWith(k.code)) sum += fen;
         sums.set(JSON.stringify([k.code, groupKey]), sum);
       }
     }
-    return keys.map((k) => sums.get(JSON.stringify([k.code, JSON.stringify([k.year, k.departmentCodes])]))!);
+    return keys.map((k) => sums.get(JSON.stringify([k.code, amountGroup(k)]))!);
   }
 
-  private async leafTotals(prefixes: string[], year: number | null, departmentCodes: string[] | null): Promise<Map<string, bigint>> {
+  private async leafTotals(prefixes: string[], year: number | null, departmentCodes: string[] | null, stage: string): Promise<Map<string, bigint>> {
     if (departmentCodes && !departmentCodes.length) return new Map();
     const col = `l.${this.t.factColumn}`;
     const v = visibleBudgets(this.viewer);
-    const where = ["b.is_current = 1", "b.stage = 'BUDGET'", v.sql, `(${prefixes.map(() => `${col} LIKE ?`).join(" OR ")})`];
-    const params: unknown[] = [...v.params, ...prefixes.map((p) => `${p}%`)];
+    const where = ["b.is_current = 1", "b.stage = ?", v.sql, `(${prefixes.map(() => `${col} LIKE ?`).join(" OR ")})`];
+    const params: unknown[] = [stage, ...v.params, ...prefixes.map((p) => `${p}%`)];
     if (year !== null) (where.push("l.year = ?"), params.push(year));
     if (departmentCodes) {
       where.push(`l.department_id IN (SELECT id FROM department WHERE code IN (${placeholders(departmentCodes.length)}))`);

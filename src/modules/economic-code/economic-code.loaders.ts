@@ -1,5 +1,5 @@
 import { byArgs, manyEach, oneEach } from "../../common/loaders";
-import type { AmountKey } from "../classification/code-catalog";
+import { amountGroup } from "../classification/code-catalog";
 import type { EconomicCodeService } from "./economic-code.service";
 
 /** Economic codes, their children, amounts rolled up under them, and the codes each is paired with. */
@@ -8,7 +8,7 @@ export function economicCodeLoaders(economicCodes: EconomicCodeService) {
     economicCode: oneEach((codes: readonly string[]) => economicCodes.byCodes(codes), (e) => e.code),
     economicChildren: manyEach((codes: readonly string[]) => economicCodes.childrenOf(codes), (e) => e.parentCode!),
     economicExpenditure: byArgs(
-      (k: AmountKey) => JSON.stringify([k.year, k.departmentCodes]),
+      amountGroup,
       (keys) => economicCodes.expenditure(keys),
     ),
     economicPairs: byArgs(

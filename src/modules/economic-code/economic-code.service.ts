@@ -88,14 +88,16 @@ function partition(codes: readonly string[]): [string[], string[]] {
   return [codes.filter((c) => schemeOf(c) === EconomicScheme.DEPARTMENT), codes.filter((c) => schemeOf(c) === EconomicScheme.GOVERNMENT)];
 }
 
-export function toEconomicCode(e: CatalogEntry, year: number | null): EconomicCode {
-  const picked = pickName(e.names, year);
+/** A catalog entry as the API's EconomicCode, named for a year; `year` is the year its name is from. */
+export function toEconomicCode(e: CatalogEntry, asOf: number | null): EconomicCode {
+  const picked = pickName(e.names, asOf);
   return {
     code: e.code,
     scheme: (e.scheme as EconomicScheme) ?? schemeOf(e.code),
     level: e.level as EconomicLevel,
     parentCode: e.parentCode,
     name: picked.name,
-    year: year ?? picked.year,
+    year: picked.year,
+    asOf,
   };
 }

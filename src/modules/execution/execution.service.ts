@@ -10,15 +10,14 @@ const THREE_PUBLIC_ITEMS = ["total", "overseas_travel", "vehicles", "vehicle_pur
 const camel = (c: string) => c.replace(/_(\w)/g, (_, x: string) => x.toUpperCase());
 
 /**
- * What each 决算 spent, per 项, beside its year-begin budget: the imported 预算 of its year (its
- * printed row totals; for a bundle, its lines), else the 年初预算数 column the 决算 prints. A line
+ * What each 决算 spent, per 项 (its row totals, as printed), beside its year-begin budget: the
+ * imported 预算 of its year (its row totals), else the 年初预算数 column the 决算 prints. A line
  * spent on but absent from that source was budgeted at 0 on the same basis. One statement builds
  * the facts for any set of 决算s; groupings add them up.
  */
 function factsSql(visible: { sql: string; params: unknown[] }, finals: { sql: string; params: unknown[] }): { sql: string; params: unknown[] } {
   const planned = `SELECT b.id, b.department_id, b.year FROM department_budget b JOIN finals f ON f.department_id = b.department_id AND f.year = b.year
                     WHERE b.stage = 'BUDGET' AND b.is_current = 1 AND ${visible.sql}`;
-  const printedRows = "pf.table_kind = 'EXPENDITURE' AND pf.column_label = '合计' AND pf.subject_code IS NOT NULL";
   return {
     sql: `WITH finals AS (${finals.sql}),
       plans AS (${planned}),
@@ -26,15 +25,10 @@ function factsSql(visible: { sql: string; params: unknown[] }, finals: { sql: st
         SELECT f.id AS final_id, f.department_id, f.year, l.subject_code, l.amount_fen AS final_fen, 0 AS budget_fen,
                CASE WHEN EXISTS (SELECT 1 FROM plans p WHERE p.department_id = f.department_id AND p.year = f.year) THEN 'B'
                     WHEN EXISTS (SELECT 1 FROM year_begin_line y WHERE y.budget_id = f.id) THEN 'F' END AS basis
-          FROM subject_line l JOIN finals f ON f.id = l.budget_id
+          FROM subject_row_total l JOIN finals f ON f.id = l.budget_id
         UNION ALL
-        SELECT f.id, p.department_id, p.year, pf.subject_code, 0, pf.amount_fen, 'B'
-          FROM published_figure pf JOIN plans p ON p.id = pf.budget_id JOIN finals f ON f.department_id = p.department_id AND f.year = p.year
-         WHERE ${printedRows}
-        UNION ALL
-        SELECT f.id, p.department_id, p.year, l.subject_code, 0, l.amount_fen, 'B'
-          FROM subject_line l JOIN plans p ON p.id = l.budget_id JOIN finals f ON f.department_id = p.department_id AND f.year = p.year
-         WHERE NOT EXISTS (SELECT 1 FROM published_figure pf WHERE pf.budget_id = p.id AND ${printedRows})
+        SELECT f.id, p.department_id, p.year, r.subject_code, 0, r.amount_fen, 'B'
+          FROM subject_row_total r JOIN plans p ON p.id = r.budget_id JOIN finals f ON f.department_id = p.department_id AND f.year = p.year
         UNION ALL
         SELECT f.id, f.department_id, f.year, y.subject_code, 0, y.amount_fen, 'F'
           FROM year_begin_line y JOIN finals f ON f.id = y.budget_id
@@ -70,7 +64,7 @@ export class ExecutionService {
       ),
       this.sql.all(
         `SELECT f.id, f.year, f.stated_year_begin_total,
-                (SELECT SUM(l.amount_fen) FROM subject_line l WHERE l.budget_id = f.id) AS final_fen,
+                (SELECT SUM(l.amount_fen) FROM subject_row_total l WHERE l.budget_id = f.id) AS final_fen, f.stated_expenditure_total AS final_total,
                 (SELECT COUNT(*) FROM year_begin_line y WHERE y.budget_id = f.id) AS year_begin_lines,
                 p.id AS plan_id, p.stated_expenditure_total AS plan_total
            FROM department_budget f
@@ -99,7 +93,7 @@ export class ExecutionService {
         year: Number(t.year),
         basis,
         budgetedFen: budgeted,
-        finalFen: toFen(t.final_fen),
+        finalFen: toFenOrNull(t.final_total) ?? toFen(t.final_fen),
         reason: budgeted === null ? "没有导入该年度的部门预算，决算也未列年初预算数 (no 预算 of the year is imported and the 决算 prints no 年初预算数)" : null,
         lines: lines.filter((l) => Number(l.final_id) === id).map((l) => {
           const lineBasis = basisOf(l.b_min, l.b_max);

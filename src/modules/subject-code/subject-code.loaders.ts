@@ -1,5 +1,5 @@
 import { byArgs, manyEach, oneEach } from "../../common/loaders";
-import type { AmountKey } from "../classification/code-catalog";
+import { amountGroup } from "../classification/code-catalog";
 import type { SubjectCodeService } from "./subject-code.service";
 
 /** Functional codes, their children, and amounts rolled up under them. */
@@ -8,7 +8,7 @@ export function subjectCodeLoaders(subjectCodes: SubjectCodeService) {
     subjectCode: oneEach((codes: readonly string[]) => subjectCodes.byCodes(codes), (e) => e.code),
     subjectChildren: manyEach((codes: readonly string[]) => subjectCodes.childrenOf(codes), (e) => e.parentCode!),
     subjectExpenditure: byArgs(
-      (k: AmountKey) => JSON.stringify([k.year, k.departmentCodes]),
+      amountGroup,
       (keys) => subjectCodes.expenditure(keys),
     ),
   };

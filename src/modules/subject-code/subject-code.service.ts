@@ -12,7 +12,8 @@ export class SubjectCodeService {
       nameTable: "subject_code_name",
       nameJoin: "",
       codeFilter: "",
-      factTable: "subject_line",
+      // Rows' printed totals (合计), not their cells: a question about subjects adds what each row printed.
+      factTable: "subject_row_total",
       factColumn: "subject_code",
     });
   }
@@ -39,8 +40,8 @@ export class SubjectCodeService {
   }
 }
 
-/** A catalog entry as the API's SubjectCode, named for a year. */
-export function toSubjectCode(e: CatalogEntry, year: number | null): SubjectCode {
-  const picked = pickName(e.names, year);
-  return { code: e.code, level: e.level as SubjectLevel, parentCode: e.parentCode, name: picked.name, year: year ?? picked.year };
+/** A catalog entry as the API's SubjectCode, named for a year; `year` is the year its name is from. */
+export function toSubjectCode(e: CatalogEntry, asOf: number | null): SubjectCode {
+  const picked = pickName(e.names, asOf);
+  return { code: e.code, level: e.level as SubjectLevel, parentCode: e.parentCode, name: picked.name, year: picked.year, asOf };
 }

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** A 决算's year-begin budget per 项 and in total, its “三公” 预算数, and the execution its narrative states. */
-export class FinalAccounts1795810000000 implements MigrationInterface {
-    name = 'FinalAccounts1795810000000'
+export class FinalAccounts1795810004000 implements MigrationInterface {
+    name = 'FinalAccounts1795810004000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE \`year_begin_line\` (\`id\` int NOT NULL AUTO_INCREMENT, \`budget_id\` int NOT NULL, \`department_id\` int NOT NULL, \`year\` int NOT NULL, \`subject_code\` varchar(7) NOT NULL, \`amount_fen\` bigint NOT NULL, \`source_ref\` varchar(200) NULL, INDEX \`ix_year_begin_line_budget\` (\`budget_id\`, \`subject_code\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);

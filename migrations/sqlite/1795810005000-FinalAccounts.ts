@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
 /** A 决算's year-begin budget per 项 and in total, its “三公” 预算数, and the execution its narrative states. */
-export class FinalAccounts1795810001000 implements MigrationInterface {
-    name = 'FinalAccounts1795810001000'
+export class FinalAccounts1795810005000 implements MigrationInterface {
+    name = 'FinalAccounts1795810005000'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "year_begin_line" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "budget_id" integer NOT NULL, "department_id" integer NOT NULL, "year" integer NOT NULL, "subject_code" varchar(7) NOT NULL, "amount_fen" bigint NOT NULL, "source_ref" varchar(200))`);
