@@ -138,6 +138,7 @@ const EXECUTION = `query Execution($deviation: Decimal) {
   }
   byDepartment: execution(groupBy: [DEPARTMENT], filter: { years: [2023] }) { totalCount nodes { department { code } budgeted final rate basis finalCount } }
   offBudget: execution(groupBy: [SUBJECT_ITEM], filter: { deviationAtLeast: $deviation }) { totalCount nodes { subjectCode { code } budgeted final rate basis } }
+  ranking: departmentRanking(year: 2023, measure: EXECUTION_RATE) { stage zoneValue ranked(first: 10) { nodes { rank value department { code } } } }
 }`;
 
 describe.each(DATABASE_KINDS)("[%s] a 决算 beside its 预算, through the API", (kind) => {
@@ -214,6 +215,9 @@ describe.each(DATABASE_KINDS)("[%s] a 决算 beside its 预算, through the API"
     expect(data.offBudget.nodes.map((n: any) => n.subjectCode.code)).toEqual(off.sort());
     expect(data.offBudget.totalCount).toBe(off.length);
     expect((await ask("0")).offBudget.totalCount).toBe(spent.size);
+
+    // Ranked by execution rate, the 决算s are ranked whatever stage was asked, at the budget's rate.
+    expect(data.ranking).toMatchObject({ stage: "FINAL", zoneValue: e.rate, ranked: { nodes: [{ rank: 1, value: e.rate, department: { code: "007" } }] } });
   });
 
   it("gives the narrative's execution statements as printed", async () => {
@@ -235,6 +239,7 @@ describe.each(DATABASE_KINDS)("[%s] a 决算 beside its 预算, through the API"
     expect(final.yearBeginTotal).not.toBe(sum(final.yearBegin.map((y) => y.fen))); // the printed 合计, not its rows' sum
     for (const l of e.lines) expect(l.basis).toBe("FINAL_DOCUMENT");
     expect(data.byDepartment.nodes[0].basis).toBe("FINAL_DOCUMENT");
+    expect(data.ranking.ranked.nodes[0].value).toBe(e.rate);
   });
 
   it.each([

@@ -233,6 +233,7 @@ export enum RankingMeasure {
   OPERATING_FUNDS = "OPERATING_FUNDS",
   PROJECT_COUNT = "PROJECT_COUNT",
   INDICATOR_COUNT = "INDICATOR_COUNT",
+  EXECUTION_RATE = "EXECUTION_RATE",
 }
 registerEnumType(RankingMeasure, {
   name: "RankingMeasure",
@@ -246,5 +247,6 @@ registerEnumType(RankingMeasure, {
     OPERATING_FUNDS: { description: "机构运转经费" },
     PROJECT_COUNT: { description: "项目个数" },
     INDICATOR_COUNT: { description: "绩效指标个数 (project and department level)" },
+    EXECUTION_RATE: { description: "执行率 %: a 决算's 支出总计 over its year-begin budget (the imported 预算's total, else the 决算's 年初预算数); ranks 决算s, whatever stage is asked" },
   },
 });

@@ -8,8 +8,28 @@ import { percent } from "../../common/percent";
 import { RankingMeasure as M, SortDirection } from "./analytics.type";
 import { DepartmentRanking, RankingEntry } from "./ranking.type";
 
+interface Measure {
+  num: string;
+  /** The denominator of a ratio; it may read other budgets, as far as the viewer sees them. */
+  den?: string | ((viewer: Viewer) => { sql: string; params: unknown[] });
+  kind: "MONEY" | "PERCENT" | "COUNT";
+  /** The one stage the measure is about, whatever stage is asked. */
+  stage?: BudgetStage;
+}
+
+/** A 决算's year-begin budget: the imported 预算's printed total, else the 年初预算数 total it prints itself. */
+const yearBeginBudget = (viewer: Viewer) => {
+  const p = visibleBudgets(viewer, "p");
+  return {
+    sql: `COALESCE((SELECT p.stated_expenditure_total FROM department_budget p
+                     WHERE p.department_id = b.department_id AND p.year = b.year AND p.stage = 'BUDGET' AND p.is_current = 1 AND ${p.sql}),
+                   b.stated_year_begin_total)`,
+    params: p.params,
+  };
+};
+
 /** Per measure: the SQL for a department's numerator (and denominator for ratios), and how to show it. */
-const MEASURES: Record<M, { num: string; den?: string; kind: "MONEY" | "PERCENT" | "COUNT" }> = {
+const MEASURES: Record<M, Measure> = {
   [M.EXPENDITURE_TOTAL]: { num: "b.stated_expenditure_total", kind: "MONEY" },
   [M.BASIC_SHARE]: { num: "b.stated_basic", den: "b.stated_expenditure_total", kind: "PERCENT" },
   [M.PERSONNEL_SHARE]: { num: "b.stated_personnel", den: "b.stated_basic", kind: "PERCENT" },
@@ -18,6 +38,7 @@ const MEASURES: Record<M, { num: string; den?: string; kind: "MONEY" | "PERCENT"
   [M.OPERATING_FUNDS]: { num: "(SELECT o.total_fen FROM operating_funds o WHERE o.budget_id = b.id)", kind: "MONEY" },
   [M.PROJECT_COUNT]: { num: "(SELECT COUNT(*) FROM project p WHERE p.budget_id = b.id)", kind: "COUNT" },
   [M.INDICATOR_COUNT]: { num: "(SELECT COUNT(*) FROM performance_indicator i WHERE i.budget_id = b.id)", kind: "COUNT" },
+  [M.EXECUTION_RATE]: { num: "b.stated_expenditure_total", den: yearBeginBudget, kind: "PERCENT", stage: "FINAL" },
 };
 
 export class RankingService {
@@ -32,12 +53,14 @@ export class RankingService {
    */
   async rank(year: number, measure: M, opts: { first: number; direction: SortDirection; unit: MoneyUnit; stage: BudgetStage }): Promise<DepartmentRanking> {
     const m = MEASURES[measure];
+    const stage = m.stage ?? opts.stage;
     const v = visibleBudgets(this.viewer);
+    const den = typeof m.den === "function" ? m.den(this.viewer) : { sql: m.den ?? "NULL", params: [] };
     const rows = await this.sql.all(
-      `SELECT b.department_id, d.code, d.name, d.short_name, d.region_code, ${m.num} AS num, ${m.den ?? "NULL"} AS den
+      `SELECT b.department_id, d.code, d.name, d.short_name, d.region_code, ${m.num} AS num, ${den.sql} AS den
          FROM department_budget b JOIN department d ON d.id = b.department_id
         WHERE b.is_current = 1 AND b.stage = ? AND b.year = ? AND ${v.sql}`,
-      [opts.stage, year, ...v.params],
+      [...den.params, stage, year, ...v.params],
     );
     const items = rows.map((r) => ({ departmentId: Number(r.department_id), code: String(r.code), num: r.num === null ? null : toFen(r.num), den: r.den === null ? null : toFen(r.den) }));
     const zoneNum = items.reduce((s, i) => s + (i.num ?? 0n), 0n);
@@ -62,7 +85,7 @@ export class RankingService {
     return {
       departments: rows.map((r) => toDepartment({ id: r.department_id, code: r.code, name: r.name, short_name: r.short_name, region_code: r.region_code })),
       year,
-      stage: opts.stage,
+      stage,
       measure,
       zoneValue: items.length ? show(zoneNum, m.den ? zoneDen : null) : null,
       departmentCount: toInt(items.length),
