@@ -96,10 +96,6 @@ function totalsOf(summaries: Summary[], seconds: number): Totals {
   const count = (status: Summary["status"]) => summaries.filter((s) => s.status === status).length;
   const discrepancies: Record<string, number> = {};
   for (const s of accepted) for (const [k, v] of Object.entries(s.discrepancies ?? {})) discrepancies[k] = (discrepancies[k] ?? 0) + v;
-  const rank = (k: string) => {
-    const i = (SEVERITIES as readonly string[]).indexOf(k);
-    return i < 0 ? SEVERITIES.length : i;
-  };
   return {
     files: summaries.length,
     imported: count("imported"),
@@ -107,12 +103,21 @@ function totalsOf(summaries: Summary[], seconds: number): Totals {
     valid: count("valid"),
     rejected: count("rejected"),
     figures: accepted.reduce((n, s) => n + (s.figures ?? 0), 0),
-    discrepancies: Object.fromEntries(Object.entries(discrepancies).sort(([a], [b]) => rank(a) - rank(b))),
+    discrepancies: bySeverity(discrepancies),
     seconds,
   };
 }
 
-const counts = (d: Record<string, number>) => Object.entries(d).map(([k, v]) => `${k} ${v}`).join(", ") || "none";
+/** Counts by severity in the order of SEVERITIES (ROUNDING, MATERIAL, NAMING, STRUCTURE), others after. */
+function bySeverity(d: Record<string, number>): Record<string, number> {
+  const rank = (k: string) => {
+    const i = (SEVERITIES as readonly string[]).indexOf(k);
+    return i < 0 ? SEVERITIES.length : i;
+  };
+  return Object.fromEntries(Object.entries(d).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+const counts = (d: Record<string, number>) => Object.entries(bySeverity(d)).map(([k, v]) => `${k} ${v}`).join(", ") || "none";
 
 function printHuman(s: Summary, i: number, n: number, dryRun: boolean): void {
   const head = `[${i}/${n}] ${s.file}`;
