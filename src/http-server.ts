@@ -43,6 +43,11 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   res.end(body);
 }
 
+const tooLargeFor = (limit: number, note = "") =>
+  new HttpRefusal(413, "PAYLOAD_TOO_LARGE", `the request body is larger than the ${(limit / MB).toFixed(1)} MB (${limit} bytes) this server takes${note ? `: ${note}` : ""}`);
+
+const declaresTooMuch = (req: IncomingMessage, limit: number) => Number(req.headers["content-length"] ?? 0) > limit;
+
 /** Answers a CORS preflight the way the `cors` package's defaults do; true when it was one. */
 function cors(req: IncomingMessage, res: ServerResponse): boolean {
   res.setHeader("access-control-allow-origin", "*");
@@ -71,9 +76,8 @@ function readJsonBody(req: IncomingMessage, limit: number, note = ""): Promise<u
   if (charset && charset !== "utf-8" && charset !== "utf8") {
     return Promise.reject(new HttpRefusal(415, "UNSUPPORTED_MEDIA_TYPE", `unsupported charset "${charset.toUpperCase()}": JSON is read as UTF-8`));
   }
-  const tooLarge = () => new HttpRefusal(413, "PAYLOAD_TOO_LARGE", `the request body is larger than the ${(limit / MB).toFixed(1)} MB (${limit} bytes) this server takes${note ? `: ${note}` : ""}`);
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
+  const tooLarge = () => tooLargeFor(limit, note);
+  if (declaresTooMuch(req, limit)) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -127,12 +131,25 @@ export async function startHttpServer<TContext extends BaseContext>(apollo: Apol
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   };
-  const httpServer = http.createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       // The stack stays in the server's log; the client gets a plain 500.
       console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
       sendError(res, 500, "INTERNAL_SERVER_ERROR", "internal server error");
     });
+  };
+  const httpServer = http.createServer(onRequest);
+  // A client that asks before sending a large body (Expect: 100-continue, as curl does) is told
+  // 413 before it sends a byte of one too large.
+  httpServer.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    if (declaresTooMuch(req, opts.maxBodyBytes)) {
+      const refusal = tooLargeFor(opts.maxBodyBytes, opts.maxBodyNote);
+      res.setHeader("access-control-allow-origin", "*");
+      res.setHeader("connection", "close");
+      return sendError(res, refusal.status, refusal.code, refusal.message);
+    }
+    res.writeContinue();
+    onRequest(req, res);
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   await apollo.start();
