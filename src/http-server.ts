@@ -139,6 +139,12 @@ export async function startHttpServer<TContext extends BaseContext>(apollo: Apol
     });
   };
   const httpServer = http.createServer(onRequest);
+  // An idle connection is closed by the client, not under it: with Node's 5 s, a client that
+  // reuses a connection just as the server times it out (an event loop busy past both timers,
+  // a load balancer's pool) gets ECONNRESET. 65 s outlasts the usual balancers' 60 s idle
+  // timeout; clients read it from the Keep-Alive header and let go first.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   // A client that asks before sending a large body (Expect: 100-continue, as curl does) is told
   // 413 before it sends a byte of one too large.
   httpServer.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
