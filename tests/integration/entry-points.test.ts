@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import http from "node:http";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { DataSource } from "typeorm";
@@ -25,6 +25,7 @@ const ROOT = join(__dirname, "..", "..");
 const ORIGINALS = join(ROOT, "tests", "fixtures", "originals");
 const DISCLOSURES = join(ROOT, "tests", "fixtures", "disclosures");
 const SCRATCH = mkdtempSync(join(tmpdir(), "budget-entry-"));
+afterAll(() => rmSync(SCRATCH, { recursive: true, force: true }));
 
 /** A bundle of a fourth department (the sample re-badged as 009), so four files make four department-years. */
 const BUNDLE_FILE = join(SCRATCH, "009-2023.bundle.json");
