@@ -1,11 +1,20 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { startStandaloneServer } from "@apollo/server/standalone";
 import type { DataSource } from "typeorm";
+import { base64Length } from "./common/base64";
 import { complexityLimit } from "./common/complexity";
 import { viewerFromAuthorization } from "./common/viewer";
 import { type Context, createContext } from "./context";
+import { startHttpServer } from "./http-server";
+import { MAX_DOCUMENT_BYTES } from "./ingest/front-ends/detect";
 import { getSchema } from "./schema";
+
+/**
+ * The largest request body the server reads: a file at the importer's limit sent as base64
+ * (importDisclosure's `content`: 4 characters for every 3 bytes), and 1 MB for the query, the file
+ * name and the JSON around them. A larger body is answered 413 with a JSON error.
+ */
+export const MAX_REQUEST_BYTES = base64Length(MAX_DOCUMENT_BYTES) + 1024 * 1024;
 
 export interface RunningServer {
   url: string;
@@ -29,10 +38,12 @@ export async function createApollo(): Promise<ApolloServer<Context>> {
 /** Starts the GraphQL server over HTTP on `port` (0 picks a free one). Used by `npm start` and the tests. */
 export async function createServer(ds: DataSource, port: number, host = "127.0.0.1"): Promise<RunningServer> {
   const apollo = await createApollo();
-  const { url } = await startStandaloneServer(apollo, {
+  const { url } = await startHttpServer(apollo, {
     listen: { port, host },
     // Loaders are made per request: their caches never outlive one query.
-    context: async ({ req }) => createContext(ds, viewerFromAuthorization(req.headers.authorization)),
+    context: async (req) => createContext(ds, viewerFromAuthorization(req.headers.authorization)),
+    maxBodyBytes: MAX_REQUEST_BYTES,
+    maxBodyNote: `importDisclosure takes files of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, as base64`,
   });
   const execute = async (query: string, variables?: Record<string, unknown>) => {
     const res = await apollo.executeOperation({ query, variables }, { contextValue: createContext(ds, viewerFromAuthorization(undefined)) });

@@ -1,30 +1,40 @@
 import "reflect-metadata";
-import { readFileSync, writeFileSync } from "node:fs";
-import { basename } from "node:path";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { SEVERITIES } from "../common/vocabulary";
 import { ConfigError, loadConfig } from "../config";
 import { DatabaseUnavailableError } from "../db/data-source";
 import { openPlatformDatabase } from "../platform";
 import { exportBundle } from "../ingest/export";
 import { runGenerate } from "./generate";
-import { type ImportOutcome, importDocument } from "../ingest/import";
+import { oversizeProblem } from "../ingest/front-ends/detect";
+import { type DocumentFormat, type ImportOutcome, importDocument } from "../ingest/import";
 
 const USAGE = `usage: npm run budget -- <command>
 
 commands:
-  import [--dry-run] [--json] <file ...>   import disclosures (.txt) or bundles (.json), one transaction each
-  validate [--json] <file ...>             read and check only; nothing is written (same as import --dry-run)
+  import [--dry-run] [--json] <file|dir ...>
+                                           import disclosures (text, PDF, XLSX) or bundles (JSON), one
+                                           transaction each; the format is read from the bytes; a
+                                           directory stands for the files in it (sorted by name)
+  validate [--json] <file|dir ...>         read and check only; nothing is written (same as import --dry-run)
   export <department> <year> [out.json] [--stage BUDGET|ADJUSTED|FINAL]
                                            write the budget in force as a bundle (stdout without a file)
   generate --departments N --years Y --seed S --out DIR
                                            write deterministic synthetic bundles shaped like the sample
   migrate                                  bring the database schema up to date
 
-DATABASE_URL selects the database (default sqlite:./data/budget.sqlite).
+DATABASE_URL selects the database (default sqlite:./data/budget.sqlite). --json prints one
+document: { "files": [one summary per file], "totals": { files, imported, unchanged, valid,
+rejected, figures, discrepancies, seconds } }.
 Exit status: 0 when every document was accepted, 1 when any was rejected, 2 for bad usage.`;
 
+/** One file's outcome: what `--json` prints for it under `files`, and what the progress line says. */
 interface Summary {
   file: string;
   status: "imported" | "unchanged" | "valid" | "rejected";
+  /** How the file was read (DISCLOSURE_TEXT, DISCLOSURE_PDF, DISCLOSURE_XLSX, BUNDLE); on a rejection, what it was recognised as, or null. */
+  format: DocumentFormat | null;
   department?: string;
   year?: number;
   stage?: string;
@@ -32,12 +42,26 @@ interface Summary {
   tables?: { read: number; listed: number; missing: string[]; empty: string[] };
   figures?: number;
   discrepancies?: Record<string, number>;
-  errors?: { line: number | null; field: string | null; message: string }[];
+  errors?: { line: number | null; field: string | null; location: string | null; message: string }[];
   seconds: number;
 }
 
+/** The run as a whole: counts by status, and figures and discrepancies summed over the accepted files. */
+interface Totals {
+  files: number;
+  imported: number;
+  unchanged: number;
+  valid: number;
+  rejected: number;
+  figures: number;
+  discrepancies: Record<string, number>;
+  seconds: number;
+}
+
+const FORMAT_NAMES: Record<DocumentFormat, string> = { DISCLOSURE_TEXT: "text", DISCLOSURE_PDF: "PDF", DISCLOSURE_XLSX: "XLSX", BUNDLE: "bundle" };
+
 function summarize(file: string, outcome: ImportOutcome, seconds: number): Summary {
-  if (!outcome.ok) return { file, status: "rejected", errors: outcome.rejection.problems, seconds };
+  if (!outcome.ok) return { file, status: "rejected", format: outcome.rejection.format, errors: outcome.rejection.problems, seconds };
   const m = outcome.model;
   const figures =
     m.subjectLines.length + m.economicLines.length + m.incomeLines.length + m.projects.reduce((n, p) => n + p.lines.length, 0) +
@@ -45,6 +69,7 @@ function summarize(file: string, outcome: ImportOutcome, seconds: number): Summa
   return {
     file,
     status: !outcome.load ? "valid" : outcome.load.unchanged ? "unchanged" : "imported",
+    format: outcome.format,
     department: m.department.code,
     year: m.year,
     stage: m.stage,
@@ -61,19 +86,89 @@ function summarize(file: string, outcome: ImportOutcome, seconds: number): Summa
   };
 }
 
-function printHuman(s: Summary, i: number, n: number): void {
+/** A file that never reached the importer (missing, unreadable, too large to read): refused like any other, named by its path as given. */
+function refused(file: string, message: string): Summary {
+  return { file, status: "rejected", format: null, errors: [{ line: null, field: null, location: file, message: `${file}: ${message}` }], seconds: 0 };
+}
+
+function totalsOf(summaries: Summary[], seconds: number): Totals {
+  const accepted = summaries.filter((s) => s.status !== "rejected");
+  const count = (status: Summary["status"]) => summaries.filter((s) => s.status === status).length;
+  const discrepancies: Record<string, number> = {};
+  for (const s of accepted) for (const [k, v] of Object.entries(s.discrepancies ?? {})) discrepancies[k] = (discrepancies[k] ?? 0) + v;
+  return {
+    files: summaries.length,
+    imported: count("imported"),
+    unchanged: count("unchanged"),
+    valid: count("valid"),
+    rejected: count("rejected"),
+    figures: accepted.reduce((n, s) => n + (s.figures ?? 0), 0),
+    discrepancies: bySeverity(discrepancies),
+    seconds,
+  };
+}
+
+/** Counts by severity in the order of SEVERITIES (ROUNDING, MATERIAL, NAMING, STRUCTURE), others after. */
+function bySeverity(d: Record<string, number>): Record<string, number> {
+  const rank = (k: string) => {
+    const i = (SEVERITIES as readonly string[]).indexOf(k);
+    return i < 0 ? SEVERITIES.length : i;
+  };
+  return Object.fromEntries(Object.entries(d).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+const counts = (d: Record<string, number>) => Object.entries(bySeverity(d)).map(([k, v]) => `${k} ${v}`).join(", ") || "none";
+
+function printHuman(s: Summary, i: number, n: number, dryRun: boolean): void {
   const head = `[${i}/${n}] ${s.file}`;
   if (s.status === "rejected") {
-    console.error(`${head}: rejected`);
+    console.error(`${head}: rejected${s.format ? ` (${FORMAT_NAMES[s.format]})` : ""}`);
     for (const e of s.errors ?? []) console.error(`  ${e.message}`);
     return;
   }
   const verb = s.status === "valid" ? "valid" : s.status === "unchanged" ? "already imported" : `imported as version ${s.version}`;
-  console.log(`${head}: ${verb} — ${s.department} ${s.year} ${s.stage} (${s.seconds.toFixed(2)} s)`);
+  console.log(`${head}: ${verb} — ${s.department} ${s.year} ${s.stage}, ${FORMAT_NAMES[s.format!]} (${s.seconds.toFixed(2)} s)`);
   const t = s.tables!;
   console.log(`  tables read ${t.read} of ${t.listed} listed${t.missing.length ? `; missing: ${t.missing.join(", ")}` : ""}${t.empty.length ? `; empty: ${t.empty.join(", ")}` : ""}`);
-  const d = Object.entries(s.discrepancies ?? {}).map(([k, v]) => `${k} ${v}`).join(", ") || "none";
-  console.log(`  figures stored ${s.figures}; discrepancies: ${d}`);
+  console.log(`  figures ${dryRun ? "read" : "stored"} ${s.figures}; discrepancies: ${counts(s.discrepancies ?? {})}`);
+}
+
+function printTotals(t: Totals, dryRun: boolean): void {
+  const statuses = dryRun ? `${t.valid} valid, ${t.rejected} rejected` : `${t.imported} imported, ${t.unchanged} unchanged, ${t.rejected} rejected`;
+  console.log(`total: ${t.files} file${t.files === 1 ? "" : "s"} — ${statuses}; figures ${dryRun ? "read" : "stored"} ${t.figures}; discrepancies: ${counts(t.discrepancies)} (${t.seconds.toFixed(2)} s)`);
+}
+
+/**
+ * The files the arguments name, in order: a file as given, a directory as the files directly in
+ * it (sorted by name; hidden files and subdirectories left out). A path that cannot be read
+ * stays in the list, to be reported as refused.
+ */
+function expandArguments(args: string[]): string[] {
+  return args.flatMap((arg) => {
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(arg).isDirectory();
+    } catch {
+      return [arg];
+    }
+    if (!isDirectory) return [arg];
+    return readdirSync(arg, { withFileTypes: true })
+      .filter((e) => !e.name.startsWith(".") && !e.isDirectory())
+      .map((e) => e.name)
+      .sort()
+      .map((name) => join(arg, name));
+  });
+}
+
+/** Reads one file for the importer, or says why it cannot be read (without reading a file too large to take). */
+function readArgument(file: string): Buffer | string {
+  try {
+    const oversize = oversizeProblem(statSync(file).size);
+    return oversize ?? readFileSync(file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return `cannot read the file: ${err.code === "ENOENT" ? "no such file" : err.code === "EISDIR" ? "it is a directory" : err.message}`;
+  }
 }
 
 function stageArg(argv: string[]): string {
@@ -110,26 +205,37 @@ async function main(argv: string[]): Promise<number> {
       await ds.destroy();
     }
   }
-  if ((command !== "import" && command !== "validate") || !args.length) {
+  const unknown = [...flags].filter((f) => !["--dry-run", "--json"].includes(f));
+  if ((command !== "import" && command !== "validate") || !args.length || unknown.length) {
+    if (unknown.length && (command === "import" || command === "validate")) console.error(`unknown option ${unknown.join(", ")}\n`);
     console.error(USAGE);
     return 2;
   }
   const dryRun = command === "validate" || flags.has("--dry-run");
+  const json = flags.has("--json");
+  const files = expandArguments(args);
   const ds = await openPlatformDatabase(dryRun ? { kind: "sqlite", url: "sqlite::memory:", path: ":memory:" } : loadConfig().database);
+  const runStarted = process.hrtime.bigint();
   const summaries: Summary[] = [];
   try {
-    for (const [i, file] of args.entries()) {
+    for (const [i, file] of files.entries()) {
       const started = process.hrtime.bigint();
-      const outcome = await importDocument(ds, basename(file), readFileSync(file), { actor: `cli:${process.env.USER ?? "unknown"}`, dryRun });
-      const s = summarize(basename(file), outcome, Number(process.hrtime.bigint() - started) / 1e9);
+      const name = basename(file);
+      const bytes = readArgument(file);
+      const s =
+        typeof bytes === "string"
+          ? refused(file, bytes)
+          : summarize(name, await importDocument(ds, name, bytes, { actor: `cli:${process.env.USER ?? "unknown"}`, dryRun }), Number(process.hrtime.bigint() - started) / 1e9);
       summaries.push(s);
-      if (!flags.has("--json")) printHuman(s, i + 1, args.length);
+      if (!json) printHuman(s, i + 1, files.length, dryRun);
     }
   } finally {
     await ds.destroy();
   }
-  if (flags.has("--json")) console.log(JSON.stringify(summaries, null, 2));
-  return summaries.some((s) => s.status === "rejected") ? 1 : 0;
+  const totals = totalsOf(summaries, Number(process.hrtime.bigint() - runStarted) / 1e9);
+  if (json) console.log(JSON.stringify({ files: summaries, totals }, null, 2));
+  else printTotals(totals, dryRun);
+  return totals.rejected ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -35,17 +35,21 @@ export function complexityOf(schema: GraphQLSchema, query: Parameters<typeof get
 
 /** Costs already computed for a parsed document (Apollo reuses one per query text), by variables. */
 const KNOWN_COSTS_PER_DOCUMENT = 64;
+/** Variables longer than this (as JSON) are priced without being cached. */
+const MAX_CACHED_KEY = 4096;
 
 /** Refuses a request whose estimated cost exceeds MAX_COMPLEXITY before any resolver runs. */
 export function complexityLimit(schema: GraphQLSchema): ApolloServerPlugin {
   const known = new WeakMap<DocumentNode, Map<string, number>>();
   const costOf = (document: DocumentNode, variables: Record<string, unknown>, operationName: string | undefined): number => {
     const key = JSON.stringify([operationName ?? null, variables]);
+    const doc = () => (operationName ? (separateOperations(document)[operationName] ?? document) : document);
+    // Large variables (a file sent to importDisclosure) are not kept as keys: priced each time.
+    if (key.length > MAX_CACHED_KEY) return complexityOf(schema, doc(), variables, operationName);
     let costs = known.get(document);
     const hit = costs?.get(key);
     if (hit !== undefined) return hit;
-    const doc = operationName ? (separateOperations(document)[operationName] ?? document) : document;
-    const cost = complexityOf(schema, doc, variables, operationName);
+    const cost = complexityOf(schema, doc(), variables, operationName);
     if (!costs) known.set(document, (costs = new Map()));
     if (costs.size >= KNOWN_COSTS_PER_DOCUMENT) costs.clear();
     costs.set(key, cost);

@@ -5,7 +5,7 @@ import { readBundle } from "./bundle/read-bundle";
 import { documentFindings, severityCounts } from "./checks";
 import { DocumentError } from "./disclosure/document";
 import { readDisclosureLayout } from "./disclosure/read-disclosure";
-import { detectFormat } from "./front-ends/detect";
+import { type DetectedFormat, detectFormat } from "./front-ends/detect";
 import { readLayout } from "./front-ends";
 import { UnreadableFileError } from "./layout";
 import { type LoadResult, checksumOf, loadBudget } from "./load";
@@ -16,6 +16,8 @@ export type DocumentFormat = "DISCLOSURE_TEXT" | "DISCLOSURE_PDF" | "DISCLOSURE_
 /** A document that cannot be imported: where and what, for the CLI and the API's userErrors. */
 export interface Rejection {
   fileName: string;
+  /** What the bytes were recognised as, when they were (a PDF that cannot be read); null when not. */
+  format: DocumentFormat | null;
   problems: { line: number | null; field: string | null; location: string | null; message: string }[];
 }
 
@@ -37,8 +39,13 @@ export type ImportOutcome =
  * text, PDF or XLSX (through its front end, then the one disclosure reader), or a JSON bundle.
  */
 export async function readModel(fileName: string, bytes: Buffer): Promise<{ format: DocumentFormat; model: BudgetModel }> {
-  const detected = detectFormat(fileName, bytes);
-  if (detected !== "BUNDLE") return { format: `DISCLOSURE_${detected}`, model: readDisclosureLayout(await readLayout(detected, fileName, bytes)) };
+  return readDetected(fileName, bytes, detectFormat(fileName, bytes));
+}
+
+const formatOf = (detected: DetectedFormat): DocumentFormat => (detected === "BUNDLE" ? "BUNDLE" : `DISCLOSURE_${detected}`);
+
+async function readDetected(fileName: string, bytes: Buffer, detected: DetectedFormat): Promise<{ format: DocumentFormat; model: BudgetModel }> {
+  if (detected !== "BUNDLE") return { format: formatOf(detected), model: readDisclosureLayout(await readLayout(detected, fileName, bytes)) };
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString("utf8").replace(/^\uFEFF/, ""));
@@ -59,10 +66,12 @@ export async function importDocument(
   opts: { actor: string; dryRun?: boolean; status?: PublicationStatusCode },
 ): Promise<ImportOutcome> {
   let read: { format: DocumentFormat; model: BudgetModel };
+  let detected: DetectedFormat | null = null;
   try {
-    read = await readModel(fileName, bytes);
+    detected = detectFormat(fileName, bytes);
+    read = await readDetected(fileName, bytes, detected);
   } catch (e) {
-    const rejection = toRejection(fileName, e);
+    const rejection = toRejection(fileName, detected && formatOf(detected), e);
     if (!opts.dryRun) await audit(ds, opts.actor, fileName, bytes, "REJECTED", rejection.problems.map((p) => p.message).join("; "));
     return { ok: false, rejection };
   }
@@ -72,10 +81,10 @@ export async function importDocument(
   return { ok: true, format: read.format, model: read.model, findings, discrepancies: load.discrepancies, load };
 }
 
-function toRejection(fileName: string, e: unknown): Rejection {
-  if (e instanceof DocumentError) return { fileName, problems: [{ line: e.location === `${fileName}:${e.line}` ? e.line : null, field: null, location: e.location, message: e.message }] };
-  if (e instanceof UnreadableFileError) return { fileName, problems: [{ line: null, field: null, location: e.location ?? fileName, message: e.message }] };
-  if (e instanceof IngestError) return { fileName, problems: e.problems.map((p) => ({ line: null, field: p.where, location: `${fileName}#${p.where}`, message: `${fileName}: ${p.where}: ${p.problem}` })) };
+function toRejection(fileName: string, format: DocumentFormat | null, e: unknown): Rejection {
+  if (e instanceof DocumentError) return { fileName, format, problems: [{ line: e.location === `${fileName}:${e.line}` ? e.line : null, field: null, location: e.location, message: e.message }] };
+  if (e instanceof UnreadableFileError) return { fileName, format, problems: [{ line: null, field: null, location: e.location ?? fileName, message: e.message }] };
+  if (e instanceof IngestError) return { fileName, format, problems: e.problems.map((p) => ({ line: null, field: p.where, location: `${fileName}#${p.where}`, message: `${fileName}: ${p.where}: ${p.problem}` })) };
   throw e;
 }
 

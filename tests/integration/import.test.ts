@@ -83,8 +83,10 @@ describe.skipIf(!seedAvailable).each(DATABASE_KINDS)("[%s] importing disclosures
     await ownDatabase(async ({ db }) => {
       const first = cli(db, ["import", "--json", SEED_FILE!]);
       expect(first.status, first.stderr).toBe(0);
-      const [s] = JSON.parse(first.stdout);
-      expect(s).toMatchObject({ file: name, status: "imported", department: "007", year: 2023, stage: "BUDGET", version: 1 });
+      const out = JSON.parse(first.stdout);
+      const [s] = out.files;
+      expect(s).toMatchObject({ file: name, status: "imported", format: "DISCLOSURE_TEXT", department: "007", year: 2023, stage: "BUDGET", version: 1 });
+      expect(out.totals).toMatchObject({ files: 1, imported: 1, rejected: 0, figures: s.figures, discrepancies: s.discrepancies });
       expect(s.tables).toMatchObject({ read: 9, listed: 13 });
       expect(s.tables.missing).toHaveLength(4);
       expect(s.discrepancies.NAMING).toBeGreaterThan(0);

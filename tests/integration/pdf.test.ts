@@ -12,6 +12,8 @@ import { TestServer } from "../helpers/server";
 const ORIGINALS = join(__dirname, "..", "fixtures", "originals");
 const ROOT = join(__dirname, "..", "..");
 const original = (name: string) => readFileSync(join(ORIGINALS, name));
+/** Node's own, before any PDF is read. */
+const NATIVE = { parse: JSON.parse, stringify: JSON.stringify, push: Array.prototype.push };
 
 /** Each PDF and the text it was printed from (tests/fixtures/originals/make-pdf.ts). */
 const PRINTED: [pdf: string, text: string][] = [
@@ -58,6 +60,13 @@ describe("reading PDF originals", () => {
     ["broken-garbled.pdf", /^broken-garbled\.pdf page \d+ line \d+: 合计: "26O\.0" is not an amount$/],
   ])("refuses %s, naming the file and what is wrong", async (name, message) => {
     await expect(readModel(name, original(name))).rejects.toThrow(message);
+  });
+
+  it("leaves Node's built-ins as they were: pdf.js's polyfills would slow every JSON.stringify of the process", async () => {
+    await readModel("007-2023.pdf", original("007-2023.pdf"));
+    await expect(readModel("broken-garbled.pdf", original("broken-garbled.pdf"))).rejects.toThrow();
+    expect({ parse: JSON.parse, stringify: JSON.stringify, push: Array.prototype.push }).toEqual(NATIVE);
+    expect(JSON.stringify).toBe(NATIVE.stringify);
   });
 
   it("refuses a file over the size limit before reading it", async () => {

@@ -7,6 +7,12 @@ export type DetectedFormat = "TEXT" | "PDF" | "XLSX" | "BUNDLE";
 /** The largest file the importer takes; larger ones are refused before they are read. */
 export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 
+/** Why a file of `size` bytes is too large for the importer, or null when it is not. */
+export function oversizeProblem(size: number): string | null {
+  if (size <= MAX_DOCUMENT_BYTES) return null;
+  return `the file is ${(size / 1024 / 1024).toFixed(1)} MB; the importer takes files of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`;
+}
+
 const SAVE_AS = "save it as PDF (with its text) or XLSX, or use the text or bundle form";
 
 const starts = (bytes: Buffer, ...sig: number[]) => sig.every((b, i) => bytes[i] === b);
@@ -51,9 +57,8 @@ function zipKind(fileName: string, bytes: Buffer): "XLSX" | string {
  */
 export function detectFormat(fileName: string, bytes: Buffer): DetectedFormat {
   if (bytes.length === 0) throw new UnreadableFileError(fileName, "the file is empty");
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    throw new UnreadableFileError(fileName, `the file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the importer takes files of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`);
-  }
+  const oversize = oversizeProblem(bytes.length);
+  if (oversize) throw new UnreadableFileError(fileName, oversize);
   if (bytes.subarray(0, 1024).includes(Buffer.from("%PDF-"))) return "PDF";
   if (starts(bytes, 0x50, 0x4b, 0x03, 0x04) || starts(bytes, 0x50, 0x4b, 0x05, 0x06)) {
     const kind = zipKind(fileName, bytes);

@@ -13,6 +13,35 @@ import { textLines } from "./pdf-unruled";
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: Promise<PdfJs> | undefined;
 
+/**
+ * pdf.js's legacy build (the one that runs on Node 20) carries core-js polyfills, and its main
+ * module and its worker, when they load, replace built-ins Node already has — JSON.parse and
+ * JSON.stringify (for proposals nothing here uses), Array.prototype.push — with JavaScript
+ * versions many times slower: after one PDF, a 67 MB JSON.stringify took a minute instead of a
+ * tenth of a second, and every response of the server was serialised by the slow one. The
+ * built-ins as they were before pdf.js are kept here and put back after it loads; what it only
+ * adds (Promise.withResolvers, Uint8Array's base64, iterator helpers) stays, as it needs that.
+ */
+const BUILT_INS: object[] = [
+  globalThis, JSON, Math, Reflect, Object, Function.prototype, Array, Array.prototype, String, String.prototype, RegExp, RegExp.prototype,
+  Number, Number.prototype, Promise, Promise.prototype, Map, Map.prototype, Set, Set.prototype, WeakMap.prototype, WeakSet.prototype, Symbol,
+  Object.getPrototypeOf(Uint8Array), Object.getPrototypeOf(Uint8Array.prototype), Uint8Array, Uint8Array.prototype, ArrayBuffer, ArrayBuffer.prototype,
+  DataView.prototype, Error, Date, Date.prototype,
+];
+const nativeProperties = BUILT_INS.flatMap((owner) =>
+  Reflect.ownKeys(owner).flatMap((key) => {
+    const d = Object.getOwnPropertyDescriptor(owner, key);
+    return d && (typeof d.value === "function" || d.get || d.set) ? [{ owner, key, d }] : [];
+  }),
+);
+
+function restoreBuiltIns(): void {
+  for (const { owner, key, d } of nativeProperties) {
+    const now = Object.getOwnPropertyDescriptor(owner, key);
+    if (now && (now.value !== d.value || now.get !== d.get || now.set !== d.set)) Object.defineProperty(owner, key, d);
+  }
+}
+
 /** A page number printed in the margin: "- 3 -", "第 3 页", "3". */
 const PAGE_NUMBER = /^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页|\/\s*\d+)?[-—–\s]*$/;
 
@@ -24,12 +53,14 @@ interface Placed {
 }
 
 export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<Layout> {
-  const lib = await (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
+  const lib = await (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs").finally(restoreBuiltIns));
   let doc: Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
   try {
     doc = await lib.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, verbosity: 0, stopAtErrors: true }).promise;
   } catch (e) {
     throw refusal(fileName, e);
+  } finally {
+    restoreBuiltIns(); // the worker, loaded with the first document, brings its own copy
   }
   try {
     const pages: Placed[][] = [];

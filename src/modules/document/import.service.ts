@@ -1,8 +1,10 @@
 import type { DataSource } from "typeorm";
+import { checkBase64 } from "../../common/base64";
 import type { Viewer } from "../../common/viewer";
+import { oversizeProblem } from "../../ingest/front-ends/detect";
 import { importDocument } from "../../ingest/import";
 import type { BudgetService } from "../budget/budget.service";
-import { DocumentFormat, type ImportDisclosureInput, ImportDisclosurePayload } from "./import.type";
+import { DocumentFormat, type ImportDisclosureInput, ImportDisclosurePayload, type UserError } from "./import.type";
 
 /** The API's door to the ingest pipeline: who may import, and the payload shape. Parsing stays in ingest. */
 export class ImportService {
@@ -15,12 +17,18 @@ export class ImportService {
   async importDisclosure(input: ImportDisclosureInput): Promise<ImportDisclosurePayload> {
     const payload: ImportDisclosurePayload = { budget: null, format: null, unchanged: false, discrepancies: [], findings: [], userErrors: [] };
     if (this.viewer.role !== "ADMIN" && this.viewer.role !== "FINANCE_BUREAU") {
-      payload.userErrors.push({ message: "importing needs the finance bureau's or an administrator's token (Authorization: Bearer …)", field: null, line: null });
+      payload.userErrors.push({ message: "importing needs the finance bureau's or an administrator's token (Authorization: Bearer …)", field: null, line: null, location: null });
       return payload;
     }
-    const outcome = await importDocument(this.ds, input.fileName, Buffer.from(input.document, "utf8"), { actor: this.viewer.actor, dryRun: input.dryRun });
+    const file = this.fileOf(input);
+    if ("refused" in file) {
+      payload.userErrors.push(file.refused);
+      return payload;
+    }
+    const outcome = await importDocument(this.ds, input.fileName, file.bytes, { actor: this.viewer.actor, dryRun: input.dryRun });
     if (!outcome.ok) {
-      payload.userErrors = outcome.rejection.problems.map((p) => ({ message: p.message, field: p.field ? ["input", "document", p.field] : null, line: p.line }));
+      payload.format = outcome.rejection.format as DocumentFormat | null;
+      payload.userErrors = outcome.rejection.problems.map((p) => ({ message: p.message, field: p.field ? ["input", file.field, p.field] : null, line: p.line, location: p.location }));
       return payload;
     }
     payload.format = outcome.format as DocumentFormat;
@@ -32,5 +40,27 @@ export class ImportService {
     payload.budget = (await this.budgets.byIds([outcome.load.budgetId]))[0] ?? null;
     payload.discrepancies = await this.budgets.discrepancies([outcome.load.budgetId]);
     return payload;
+  }
+
+  /**
+   * The file's bytes from exactly one of `content` (base64) and `document` (text), held to the
+   * importer's size limit before anything is decoded; or the userError naming the field at fault.
+   */
+  private fileOf(input: ImportDisclosureInput): { bytes: Buffer; field: "content" | "document" } | { refused: UserError } {
+    const refuse = (field: "content" | "document", message: string) => ({ refused: { message, field: ["input", field], line: null, location: null } });
+    const hasContent = input.content !== null && input.content !== undefined;
+    const hasDocument = input.document !== null && input.document !== undefined;
+    if (hasContent && hasDocument) return refuse("content", "give the file either as content (its bytes in base64) or as document (its text), not both");
+    if (!hasContent && !hasDocument) return refuse("content", "give the file as content (its bytes in base64) or as document (its text)");
+    if (hasDocument) {
+      const oversize = oversizeProblem(Buffer.byteLength(input.document!, "utf8"));
+      if (oversize) return refuse("document", `${input.fileName}: ${oversize}`);
+      return { bytes: Buffer.from(input.document!, "utf8"), field: "document" };
+    }
+    const checked = checkBase64(input.content!);
+    if (!checked.ok) return refuse("content", `content is not valid base64: ${checked.problem}`);
+    const oversize = oversizeProblem(checked.size);
+    if (oversize) return refuse("content", `${input.fileName}: ${oversize}`);
+    return { bytes: Buffer.from(input.content!, "base64"), field: "content" };
   }
 }

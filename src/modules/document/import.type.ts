@@ -19,12 +19,19 @@ registerEnumType(DocumentFormat, {
   },
 });
 
-@InputType({ description: "导入 A document to import." })
+@InputType({ description: "导入 A document to import: its bytes as content (base64), or its text as document; exactly one of the two." })
 export class ImportDisclosureInput {
-  @Field(() => String, { description: "文件内容 the document's text (UTF-8), or a bundle's JSON." })
-  document: string;
+  @Field(() => String, { nullable: true, description: "文件文本 the document's text (UTF-8): a disclosure in the text form, or a bundle's JSON. Give this or content, not both." })
+  document?: string | null;
 
-  @Field(() => String, { description: "文件名 the file name, kept as provenance (\".json\" marks a bundle)." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "文件内容 the file's bytes in base64 (RFC 4648: standard alphabet, padded, on one line): a PDF (with its text layer), an XLSX, a text disclosure or a bundle, at most 50 MB once decoded. The format is read from the bytes. Give this or document, not both.",
+  })
+  content?: string | null;
+
+  @Field(() => String, { description: "文件名 the file name, kept as provenance and named in messages (the format is read from the bytes, not the name)." })
   fileName: string;
 
   @Field(() => Boolean, { defaultValue: false, description: "只校验 check only: report findings, write nothing." })
@@ -39,8 +46,14 @@ export class UserError {
   @Field(() => [String], { nullable: true, description: "字段 path of the input field (or bundle field) at fault." })
   field: string[] | null;
 
-  @Field(() => Int, { nullable: true, description: "行号 line of the document at fault." })
+  @Field(() => Int, { nullable: true, description: "行号 line of a text document at fault." })
   line: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "位置 where in the file, in its own terms: \"a.pdf page 3 line 4\", \"a.xlsx 部门支出总体情况表!F9\", \"a.txt:12\", or a bundle's field (\"a.json#projects[2].code\"); null when the request itself is at fault.",
+  })
+  location: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: "发现 An inconsistency found by a dry run (not stored)." })
@@ -63,7 +76,7 @@ export class ImportDisclosurePayload {
   @Field(() => DepartmentBudget, { nullable: true, description: "部门预算 the budget now in force (null on error or dry run)." })
   budget: DepartmentBudget | null;
 
-  @Field(() => DocumentFormat, { nullable: true, description: "文件格式 how the document was read." })
+  @Field(() => DocumentFormat, { nullable: true, description: "文件格式 how the document was read, detected from its bytes; on a refusal, what it was recognised as (null when it was not)." })
   format: DocumentFormat | null;
 
   @Field(() => Boolean, { description: "未变化 the same document had been imported before: nothing was written." })

@@ -1,0 +1,172 @@
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+
+/**
+ * GraphQL over HTTP for an Apollo server: what `startStandaloneServer` does (CORS open to every
+ * origin, JSON bodies, GET queries, draining on stop), with the body limit ours to set — the
+ * standalone server fixes it at 50 MB, too small for a 50 MB file in base64 — and refusals as
+ * JSON errors with a 4xx status, never an HTML page or a stack trace.
+ */
+export interface HttpServerOptions<TContext extends BaseContext> {
+  listen: { port: number; host: string };
+  context: (req: IncomingMessage) => Promise<TContext>;
+  /** The largest request body taken, in bytes; a larger one is answered 413. */
+  maxBodyBytes: number;
+  /** Said after the limit when a body is refused for its size. */
+  maxBodyNote?: string;
+}
+
+const MB = 1024 * 1024;
+
+/** A request the HTTP layer refuses before GraphQL sees it. */
+class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("content-length", Buffer.byteLength(body));
+  res.end(body);
+}
+
+const tooLargeFor = (limit: number, note = "") =>
+  new HttpRefusal(413, "PAYLOAD_TOO_LARGE", `the request body is larger than the ${(limit / MB).toFixed(1)} MB (${limit} bytes) this server takes${note ? `: ${note}` : ""}`);
+
+const declaresTooMuch = (req: IncomingMessage, limit: number) => Number(req.headers["content-length"] ?? 0) > limit;
+
+/** Answers a CORS preflight the way the `cors` package's defaults do; true when it was one. */
+function cors(req: IncomingMessage, res: ServerResponse): boolean {
+  res.setHeader("access-control-allow-origin", "*");
+  if (req.method !== "OPTIONS") return false;
+  res.setHeader("access-control-allow-methods", "GET,HEAD,PUT,PATCH,POST,DELETE");
+  const asked = req.headers["access-control-request-headers"];
+  if (asked) {
+    res.setHeader("access-control-allow-headers", asked);
+    res.setHeader("vary", "Access-Control-Request-Headers");
+  }
+  res.statusCode = 204;
+  res.setHeader("content-length", "0");
+  res.end();
+  return true;
+}
+
+/**
+ * The parsed JSON body, or undefined when the request has none that is JSON (GraphQL then says
+ * what it wanted). Counts bytes as they arrive and stops at the limit, without buffering more.
+ */
+function readJsonBody(req: IncomingMessage, limit: number, note = ""): Promise<unknown> {
+  const type = (req.headers["content-type"] ?? "").toLowerCase();
+  const [mediaType, ...params] = type.split(";").map((s) => s.trim());
+  if (mediaType !== "application/json" || req.method === "GET" || req.method === "HEAD") return Promise.resolve(undefined);
+  const charset = params.find((p) => p.startsWith("charset="))?.slice("charset=".length).replace(/^"|"$/g, "");
+  if (charset && charset !== "utf-8" && charset !== "utf8") {
+    return Promise.reject(new HttpRefusal(415, "UNSUPPORTED_MEDIA_TYPE", `unsupported charset "${charset.toUpperCase()}": JSON is read as UTF-8`));
+  }
+  const tooLarge = () => tooLargeFor(limit, note);
+  if (declaresTooMuch(req, limit)) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = (err: Error) => {
+      req.removeListener("data", onData);
+      req.removeListener("end", onEnd);
+      req.resume(); // whatever else arrives is discarded
+      reject(err);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) stop(tooLarge());
+      else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      const text = Buffer.concat(chunks, size).toString("utf8");
+      chunks.length = 0;
+      if (!text.trim()) return resolve(undefined);
+      try {
+        resolve(JSON.parse(text));
+      } catch (e) {
+        reject(new HttpRefusal(400, "BAD_REQUEST", `the request body is not valid JSON: ${(e as Error).message}`));
+      }
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", (err) => stop(err));
+  });
+}
+
+export async function startHttpServer<TContext extends BaseContext>(apollo: ApolloServer<TContext>, opts: HttpServerOptions<TContext>): Promise<{ url: string }> {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    if (cors(req, res)) return;
+    let body: unknown;
+    try {
+      body = await readJsonBody(req, opts.maxBodyBytes, opts.maxBodyNote);
+    } catch (e) {
+      if (e instanceof HttpRefusal) return sendError(res, e.status, e.code, e.message);
+      return res.destroy(); // the client went away mid-body
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    const request: HTTPGraphQLRequest = { method: req.method!.toUpperCase(), headers, search: new URL(req.url!, "http://localhost").search, body };
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => opts.context(req) });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((err: unknown) => {
+      // The stack stays in the server's log; the client gets a plain 500.
+      console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+      sendError(res, 500, "INTERNAL_SERVER_ERROR", "internal server error");
+    });
+  };
+  const httpServer = http.createServer(onRequest);
+  // An idle connection is closed by the client, not under it: with Node's 5 s, a client that
+  // reuses a connection just as the server times it out (an event loop busy past both timers,
+  // a load balancer's pool) gets ECONNRESET. 65 s outlasts the usual balancers' 60 s idle
+  // timeout; clients read it from the Keep-Alive header and let go first.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+  // A client that asks before sending a large body (Expect: 100-continue, as curl does) is told
+  // 413 before it sends a byte of one too large.
+  httpServer.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    if (declaresTooMuch(req, opts.maxBodyBytes)) {
+      const refusal = tooLargeFor(opts.maxBodyBytes, opts.maxBodyNote);
+      res.setHeader("access-control-allow-origin", "*");
+      res.setHeader("connection", "close");
+      return sendError(res, refusal.status, refusal.code, refusal.message);
+    }
+    res.writeContinue();
+    onRequest(req, res);
+  });
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  await apollo.start();
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(opts.listen, () => {
+      httpServer.removeListener("error", reject);
+      resolve();
+    });
+  });
+  const { address, port } = httpServer.address() as AddressInfo;
+  const host = address === "" || address === "::" ? "localhost" : address.includes(":") ? `[${address}]` : address;
+  return { url: `http://${host}:${port}/` };
+}
