@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
+import { ExecutionByDepartmentDocument, LinesOffBudgetDocument } from "../../schema/generated/operations";
 import { parseAmount } from "../../src/common/money";
 import { documentFindings } from "../../src/ingest/checks";
 import { importDocument, readModel } from "../../src/ingest/import";
@@ -218,6 +219,32 @@ describe.each(DATABASE_KINDS)("[%s] a 决算 beside its 预算, through the API"
 
     // Ranked by execution rate, the 决算s are ranked whatever stage was asked, at the budget's rate.
     expect(data.ranking).toMatchObject({ stage: "FINAL", zoneValue: e.rate, ranked: { nodes: [{ rank: 1, value: e.rate, department: { code: "007" } }] } });
+  });
+
+  it("answers the saved analyses: execution by department, and the lines more than 10% off budget", async () => {
+    await bothImported();
+    const planned = budgetedBySubject(plan);
+    const byDept = await server.query(ExecutionByDepartmentDocument, { year: 2023 });
+    expect(byDept.execution.nodes).toEqual([
+      { department: { code: "007", shortName: "人力资源局" }, budgeted: expect.any(String), final: expect.any(String), rate: expect.any(String), basis: "BUDGET_DOCUMENT" },
+    ]);
+    const [dept] = byDept.execution.nodes;
+    expect(fen(dept!.budgeted!)).toBe(sum([...planned.values()]));
+    expect(dept!.rate).toBe(rateOf(fen(dept!.final), fen(dept!.budgeted!)));
+
+    const off = await server.query(LinesOffBudgetDocument, { year: 2023 });
+    expect(off.execution.totalCount).toBeGreaterThan(0);
+    for (const n of off.execution.nodes) {
+      const b = fen(n.budgeted!);
+      const d = fen(n.final) - b;
+      expect(b === 0n ? d !== 0n : (d < 0n ? -d : d) * 10n >= b, n.subjectCode!.code).toBe(true);
+    }
+    const all = (await ask("0")).offBudget.nodes.filter((n: any) => {
+      const b = fen(n.budgeted);
+      const d = fen(n.final) - b;
+      return b === 0n ? d !== 0n : (d < 0n ? -d : d) * 10n >= b;
+    });
+    expect(off.execution.nodes.map((n) => n.subjectCode!.code)).toEqual(all.map((n: any) => n.subjectCode.code));
   });
 
   it("gives the narrative's execution statements as printed", async () => {
