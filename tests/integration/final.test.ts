@@ -135,7 +135,7 @@ const EXECUTION = `query Execution($deviation: Decimal) {
       narrativeClaims { subjectCode label amount budgeted completionPercent }
       discrepancies { ruleId severity message }
     }
-    plan: budget(year: 2023) { discrepancies { ruleId severity message } }
+    plan: budget(year: 2023) { discrepancies { ruleId severity message } execution { budgeted final rate basis } }
   }
   byDepartment: execution(groupBy: [DEPARTMENT], filter: { years: [2023] }) { totalCount nodes { department { code } budgeted final rate basis finalCount } }
   offBudget: execution(groupBy: [SUBJECT_ITEM], filter: { deviationAtLeast: $deviation }) { totalCount nodes { subjectCode { code } budgeted final rate basis } }
@@ -189,6 +189,8 @@ describe.each(DATABASE_KINDS)("[%s] a 决算 beside its 预算, through the API"
     for (const l of final.subjectLines) spent.set(l.subject, (spent.get(l.subject) ?? 0n) + l.fen);
 
     expect(e).toMatchObject({ basis: "BUDGET_DOCUMENT", reason: null });
+    // The 预算 answers with the execution of its year's 决算.
+    expect(data.department.plan.execution).toEqual({ budgeted: e.budgeted, final: e.final, rate: e.rate, basis: e.basis });
     expect(fen(e.budgeted)).toBe(plan.stated.expenditureTotal);
     expect(fen(e.final)).toBe(final.stated.expenditureTotal);
     expect(e.rate).toBe(rateOf(fen(e.final), fen(e.budgeted)));
@@ -284,6 +286,14 @@ describe.each(DATABASE_KINDS)("[%s] a 决算 beside its 预算, through the API"
       expect(found[0].message).toContain("2080102");
       expect(found[0].message).toContain("173");
     }
+  });
+
+  it("gives a 预算 no execution until the 决算 of its year is imported", async () => {
+    await fresh();
+    await load("007-2023.txt", budgetBytes);
+    expect((await ask()).department).toMatchObject({ budget: null, plan: { execution: null } });
+    await load("007-2023-final.txt", Buffer.from(finalText));
+    expect((await ask()).department.plan.execution.final).toBe((await ask()).department.budget.expenditureTotal);
   });
 
   it("writes nothing for a 决算 it refuses", async () => {

@@ -11,9 +11,13 @@ import { BudgetExecution, ExecutionDimension, ExecutionFilter, ExecutionGroup, E
 
 @Resolver(() => DepartmentBudget)
 export class BudgetExecutionResolver {
-  @FieldResolver(() => BudgetExecution, { nullable: true, description: "预算执行 for a 决算 (stage FINAL): what was spent against the year-begin budget, in total, by 项 and for “三公”; null for other stages." })
+  @FieldResolver(() => BudgetExecution, {
+    nullable: true,
+    description:
+      "预算执行 what was spent against the year-begin budget, in total, by 项 and for “三公”: a 决算's own; for a 预算, that of the current 决算 of its year. Null where there is no 决算 of the year, and for an 调整预算.",
+  })
   execution(@Root() b: DepartmentBudget, @Ctx() ctx: Context) {
-    return b.stage === BudgetStage.FINAL ? ctx.loaders.execution.get(b.id) : null;
+    return b.stage === BudgetStage.FINAL || b.stage === BudgetStage.BUDGET ? ctx.loaders.execution.get(b.id) : null;
   }
 }
 

@@ -50,12 +50,23 @@ export class ExecutionService {
     private readonly viewer: Viewer,
   ) {}
 
-  /** Each FINAL budget's execution: its lines in one statement, its totals and “三公” in two more. */
+  /**
+   * Each budget's execution: a 决算's own; a 预算's is the current 决算 of its year (none yet:
+   * absent). Its lines in one statement, its totals and “三公” in two more.
+   */
   async ofBudgets(budgetIds: readonly number[]): Promise<(BudgetExecution & { budgetId: number })[]> {
     if (!budgetIds.length) return [];
-    const v = visibleBudgets(this.viewer);
-    const finals = { sql: `SELECT b.id, b.department_id, b.year FROM department_budget b WHERE b.stage = 'FINAL' AND ${v.sql} AND b.id IN (${placeholders(budgetIds.length)})`, params: [...v.params, ...budgetIds] };
-    const facts = factsSql(v, finals);
+    const v = visibleBudgets(this.viewer, "f");
+    const p = visibleBudgets(this.viewer, "p");
+    // Each asked budget with the 决算 that answers for it.
+    const pairs = {
+      sql: `SELECT r.id AS asked, f.id, f.department_id, f.year FROM department_budget r
+              JOIN department_budget f ON f.department_id = r.department_id AND f.year = r.year AND f.stage = 'FINAL'
+               AND (r.stage = 'FINAL' AND f.id = r.id OR r.stage = 'BUDGET' AND f.is_current = 1)
+             WHERE r.id IN (${placeholders(budgetIds.length)}) AND ${v.sql}`,
+      params: [...budgetIds, ...v.params],
+    };
+    const facts = factsSql(visibleBudgets(this.viewer), { sql: `SELECT DISTINCT x.id, x.department_id, x.year FROM (${pairs.sql}) x`, params: pairs.params });
     const [lines, totals, three] = await Promise.all([
       this.sql.all(
         `${facts.sql} SELECT final_id, year, subject_code, SUM(final_fen) AS final_fen, SUM(budget_fen) AS budget_fen, MIN(basis) AS b_min, MAX(basis) AS b_max
@@ -63,33 +74,32 @@ export class ExecutionService {
         facts.params,
       ),
       this.sql.all(
-        `SELECT f.id, f.year, f.stated_year_begin_total,
+        `SELECT x.asked, f.id, f.year, f.stated_year_begin_total,
                 (SELECT SUM(l.amount_fen) FROM subject_row_total l WHERE l.budget_id = f.id) AS final_fen, f.stated_expenditure_total AS final_total,
                 (SELECT COUNT(*) FROM year_begin_line y WHERE y.budget_id = f.id) AS year_begin_lines,
                 p.id AS plan_id, p.stated_expenditure_total AS plan_total
-           FROM department_budget f
-           LEFT JOIN department_budget p ON p.department_id = f.department_id AND p.year = f.year AND p.stage = 'BUDGET' AND p.is_current = 1 AND ${visibleBudgets(this.viewer, "p").sql}
-          WHERE f.stage = 'FINAL' AND ${v.sql.replace(/\bb\./g, "f.")} AND f.id IN (${placeholders(budgetIds.length)})`,
-        [...visibleBudgets(this.viewer, "p").params, ...v.params, ...budgetIds],
+           FROM (${pairs.sql}) x JOIN department_budget f ON f.id = x.id
+           LEFT JOIN department_budget p ON p.department_id = f.department_id AND p.year = f.year AND p.stage = 'BUDGET' AND p.is_current = 1 AND ${p.sql}`,
+        [...pairs.params, ...p.params],
       ),
       this.sql.all(
         `SELECT f.id, ${THREE_PUBLIC_ITEMS.map((c) => `t.${c}_fen AS final_${c}, COALESCE(pt.${c}_fen, tb.${c}_fen) AS budget_${c}`).join(", ")}
-           FROM department_budget f JOIN three_public_expense t ON t.budget_id = f.id
+           FROM (SELECT DISTINCT id FROM (${pairs.sql}) x0) x JOIN department_budget f ON f.id = x.id JOIN three_public_expense t ON t.budget_id = f.id
            LEFT JOIN three_public_budgeted tb ON tb.budget_id = f.id
-           LEFT JOIN department_budget p ON p.department_id = f.department_id AND p.year = f.year AND p.stage = 'BUDGET' AND p.is_current = 1 AND ${visibleBudgets(this.viewer, "p").sql}
-           LEFT JOIN three_public_expense pt ON pt.budget_id = p.id
-          WHERE f.stage = 'FINAL' AND f.id IN (${placeholders(budgetIds.length)})`,
-        [...visibleBudgets(this.viewer, "p").params, ...budgetIds],
+           LEFT JOIN department_budget p ON p.department_id = f.department_id AND p.year = f.year AND p.stage = 'BUDGET' AND p.is_current = 1 AND ${p.sql}
+           LEFT JOIN three_public_expense pt ON pt.budget_id = p.id`,
+        [...pairs.params, ...p.params],
       ),
     ]);
     return totals.map((t) => {
       const id = Number(t.id);
+      const asked = Number(t.asked);
       const hasPlan = t.plan_id !== null && t.plan_id !== undefined;
       const fromDoc = toFenOrNull(t.stated_year_begin_total);
       const basis = hasPlan ? ExecutionBasis.BUDGET_DOCUMENT : toInt(t.year_begin_lines) > 0 || fromDoc !== null ? ExecutionBasis.FINAL_DOCUMENT : ExecutionBasis.NONE;
       const budgeted = hasPlan ? toFenOrNull(t.plan_total) : fromDoc;
       const e = Object.assign(new BudgetExecution(), {
-        budgetId: id,
+        budgetId: asked,
         year: Number(t.year),
         basis,
         budgetedFen: budgeted,
