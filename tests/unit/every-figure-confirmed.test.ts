@@ -18,6 +18,11 @@ import { SEED_FILE, seedAvailable, seedText } from "../helpers/seed";
 
 const FINANCIAL: TableKind[] = ["OVERVIEW", "EXPENDITURE", "FISCAL_OVERVIEW", "GENERAL_EXPENDITURE", "BASIC_ECONOMIC", "THREE_PUBLIC", "PROJECTS"];
 const PERFORMANCE: TableKind[] = ["PROJECT_PERFORMANCE", "DEPT_PERFORMANCE"];
+/** A 决算's tables: all financial. */
+const FINAL: TableKind[] = [
+  "FINAL_OVERVIEW", "FINAL_INCOME", "FINAL_EXPENDITURE", "FINAL_FISCAL_OVERVIEW", "FINAL_GENERAL_EXPENDITURE",
+  "FINAL_BASIC_ECONOMIC", "FINAL_THREE_PUBLIC", "FINAL_GOV_FUND", "FINAL_STATE_CAPITAL",
+];
 
 const DOCUMENTS: { name: string; text: () => string }[] = [
   { name: "007-2023.txt (sample)", text: () => readFileSync(join(__dirname, "../../src/ingest/samples/007-2023.txt"), "utf8") },
@@ -36,7 +41,7 @@ interface Edit {
 
 /** A printed amount: with a decimal point or thousands separator (codes never have one); the “三公” table prints whole 0s too. */
 function isAmountCell(kind: TableKind, cell: string): boolean {
-  return looksLikeAmount(cell) && (/[.,，．]/.test(cell) || kind === "THREE_PUBLIC");
+  return looksLikeAmount(cell) && (/[.,，．]/.test(cell) || kind === "THREE_PUBLIC" || kind === "FINAL_THREE_PUBLIC");
 }
 
 const bump = (d: string) => (d === "9" ? "8" : String(Number(d) + 1));
@@ -111,11 +116,20 @@ async function undetected(name: string, text: string, kinds: TableKind[]): Promi
   }
   const rate = edits.length ? (((edits.length - missed.length) / edits.length) * 100).toFixed(1) : "—";
   console.log(
-    `[every figure confirmed] ${name} ${kinds === FINANCIAL ? "financial" : "performance"} tables: ${edits.length - missed.length}/${edits.length} edits detected (${rate}%, ${refused} by refusal)` +
+    `[every figure confirmed] ${name} ${kinds === PERFORMANCE ? "performance" : "financial"} tables: ${edits.length - missed.length}/${edits.length} edits detected (${rate}%, ${refused} by refusal)` +
       (missed.length ? `; undetected:\n  ${missed.join("\n  ")}` : ""),
   );
   return { made: edits.length, missed };
 }
+
+describe("every printed figure of a 决算 is confirmed by another", () => {
+  it("finds every one-digit edit of an amount in the 决算 fixture's tables", { timeout: 300_000 }, async () => {
+    const text = readFileSync(join(__dirname, "../fixtures/disclosures/007-2023-final.txt"), "utf8");
+    const { made, missed } = await undetected("007-2023-final.txt", text, FINAL);
+    expect(made).toBeGreaterThan(100);
+    expect(missed).toEqual([]);
+  });
+});
 
 describe("every printed figure is confirmed by another", () => {
   describe.each(DOCUMENTS)("$name", ({ name, text }) => {
