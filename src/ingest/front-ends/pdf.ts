@@ -4,6 +4,7 @@
  * from the positions of the text; a table that runs over a page break stays one table, its
  * repeated header dropped; text that wraps inside a cell is joined again.
  */
+import { createRequire } from "node:module";
 import type { Layout, LayoutLine } from "../layout";
 import { UnreadableFileError } from "../layout";
 import { type Grid, buildGrids, cellOf, extractRules, inGrid, sameColumns } from "./pdf-geometry";
@@ -11,7 +12,39 @@ import { type Fragment, joinFragments, joinWrapped, normalizeCjk, visualLines } 
 import { textLines } from "./pdf-unruled";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-let pdfjs: Promise<PdfJs> | undefined;
+let pdfjs: PdfJs | undefined;
+
+/**
+ * pdf.js and its worker (which runs in this thread: Node has no pdf.js worker), loaded once.
+ *
+ * - Loaded with require() (ES modules load so since Node 20.19), with source maps off while they
+ *   load. An import() under tsx (as the CLI and the server run) passes the two bundles (3.3 MB
+ *   of JavaScript, 8 MB of source maps) through tsx's loader thread and has their maps parsed:
+ *   the process stayed some 250 MB larger for good (460 MB after one document, against 200).
+ *   Stack traces inside pdf.js name pdf.mjs's own lines, which are readable.
+ * - The worker is loaded up front, so pdf.js takes it from `globalThis.pdfjsWorker` instead of
+ *   import()ing it on the first document.
+ * - On Node 20 the legacy build replaces Array.prototype.push with a core-js polyfill (for a V8
+ *   bug with arrays whose length is read-only, which nothing here makes). The polyfill is 2–3
+ *   times slower, pdf.js's parser pushes for every byte of a name or string it reads, and so did
+ *   the whole process afterwards (a quarter of a PDF's reading time). The native push is put back.
+ */
+function loadPdfJs(): PdfJs {
+  if (pdfjs) return pdfjs;
+  const push = Array.prototype.push;
+  const sourceMaps = process.sourceMapsEnabled;
+  process.setSourceMapsEnabled(false);
+  try {
+    const load = createRequire(__filename);
+    const lib = load("pdfjs-dist/legacy/build/pdf.mjs") as PdfJs;
+    load("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    pdfjs = lib;
+  } finally {
+    process.setSourceMapsEnabled(sourceMaps);
+    if (Array.prototype.push !== push) Object.defineProperty(Array.prototype, "push", { value: push, writable: true, enumerable: false, configurable: true });
+  }
+  return pdfjs;
+}
 
 /** A page number printed in the margin: "- 3 -", "第 3 页", "3". */
 const PAGE_NUMBER = /^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页|\/\s*\d+)?[-—–\s]*$/;
@@ -24,7 +57,7 @@ interface Placed {
 }
 
 export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<Layout> {
-  const lib = await (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
+  const lib = loadPdfJs();
   let doc: Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
   try {
     doc = await lib.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, verbosity: 0, stopAtErrors: true }).promise;
