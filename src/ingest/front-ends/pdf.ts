@@ -127,8 +127,9 @@ function placeOnPage(frags: Fragment[], grids: Grid[], pageWidth: number): Place
   const byGrid = new Map<Grid, Fragment[]>();
   for (const f of frags) {
     const g = grids.find((x) => inGrid(x, f));
-    if (g) byGrid.set(g, [...(byGrid.get(g) ?? []), f]);
-    else loose.push(f);
+    if (!g) loose.push(f);
+    else if (byGrid.has(g)) byGrid.get(g)!.push(f);
+    else byGrid.set(g, [f]);
   }
   for (const [g, fs] of byGrid) placed.push(...gridRows(g, fs));
   const lines = visualLines(loose).filter((l) => !PAGE_NUMBER.test(joinFragments(l)));
@@ -150,9 +151,14 @@ function placeOnPage(frags: Fragment[], grids: Grid[], pageWidth: number): Place
 /** A grid's rows, each cell's text joined from the fragments (and wrapped lines) inside it. */
 function gridRows(g: Grid, frags: Fragment[]): Placed[] {
   const cells = new Map<string, Fragment[]>();
+  const rows = new Map<number, Fragment[]>();
   for (const f of frags) {
-    const key = cellOf(g, f).join(":");
-    cells.set(key, [...(cells.get(key) ?? []), f]);
+    const [r, c] = cellOf(g, f);
+    const key = `${r}:${c}`;
+    if (cells.has(key)) cells.get(key)!.push(f);
+    else cells.set(key, [f]);
+    if (rows.has(r)) rows.get(r)!.push(f);
+    else rows.set(r, [f]);
   }
   const out: Placed[] = [];
   for (let r = 0; r + 1 < g.ys.length; r++) {
@@ -161,8 +167,7 @@ function gridRows(g: Grid, frags: Fragment[]): Placed[] {
       return fs ? joinWrapped(visualLines(fs).map(joinFragments)) : "";
     });
     if (row.every((c) => c === "")) continue;
-    const fs = [...cells.entries()].filter(([k]) => k.startsWith(`${r}:`)).flatMap(([, v]) => v);
-    out.push({ top: g.ys[r]!, line: { heading: null, cells: row, style: styleOf(fs) }, grid: { page: g, cells: row } });
+    out.push({ top: g.ys[r]!, line: { heading: null, cells: row, style: styleOf(rows.get(r)!) }, grid: { page: g, cells: row } });
   }
   return out;
 }
