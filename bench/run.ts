@@ -1,9 +1,13 @@
 import "./production";
 import "reflect-metadata";
-import { markdown, runBench } from "./harness";
+import { type BenchResult, markdown, runBench } from "./harness";
+import { type ImportBenchResult, importMarkdown, runImportBench } from "./imports";
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [--departments N] [--years Y] [--seed S] [--iterations K] [--warmup W]
-  BENCH_MYSQL_URL (default mariadb://root@127.0.0.1:3306/test) names the server; the bench makes and drops its own database.`;
+                       [--imports-only | --no-imports] [--read-runs N] [--import-runs N] [--batch N]
+  BENCH_MYSQL_URL (default mariadb://root@127.0.0.1:3306/test) names the server; the bench makes and drops its own databases.
+  The import section reads and imports one disclosure as text, PDF, XLSX and bundle (--read-runs, --import-runs timed
+  runs each) and imports --batch distinct PDFs through the CLI in one child process, reporting its peak RSS.`;
 
 async function main(argv: string[]): Promise<number> {
   const flag = (name: string) => argv.includes(`--${name}`);
@@ -19,7 +23,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const quick = flag("quick");
-  const result = await runBench({
+  if (flag("imports-only") && flag("no-imports")) throw new Error("--imports-only and --no-imports exclude each other");
+  const log = flag("json") ? undefined : (l: string) => console.error(l);
+  const analyses: BenchResult | undefined = flag("imports-only") ? undefined : await runBench({
     mysqlUrl: process.env.BENCH_MYSQL_URL ?? "mariadb://root@127.0.0.1:3306/test",
     departments: value("departments", quick ? 4 : 60),
     years: value("years", quick ? 2 : 5),
@@ -27,10 +33,22 @@ async function main(argv: string[]): Promise<number> {
     iterations: value("iterations", quick ? 3 : 200),
     // A server runs warm: each analysis first runs until the JIT has settled on both sides.
     warmup: value("warmup", quick ? 1 : 100),
-    log: flag("json") ? undefined : (l) => console.error(l),
+    log,
   });
-  console.log(flag("json") ? JSON.stringify(result, null, 2) : markdown(result));
-  return result.analyses.every((a) => a.agree) ? 0 : 1;
+  const imports: ImportBenchResult | undefined = flag("no-imports")
+    ? undefined
+    : await runImportBench({
+        mysqlUrl: process.env.BENCH_MYSQL_URL ?? "mariadb://root@127.0.0.1:3306/test",
+        reads: value("read-runs", quick ? 2 : 20),
+        readWarmup: quick ? 1 : 3,
+        imports: value("import-runs", quick ? 2 : 10),
+        importWarmup: quick ? 1 : 2,
+        batch: value("batch", quick ? 3 : 100),
+        log,
+      });
+  if (flag("json")) console.log(JSON.stringify({ ...analyses, imports }, null, 2));
+  else console.log([analyses && markdown(analyses), imports && importMarkdown(imports)].filter(Boolean).join("\n\n"));
+  return !analyses || analyses.analyses.every((a) => a.agree) ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

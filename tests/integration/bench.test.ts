@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { markdown, runBench } from "../../bench/harness";
 import { ANALYSES } from "../../bench/analyses";
+import { FORMATS, importMarkdown, runImportBench } from "../../bench/imports";
 import { mysqlAvailable } from "../helpers/databases";
 import { MYSQL_URL } from "../helpers/mysql-url";
 
@@ -16,5 +17,19 @@ describe.skipIf(!mysqlAvailable)("[mysql] npm run bench -- --quick", () => {
       expect(a.graphql.statements, a.name).toBeLessThanOrEqual(4);
     }
     expect(result.data.budgets).toBe(6);
+  });
+
+  // The import section: every format read and imported (each import a distinct copy, so none is
+  // taken for one already imported), and a small batch of PDFs through the CLI in a child process.
+  it("reads and imports the disclosure in every format, and a batch of PDFs through the CLI", { timeout: 240_000 }, async () => {
+    const result = await runImportBench({ mysqlUrl: MYSQL_URL, reads: 1, readWarmup: 0, imports: 1, importWarmup: 1, batch: 2 });
+    console.log(importMarkdown(result));
+    expect(result.formats.map((f) => f.format)).toEqual(FORMATS.map((f) => f.format));
+    for (const f of result.formats) {
+      expect(f.read.runs, f.format).toBe(1);
+      expect(f.import.runs, f.format).toBe(1);
+    }
+    expect(result.batch?.imported).toBe(2);
+    if (process.platform === "linux") expect(result.batch?.peakRssMb).toBeGreaterThan(0);
   });
 });

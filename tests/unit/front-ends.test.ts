@@ -1,6 +1,7 @@
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { detectFormat } from "../../src/ingest/front-ends/detect";
+import { type Rule, buildGrids } from "../../src/ingest/front-ends/pdf-geometry";
 import { joinWrapped, normalizeCjk } from "../../src/ingest/front-ends/pdf-text";
 import { readTextLayout } from "../../src/ingest/front-ends/text";
 import { UnreadableFileError } from "../../src/ingest/layout";
@@ -89,6 +90,39 @@ describe("text as a PDF's text layer gives it", () => {
     expect(joinWrapped(["4101912300000000", "04942"])).toBe("410191230000000004942");
     expect(joinWrapped(["合理；4.", "工作任务"])).toBe("合理；4. 工作任务");
     expect(joinWrapped(["8,562.6", "万元"])).toBe("8,562.6万元");
+  });
+});
+
+describe("table grids from a PDF's ruling lines", () => {
+  /** A table drawn as most printers draw one: each cell's four sides a rule of its own, ends touching. */
+  function cellByCell(xs: number[], ys: number[]): Rule[] {
+    const rules: Rule[] = [];
+    for (let r = 0; r + 1 < ys.length; r++) {
+      for (let c = 0; c + 1 < xs.length; c++) {
+        const [left, right, top, bottom] = [xs[c]!, xs[c + 1]!, ys[r]!, ys[r + 1]!];
+        rules.push({ vertical: false, at: top, from: left, to: right }, { vertical: false, at: bottom, from: left, to: right });
+        rules.push({ vertical: true, at: left, from: bottom, to: top }, { vertical: true, at: right, from: bottom, to: top });
+      }
+    }
+    return rules;
+  }
+
+  it("joins the rules that touch into one grid per table, rows top to bottom", () => {
+    const upper = cellByCell([50, 150, 300, 450], [700, 680, 660, 640]);
+    // Rules a little off one another (within 2 pt) still meet.
+    const lower = cellByCell([50, 200, 450], [400, 380, 360]).map((r) => (r.vertical ? { ...r, at: r.at + 0.8 } : r));
+    const stray: Rule[] = [{ vertical: false, at: 500, from: 50, to: 450 }, { vertical: true, at: 20, from: 100, to: 200 }];
+    const notANumber: Rule = { vertical: true, at: NaN, from: 640, to: 700 };
+    const grids = buildGrids([...stray, ...lower, notANumber, ...upper].reverse());
+    expect(grids.map((g) => ({ xs: g.xs.map(Math.round), ys: g.ys }))).toEqual([
+      { xs: [50, 150, 300, 450], ys: [700, 680, 660, 640] },
+      { xs: [51, 201, 451], ys: [400, 380, 360] },
+    ]);
+  });
+
+  it("keeps apart tables that do not touch, even side by side at the same height", () => {
+    const grids = buildGrids([...cellByCell([50, 100, 150], [700, 680, 660]), ...cellByCell([160, 200, 240], [700, 680, 660])]);
+    expect(grids.map((g) => [g.left, g.right])).toEqual([[50, 150], [160, 240]]);
   });
 });
 

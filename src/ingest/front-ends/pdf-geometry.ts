@@ -127,15 +127,45 @@ function cluster(values: number[], tolerance: number): number[] {
   return groups.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
 }
 
-/** Rules that touch one another form a grid; a grid needs at least two rows and two columns of rules. */
+/**
+ * Rules that touch one another form a grid; a grid needs at least two rows and two columns of rules.
+ * Only pairs that can touch are compared: rules of one direction within TOUCH of each other's
+ * line (sorted by it), and the horizontal rules whose line lies along a vertical one's length
+ * (found by binary search). A page of tables draws hundreds of rules, one per cell side.
+ */
 export function buildGrids(rules: Rule[]): Grid[] {
   const parent = rules.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < rules.length; i++) {
-    for (let j = i + 1; j < rules.length; j++) if (touches(rules[i]!, rules[j]!)) parent[find(i)] = find(j);
+  const join = (i: number, j: number) => {
+    if (touches(rules[i]!, rules[j]!)) parent[find(i)] = find(j);
+  };
+  // (A rule with a coordinate that is not a number touches nothing, and would upset the order.)
+  const byLine = (vertical: boolean) => rules.flatMap((r, i) => (r.vertical === vertical && !Number.isNaN(r.at + r.from + r.to) ? [i] : [])).sort((a, b) => rules[a]!.at - rules[b]!.at);
+  const verticals = byLine(true);
+  const horizontals = byLine(false);
+  for (const line of [verticals, horizontals]) {
+    for (let a = 0; a < line.length; a++) {
+      for (let b = a + 1; b < line.length && rules[line[b]!]!.at - rules[line[a]!]!.at <= TOUCH; b++) join(line[a]!, line[b]!);
+    }
+  }
+  for (const v of verticals) {
+    const { from, to } = rules[v]!;
+    let lo = 0;
+    let hi = horizontals.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rules[horizontals[mid]!]!.at < from - TOUCH) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < horizontals.length && rules[horizontals[k]!]!.at <= to + TOUCH; k++) join(v, horizontals[k]!);
   }
   const groups = new Map<number, Rule[]>();
-  rules.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
+  rules.forEach((r, i) => {
+    const root = find(i);
+    const group = groups.get(root);
+    if (group) group.push(r);
+    else groups.set(root, [r]);
+  });
   const grids: Grid[] = [];
   for (const rs of groups.values()) {
     const xs = cluster(rs.filter((r) => r.vertical).map((r) => r.at), TOUCH);

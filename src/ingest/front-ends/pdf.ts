@@ -4,6 +4,7 @@
  * from the positions of the text; a table that runs over a page break stays one table, its
  * repeated header dropped; text that wraps inside a cell is joined again.
  */
+import { createRequire } from "node:module";
 import type { Layout, LayoutLine } from "../layout";
 import { UnreadableFileError } from "../layout";
 import { type Grid, buildGrids, cellOf, extractRules, inGrid, sameColumns } from "./pdf-geometry";
@@ -11,7 +12,50 @@ import { type Fragment, joinFragments, joinWrapped, normalizeCjk, visualLines } 
 import { textLines } from "./pdf-unruled";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-let pdfjs: Promise<PdfJs> | undefined;
+let pdfjs: PdfJs | undefined;
+
+/**
+ * pdf.js and its worker (which runs in this thread: Node has no pdf.js worker), loaded once.
+ *
+ * - Loaded with require() (ES modules load so since Node 20.19), with source maps off while they
+ *   load. An import() under tsx (as the CLI and the server run) passes the two bundles (3.3 MB
+ *   of JavaScript, 8 MB of source maps) through tsx's loader thread and has their maps parsed:
+ *   the process stayed some 250 MB larger for good (460 MB after one document, against 200).
+ *   Stack traces inside pdf.js name pdf.mjs's own lines, which are readable.
+ * - The worker is loaded up front, so pdf.js takes it from `globalThis.pdfjsWorker` instead of
+ *   import()ing it on the first document.
+ * - The built-ins its polyfills replace are put back (see BUILT_INS): among them
+ *   Array.prototype.push, 2–3 times slower replaced, which pdf.js's parser calls for every byte
+ *   of a name or string it reads (a quarter of a PDF's reading time).
+ */
+function loadPdfJs(): PdfJs {
+  if (pdfjs) return pdfjs;
+  const sourceMaps = process.sourceMapsEnabled;
+  process.setSourceMapsEnabled(false);
+  try {
+    const load = createRequire(__filename);
+    const lib = load("pdfjs-dist/legacy/build/pdf.mjs") as PdfJs;
+    load("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    pdfjs = lib;
+  } finally {
+    process.setSourceMapsEnabled(sourceMaps);
+    restoreBuiltIns();
+  }
+  return pdfjs;
+}
+
+/**
+ * A document for pdf.js to install fonts into that installs nothing. Without a document pdf.js
+ * must be told `disableFontFace`, and then turns every glyph the text uses into a drawing path
+ * in the worker and sends each one over, paths only a canvas renderer needs: a tenth of the
+ * reading time of a CJK disclosure, and 50 MB held until the document is destroyed. Given this
+ * one, it hands each font over as a @font-face rule, taken and dropped. Text positions and
+ * widths come from the fonts' metrics either way.
+ */
+const NO_FONTS_DOCUMENT = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => {} }),
+  documentElement: { getElementsByTagName: () => [{ append: () => {} }] },
+};
 
 /**
  * pdf.js's legacy build (the one that runs on Node 20) carries core-js polyfills, and its main
@@ -53,10 +97,11 @@ interface Placed {
 }
 
 export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<Layout> {
-  const lib = await (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs").finally(restoreBuiltIns));
+  const lib = loadPdfJs();
   let doc: Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
   try {
-    doc = await lib.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, isEvalSupported: false, verbosity: 0, stopAtErrors: true }).promise;
+    // (The stand-in is typed as the DOM's document, which this project's types do not include.)
+    doc = await lib.getDocument({ data: new Uint8Array(bytes), disableFontFace: false, ownerDocument: NO_FONTS_DOCUMENT as never, isEvalSupported: false, verbosity: 0, stopAtErrors: true }).promise;
   } catch (e) {
     throw refusal(fileName, e);
   } finally {
@@ -111,8 +156,9 @@ function placeOnPage(frags: Fragment[], grids: Grid[], pageWidth: number): Place
   const byGrid = new Map<Grid, Fragment[]>();
   for (const f of frags) {
     const g = grids.find((x) => inGrid(x, f));
-    if (g) byGrid.set(g, [...(byGrid.get(g) ?? []), f]);
-    else loose.push(f);
+    if (!g) loose.push(f);
+    else if (byGrid.has(g)) byGrid.get(g)!.push(f);
+    else byGrid.set(g, [f]);
   }
   for (const [g, fs] of byGrid) placed.push(...gridRows(g, fs));
   const lines = visualLines(loose).filter((l) => !PAGE_NUMBER.test(joinFragments(l)));
@@ -134,9 +180,14 @@ function placeOnPage(frags: Fragment[], grids: Grid[], pageWidth: number): Place
 /** A grid's rows, each cell's text joined from the fragments (and wrapped lines) inside it. */
 function gridRows(g: Grid, frags: Fragment[]): Placed[] {
   const cells = new Map<string, Fragment[]>();
+  const rows = new Map<number, Fragment[]>();
   for (const f of frags) {
-    const key = cellOf(g, f).join(":");
-    cells.set(key, [...(cells.get(key) ?? []), f]);
+    const [r, c] = cellOf(g, f);
+    const key = `${r}:${c}`;
+    if (cells.has(key)) cells.get(key)!.push(f);
+    else cells.set(key, [f]);
+    if (rows.has(r)) rows.get(r)!.push(f);
+    else rows.set(r, [f]);
   }
   const out: Placed[] = [];
   for (let r = 0; r + 1 < g.ys.length; r++) {
@@ -145,8 +196,7 @@ function gridRows(g: Grid, frags: Fragment[]): Placed[] {
       return fs ? joinWrapped(visualLines(fs).map(joinFragments)) : "";
     });
     if (row.every((c) => c === "")) continue;
-    const fs = [...cells.entries()].filter(([k]) => k.startsWith(`${r}:`)).flatMap(([, v]) => v);
-    out.push({ top: g.ys[r]!, line: { heading: null, cells: row, style: styleOf(fs) }, grid: { page: g, cells: row } });
+    out.push({ top: g.ys[r]!, line: { heading: null, cells: row, style: styleOf(rows.get(r)!) }, grid: { page: g, cells: row } });
   }
   return out;
 }
