@@ -1,5 +1,7 @@
 import "reflect-metadata";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { basename, join } from "node:path";
 import { SEVERITIES } from "../common/vocabulary";
 import { ConfigError, loadConfig } from "../config";
@@ -217,8 +219,10 @@ async function main(argv: string[]): Promise<number> {
   const ds = await openPlatformDatabase(dryRun ? { kind: "sqlite", url: "sqlite::memory:", path: ":memory:" } : loadConfig().database);
   const runStarted = process.hrtime.bigint();
   const summaries: Summary[] = [];
+  const collect = files.length > 1 ? garbageCollector() : () => {};
   try {
     for (const [i, file] of files.entries()) {
+      if (i > 0) collect();
       const started = process.hrtime.bigint();
       const name = basename(file);
       const bytes = readArgument(file);
@@ -236,6 +240,16 @@ async function main(argv: string[]): Promise<number> {
   if (json) console.log(JSON.stringify({ files: summaries, totals }, null, 2));
   else printTotals(totals, dryRun);
   return totals.rejected ? 1 : 0;
+}
+
+/**
+ * A full collection between the documents of a batch. Left alone, V8 lets garbage grow to about
+ * four times the live heap: a batch of PDFs whose live heap stays near 50 MB reached 370 MB of
+ * resident memory. A collection costs a few milliseconds against a second per PDF.
+ */
+function garbageCollector(): () => void {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
 }
 
 main(process.argv.slice(2)).then(

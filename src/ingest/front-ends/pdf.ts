@@ -110,10 +110,20 @@ export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<La
   try {
     const pages: Placed[][] = [];
     let textChars = 0;
+    const open = doc;
+    const fetchPage = (p: number) => {
+      const fetched = open.getPage(p).then(async (page) => {
+        const [ops, content] = await Promise.all([page.getOperatorList(), page.getTextContent()]);
+        return { page, ops, content };
+      });
+      fetched.catch(() => {}); // awaited below; a page whose turn never comes must not fail the process
+      return fetched;
+    };
+    // The next page is read while this one is placed: one page ahead, so memory stays one page deep.
+    let next = fetchPage(1);
     for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const ops = await page.getOperatorList();
-      const content = await page.getTextContent();
+      const { page, ops, content } = await next;
+      if (p < doc.numPages) next = fetchPage(p + 1);
       const { width } = page.getViewport({ scale: 1 });
       const frags = content.items.flatMap((it) => {
         if (!("str" in it) || !it.str.trim()) return [];
