@@ -7,6 +7,7 @@ import { openPlatformDatabase } from "../src/platform";
 import { generateBundles } from "../src/tools/generate-zone";
 import { importDocument } from "../src/ingest/import";
 import { createServer } from "../src/server";
+import { type SyncArgsResult, measureSyncArgs, syncArgsMarkdown } from "./resolvers";
 import { ANALYSES } from "./analyses";
 import { GraphqlClient } from "./client";
 
@@ -35,6 +36,8 @@ export interface BenchResult {
   data: { departments: number; years: number; budgets: number; subjectLines: number; importSeconds: number };
   /** p50 of `{ __typename }` over the same HTTP path: what any request costs before it reads data. */
   floorMs: number;
+  /** The same large answer with and without the synchronous plain-argument resolvers. */
+  syncArgs: SyncArgsResult;
   analyses: AnalysisResult[];
 }
 
@@ -131,7 +134,9 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       log(`${a.name}: ${r.graphql.p50.toFixed(2)} ms vs ${r.sql.p50.toFixed(2)} ms${agree ? "" : "  (ANSWERS DIFFER)"}`);
       results.push(r);
     }
-    return { data: { departments: o.departments, years: o.years, budgets: bundles.length, subjectLines: Number(lines), importSeconds }, floorMs, analyses: results };
+    const syncArgs = await measureSyncArgs(ds, years[years.length - 1]!, { iterations: Math.max(3, Math.ceil(o.iterations / 10)), warmup: Math.max(1, Math.ceil(o.warmup / 10)) });
+    log(syncArgsMarkdown(syncArgs));
+    return { data: { departments: o.departments, years: o.years, budgets: bundles.length, subjectLines: Number(lines), importSeconds }, floorMs, syncArgs, analyses: results };
   } finally {
     client.close();
     await server.stop();
@@ -154,5 +159,5 @@ export function markdown(r: BenchResult): string {
     (a) =>
       `| ${a.name} | ${a.graphql.p50.toFixed(2)} | ${a.graphql.p95.toFixed(2)} | ${a.inProcess.p50.toFixed(2)} | ${a.inProcess.p95.toFixed(2)} | ${a.graphql.statements} | ${a.sql.p50.toFixed(2)} | ${a.sql.p95.toFixed(2)} | ${a.sql.statements} | ${a.ratio.toFixed(2)} | ${(a.inProcess.p50 / a.sql.p50).toFixed(2)} | ${(a.graphql.p50 - a.sql.p50).toFixed(2)} | ${a.agree ? "yes" : "NO"} |`,
   );
-  return [...head, ...rows].join("\n");
+  return [...head, ...rows, "", syncArgsMarkdown(r.syncArgs)].join("\n");
 }

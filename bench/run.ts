@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
       });
   if (flag("json")) console.log(JSON.stringify({ ...analyses, imports }, null, 2));
   else console.log([analyses && markdown(analyses), imports && importMarkdown(imports)].filter(Boolean).join("\n\n"));
-  return !analyses || analyses.analyses.every((a) => a.agree) ? 0 : 1;
+  return !analyses || (analyses.analyses.every((a) => a.agree) && analyses.syncArgs.agree) ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

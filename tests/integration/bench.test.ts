@@ -17,6 +17,9 @@ describe.skipIf(!mysqlAvailable)("[mysql] npm run bench -- --quick", () => {
       expect(a.graphql.statements, a.name).toBeLessThanOrEqual(4);
     }
     expect(result.data.budgets).toBe(6);
+    // The large answer runs on both schemas alike; the served one resolves plain arguments synchronously.
+    expect(result.syncArgs.agree).toBe(true);
+    expect(result.syncArgs.amounts).toBeGreaterThan(100);
   });
 
   // The import section: every format read and imported (each import a distinct copy, so none is
