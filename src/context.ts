@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "./common/viewer";
 import { Sql } from "./db/sql";
@@ -57,11 +58,13 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface Context {
   viewer: Viewer;
+  /** Names this request in the log and in an internal error's answer. */
+  requestId: string;
   services: Services;
   loaders: Loaders;
 }
 
-export function createContext(ds: DataSource, viewer: Viewer): Context {
+export function createContext(ds: DataSource, viewer: Viewer, requestId: string = randomUUID()): Context {
   const services = createServices(ds, viewer);
-  return { viewer, services, loaders: createLoaders(services) };
+  return { viewer, requestId, services, loaders: createLoaders(services) };
 }

@@ -16,7 +16,7 @@ export class ImportService {
 
   async importDisclosure(input: ImportDisclosureInput): Promise<ImportDisclosurePayload> {
     const payload: ImportDisclosurePayload = { budget: null, format: null, unchanged: false, discrepancies: [], findings: [], userErrors: [] };
-    if (this.viewer.role !== "ADMIN" && this.viewer.role !== "FINANCE_BUREAU") {
+    if (this.viewer.role !== "ADMIN" && this.viewer.role !== "FINANCE") {
       payload.userErrors.push({ message: "importing needs the finance bureau's or an administrator's token (Authorization: Bearer …)", field: null, line: null, location: null });
       return payload;
     }
