@@ -39,11 +39,14 @@ function parseOptions(args: string[]): { options: Map<string, string>; positiona
 
 const time = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "-");
 
+/** Columns a terminal gives the text: two for each CJK (wide) character. */
+const width = (s: string) => [...s].reduce((n, c) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
+
 function printTable(rows: ApiTokenRow[]): void {
   const header = ["id", "role", "department", "name", "created", "expires", "last used", "revoked"];
   const lines = rows.map((t) => [String(t.id), t.role, t.departmentCode ?? "-", t.name, time(t.createdAt), time(t.expiresAt), time(t.lastUsedAt), time(t.revokedAt)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => [...l[i]!].length)));
-  for (const l of [header, ...lines]) console.log(l.map((c, i) => c + " ".repeat(widths[i]! - [...c].length)).join("  ").trimEnd());
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => width(l[i]!))));
+  for (const l of [header, ...lines]) console.log(l.map((c, i) => c + " ".repeat(widths[i]! - width(c))).join("  ").trimEnd());
 }
 
 function usage(problem?: string): number {

@@ -237,12 +237,15 @@ describe.each(DATABASE_KINDS)("[%s] access: tokens, roles and the audit log", (k
     // A dry run, a rejected document, and the public.
     expect((await importAs(dept.secret, "dry.txt", sample, true)).json.data.importDisclosure).toMatchObject({ budget: null, userErrors: [] });
     expect((await importAs(finance.secret, "bad.txt", "not a disclosure")).json.data.importDisclosure.userErrors.length).toBeGreaterThan(0);
+    const notBase64 = await gql(IMPORT, { input: { fileName: "upload.pdf", content: "not base64!" } }, finance.secret);
+    expect(notBase64.json.data.importDisclosure.userErrors[0].message).toMatch(/base64/);
     expect((await importAs(undefined, "anon.txt", sample)).json.data.importDisclosure.userErrors[0].message).toMatch(/token/);
 
     const rows = await audit({ actions: ["IMPORT", "VALIDATE"] });
     const seen = rows.map((r) => [r.action, r.outcome, r.target, r.role, r.tokenId]);
     expect(seen).toEqual([
       ["IMPORT", "REFUSED", "anon.txt", "PUBLIC", null],
+      ["IMPORT", "REJECTED", "upload.pdf", "FINANCE", finance.id],
       ["IMPORT", "REJECTED", "bad.txt", "FINANCE", finance.id],
       ["VALIDATE", "OK", "007/2023/BUDGET", "DEPARTMENT", dept.id],
       ["IMPORT", "OK", "007/2022/BUDGET/v1", "DEPARTMENT", dept.id],
@@ -254,7 +257,7 @@ describe.each(DATABASE_KINDS)("[%s] access: tokens, roles and the audit log", (k
     for (const r of rows) expect(r.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Set(rows.map((r) => r.requestId)).size).toBe(rows.length);
     expect(rows.find((r) => r.outcome === "NOOP").checksum).toBe(sha256(Buffer.from(sample, "utf8")));
-    expect(rows[5].actor).toBe(`token:${dept.id} (DEPARTMENT 007)`);
+    expect(rows[6].actor).toBe(`token:${dept.id} (DEPARTMENT 007)`);
   });
 
   it("keeps the audit row of an import the database failed, though its transaction was rolled back", async () => {

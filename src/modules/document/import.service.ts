@@ -27,6 +27,7 @@ export class ImportService {
     const file = this.fileOf(input);
     if ("refused" in file) {
       payload.userErrors.push(file.refused);
+      await recordAudit(this.ds, { action: input.dryRun ? "VALIDATE" : "IMPORT", target: input.fileName, outcome: "REJECTED", detail: file.refused.message, viewer: this.viewer, requestId: this.requestId });
       return payload;
     }
     const outcome = await importDocument(this.ds, input.fileName, file.bytes, {
