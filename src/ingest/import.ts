@@ -76,8 +76,8 @@ export interface ImportOptions {
  */
 export async function importDocument(ds: DataSource, fileName: string, bytes: Buffer, opts: ImportOptions): Promise<ImportOutcome> {
   const action = opts.dryRun ? "VALIDATE" : "IMPORT";
-  const audit = (e: Pick<AuditRecord, "target" | "outcome" | "detail">) =>
-    recordAudit(ds, { ...e, action, checksum: checksumOf(bytes), viewer: opts.viewer, actor: opts.actor, requestId: opts.requestId });
+  const checksum = checksumOf(bytes);
+  const audit = (e: Pick<AuditRecord, "target" | "outcome" | "detail">) => recordAudit(ds, { ...e, action, checksum, viewer: opts.viewer, actor: opts.actor, requestId: opts.requestId });
   let read: { format: DocumentFormat; model: BudgetModel };
   let detected: DetectedFormat | null = null;
   try {
