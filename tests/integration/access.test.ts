@@ -260,6 +260,17 @@ describe.each(DATABASE_KINDS)("[%s] access: tokens, roles and the audit log", (k
     expect(rows[6].actor).toBe(`token:${dept.id} (DEPARTMENT 007)`);
   });
 
+  it("records a refusal whose details are longer than a TEXT column holds (in bytes), cut to fit", async () => {
+    const finance = await makeToken({ role: "FINANCE" });
+    const fileName = "预".repeat(30_000);
+    const r = await gql(IMPORT, { input: { fileName, document: "not a disclosure" } }, finance.secret);
+    expect(r.json.data.importDisclosure.userErrors.length).toBeGreaterThan(0);
+    const [row] = await audit({ tokenId: finance.id, outcomes: ["REJECTED"] });
+    expect(row.target).toBe("预".repeat(200));
+    expect(row.detail.length).toBeGreaterThan(10_000);
+    expect(Buffer.byteLength(row.detail)).toBeLessThanOrEqual(60_000);
+  });
+
   it("keeps the audit row of an import the database failed, though its transaction was rolled back", async () => {
     const finance = await makeToken({ role: "FINANCE" });
     await ds.query(

@@ -16,7 +16,16 @@ export interface AuditRecord {
   requestId?: string | null;
 }
 
-const MAX_DETAIL = 60_000;
+/** MySQL's TEXT holds 65,535 bytes, not characters: a detail is cut to fit, with room to spare. */
+const MAX_DETAIL_BYTES = 60_000;
+
+function fitDetail(detail: string): string {
+  let s = detail;
+  for (let bytes = Buffer.byteLength(s, "utf8"); bytes > MAX_DETAIL_BYTES; bytes = Buffer.byteLength(s, "utf8")) {
+    s = s.slice(0, Math.floor((s.length * MAX_DETAIL_BYTES) / bytes) - 1);
+  }
+  return s;
+}
 
 /**
  * Appends one row to the audit log. Give it the transaction's manager to record a change
@@ -34,7 +43,7 @@ export async function recordAudit(runner: DataSource | EntityManager, event: Aud
     target: event.target.slice(0, 200),
     checksum: event.checksum ?? null,
     outcome: event.outcome,
-    detail: event.detail === undefined || event.detail === null ? null : event.detail.slice(0, MAX_DETAIL),
+    detail: event.detail === undefined || event.detail === null ? null : fitDetail(event.detail),
     requestId: event.requestId ?? null,
   });
 }
