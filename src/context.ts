@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "./common/viewer";
 import { Sql } from "./db/sql";
+import { TokenService } from "./modules/access/token.service";
 import { AnalyticsService } from "./modules/analytics/analytics.service";
 import { RankingService } from "./modules/analytics/ranking.service";
+import { AuditService } from "./modules/audit/audit.service";
 import { budgetLoaders } from "./modules/budget/budget.loaders";
 import { BudgetService } from "./modules/budget/budget.service";
 import { departmentLoaders } from "./modules/department/department.loaders";
@@ -22,13 +24,13 @@ import { ProjectService } from "./modules/project/project.service";
 import { subjectCodeLoaders } from "./modules/subject-code/subject-code.loaders";
 import { SubjectCodeService } from "./modules/subject-code/subject-code.service";
 
-export function createServices(ds: DataSource, viewer: Viewer) {
+export function createServices(ds: DataSource, viewer: Viewer, requestId?: string) {
   const sql = new Sql(ds);
   const budgets = new BudgetService(sql, viewer);
   return {
     departments: new DepartmentService(sql),
     budgets,
-    imports: new ImportService(ds, viewer, budgets),
+    imports: new ImportService(ds, viewer, budgets, requestId),
     projects: new ProjectService(sql, viewer),
     performance: new PerformanceService(sql, viewer),
     subjectCodes: new SubjectCodeService(sql, viewer),
@@ -37,6 +39,8 @@ export function createServices(ds: DataSource, viewer: Viewer) {
     analytics: new AnalyticsService(sql, viewer),
     ranking: new RankingService(sql, viewer),
     execution: new ExecutionService(sql, viewer),
+    tokens: new TokenService(ds, { viewer, requestId }),
+    audit: new AuditService(sql),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -65,6 +69,6 @@ export interface Context {
 }
 
 export function createContext(ds: DataSource, viewer: Viewer, requestId: string = randomUUID()): Context {
-  const services = createServices(ds, viewer);
+  const services = createServices(ds, viewer, requestId);
   return { viewer, requestId, services, loaders: createLoaders(services) };
 }

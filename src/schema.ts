@@ -2,6 +2,8 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { type BuildSchemaOptions, buildSchema } from "type-graphql";
 import { resolvePlainArgumentsSynchronously } from "./common/sync-args";
+import { TokenResolver } from "./modules/access/token.resolver";
+import { AuditResolver } from "./modules/audit/audit.resolver";
 import { AnalyticsResolver, ExpenditureChangeResolver, ExpenditureGroupResolver } from "./modules/analytics/analytics.resolver";
 import { DepartmentBudgetResolver } from "./modules/budget/budget.resolver";
 import { DiscrepancyResolver } from "./modules/budget/discrepancy.resolver";
@@ -37,6 +39,8 @@ export const resolvers = [
   BudgetExecutionResolver,
   ExecutionLineResolver,
   ExecutionGroupResolver,
+  TokenResolver,
+  AuditResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

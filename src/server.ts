@@ -3,10 +3,11 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import type { DataSource } from "typeorm";
 import { base64Length } from "./common/base64";
 import { complexityLimit } from "./common/complexity";
-import { viewerFromAuthorization } from "./common/viewer";
+import { PUBLIC_VIEWER } from "./common/viewer";
 import { type Context, createContext } from "./context";
 import { startHttpServer } from "./http-server";
 import { MAX_DOCUMENT_BYTES } from "./ingest/front-ends/detect";
+import { resolveViewer } from "./modules/access/authenticate";
 import { getSchema } from "./schema";
 
 /**
@@ -41,12 +42,12 @@ export async function createServer(ds: DataSource, port: number, host = "127.0.0
   const { url } = await startHttpServer(apollo, {
     listen: { port, host },
     // Loaders are made per request: their caches never outlive one query.
-    context: async (req) => createContext(ds, viewerFromAuthorization(req.headers.authorization)),
+    context: async (req) => createContext(ds, await resolveViewer(ds, req)),
     maxBodyBytes: MAX_REQUEST_BYTES,
     maxBodyNote: `importDisclosure takes files of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, as base64`,
   });
   const execute = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await apollo.executeOperation({ query, variables }, { contextValue: createContext(ds, viewerFromAuthorization(undefined)) });
+    const res = await apollo.executeOperation({ query, variables }, { contextValue: createContext(ds, PUBLIC_VIEWER) });
     if (res.body.kind !== "single") throw new Error("incremental delivery is not used by this API");
     return { data: res.body.singleResult.data ?? undefined, errors: res.body.singleResult.errors };
   };

@@ -9,6 +9,7 @@ import { DatabaseUnavailableError } from "../db/data-source";
 import { openPlatformDatabase } from "../platform";
 import { exportBundle } from "../ingest/export";
 import { runGenerate } from "./generate";
+import { runToken } from "./token";
 import { oversizeProblem } from "../ingest/front-ends/detect";
 import { type DocumentFormat, type ImportOutcome, importDocument } from "../ingest/import";
 
@@ -25,6 +26,7 @@ commands:
   generate --departments N --years Y --seed S --out DIR
                                            write deterministic synthetic bundles shaped like the sample
   migrate                                  bring the database schema up to date
+  token create|list|revoke …               API tokens (npm run budget -- token, for its usage)
 
 DATABASE_URL selects the database (default sqlite:./data/budget.sqlite). --json prints one
 document: { "files": [one summary per file], "totals": { files, imported, unchanged, valid,
@@ -183,6 +185,7 @@ async function main(argv: string[]): Promise<number> {
   const flags = new Set(rest.filter((a) => a.startsWith("--")));
   const args = rest.filter((a, i) => !a.startsWith("--") && rest[i - 1] !== "--stage");
   if (command === "generate") return runGenerate(rest);
+  if (command === "token") return runToken(rest);
   if (command === "migrate") {
     await (await openPlatformDatabase(loadConfig().database)).destroy();
     console.log("database is up to date");

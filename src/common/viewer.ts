@@ -27,12 +27,3 @@ export function visibleBudgets(viewer: Viewer, alias = "b"): { sql: string; para
   return { sql: `${alias}.status = 'PUBLISHED'`, params: [] };
 }
 
-/**
- * The viewer a request's Authorization header names. Until accounts exist, one shared token
- * (ADMIN_TOKEN) marks an administrator; everyone else is the public.
- */
-export function viewerFromAuthorization(header: string | undefined, adminToken = process.env.ADMIN_TOKEN): Viewer {
-  const token = /^Bearer\s+(\S+)$/i.exec(header ?? "")?.[1];
-  if (adminToken && token && token === adminToken) return { role: "ADMIN", actor: "admin-token" };
-  return PUBLIC_VIEWER;
-}

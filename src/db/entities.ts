@@ -1,3 +1,4 @@
+import { ApiTokenEntity } from "../modules/access/api-token.entity";
 import { AuditEventEntity } from "../modules/audit/audit-event.entity";
 import { DepartmentBudgetEntity } from "../modules/budget/department-budget.entity";
 import { EconomicLineEntity, IncomeLineEntity, SubjectLineEntity, SubjectRowTotalEntity, YearBeginLineEntity } from "../modules/budget/fact-lines.entity";
@@ -49,6 +50,7 @@ export const entities = [
   ProjectAliasEntity,
   PerformanceIndicatorEntity,
   AuditEventEntity,
+  ApiTokenEntity,
   PublishedFigureEntity,
   DocumentTableEntity,
   DocumentTextEntity,

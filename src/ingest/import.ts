@@ -1,6 +1,7 @@
 import type { PublicationStatusCode } from "../common/vocabulary";
 import type { DataSource } from "typeorm";
-import { AuditEventEntity } from "../modules/audit/audit-event.entity";
+import type { Viewer } from "../common/viewer";
+import { type AuditRecord, recordAudit } from "../modules/audit/audit.service";
 import { readBundle } from "./bundle/read-bundle";
 import { documentFindings, severityCounts } from "./checks";
 import { DocumentError } from "./disclosure/document";
@@ -55,16 +56,28 @@ async function readDetected(fileName: string, bytes: Buffer, detected: DetectedF
   return { format: "BUNDLE", model: readBundle(fileName, json) };
 }
 
+/** Who imports, and what they may import; recorded with every attempt in the audit log. */
+export interface ImportOptions {
+  /** For callers without a viewer (the CLI): "cli:zhang". */
+  actor: string;
+  viewer?: Viewer;
+  requestId?: string;
+  dryRun?: boolean;
+  status?: PublicationStatusCode;
+  /** Why this caller may not import this document (its department is not theirs); null when it may. */
+  refusal?: (model: BudgetModel) => string | null;
+}
+
 /**
  * Reads, checks and (unless dryRun) loads one document in one transaction. Bad input is a
- * rejection naming file, line or field — and nothing written but the audit record of it.
+ * rejection naming file, line or field — and nothing written but the audit record of it. Every
+ * attempt is audited: rejected, refused, checked (dry run), unchanged, loaded, or failed by the
+ * database. A failure's record is written after the rollback, so it outlives the transaction.
  */
-export async function importDocument(
-  ds: DataSource,
-  fileName: string,
-  bytes: Buffer,
-  opts: { actor: string; dryRun?: boolean; status?: PublicationStatusCode },
-): Promise<ImportOutcome> {
+export async function importDocument(ds: DataSource, fileName: string, bytes: Buffer, opts: ImportOptions): Promise<ImportOutcome> {
+  const action = opts.dryRun ? "VALIDATE" : "IMPORT";
+  const checksum = checksumOf(bytes);
+  const audit = (e: Pick<AuditRecord, "target" | "outcome" | "detail">) => recordAudit(ds, { ...e, action, checksum, viewer: opts.viewer, actor: opts.actor, requestId: opts.requestId });
   let read: { format: DocumentFormat; model: BudgetModel };
   let detected: DetectedFormat | null = null;
   try {
@@ -72,12 +85,31 @@ export async function importDocument(
     read = await readDetected(fileName, bytes, detected);
   } catch (e) {
     const rejection = toRejection(fileName, detected && formatOf(detected), e);
-    if (!opts.dryRun) await audit(ds, opts.actor, fileName, bytes, "REJECTED", rejection.problems.map((p) => p.message).join("; "));
+    await audit({ target: fileName, outcome: "REJECTED", detail: rejection.problems.map((p) => p.message).join("; ") });
     return { ok: false, rejection };
   }
+  const target = `${read.model.department.code}/${read.model.year}/${read.model.stage}`;
+  const refusal = opts.refusal?.(read.model) ?? null;
+  if (refusal) {
+    await audit({ target, outcome: "REFUSED", detail: `${fileName}: ${refusal}` });
+    return { ok: false, rejection: { fileName, format: read.format, problems: [{ line: null, field: null, location: null, message: `${fileName}: ${refusal}` }] } };
+  }
   const findings = documentFindings(read.model, fileName);
-  if (opts.dryRun) return { ok: true, format: read.format, model: read.model, findings, discrepancies: severityCounts(findings), load: null };
-  const load = await loadBudget(ds, read.model, { fileName, bytes, format: read.format }, { actor: opts.actor, status: opts.status, findings });
+  if (opts.dryRun) {
+    await audit({ target, outcome: "OK", detail: fileName });
+    return { ok: true, format: read.format, model: read.model, findings, discrepancies: severityCounts(findings), load: null };
+  }
+  let load: LoadResult;
+  try {
+    load = await loadBudget(ds, read.model, { fileName, bytes, format: read.format }, { actor: opts.actor, viewer: opts.viewer, requestId: opts.requestId, status: opts.status, findings });
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    await audit({ target, outcome: "FAILED", detail: `${fileName}: the load failed and was rolled back${typeof code === "string" ? ` (${code})` : ""}` }).catch((auditError: unknown) =>
+      console.error(`audit: could not record a failed import of ${fileName}: ${(auditError as Error).message}`),
+    );
+    throw e;
+  }
+  if (load.unchanged) await audit({ target: `${target}/v${load.version}`, outcome: "NOOP", detail: `${fileName}: already the version in force` });
   return { ok: true, format: read.format, model: read.model, findings, discrepancies: load.discrepancies, load };
 }
 
@@ -86,8 +118,4 @@ function toRejection(fileName: string, format: DocumentFormat | null, e: unknown
   if (e instanceof UnreadableFileError) return { fileName, format, problems: [{ line: null, field: null, location: e.location ?? fileName, message: e.message }] };
   if (e instanceof IngestError) return { fileName, format, problems: e.problems.map((p) => ({ line: null, field: p.where, location: `${fileName}#${p.where}`, message: `${fileName}: ${p.where}: ${p.problem}` })) };
   throw e;
-}
-
-async function audit(ds: DataSource, actor: string, fileName: string, bytes: Buffer, outcome: string, detail: string): Promise<void> {
-  await ds.getRepository(AuditEventEntity).insert({ occurredAt: new Date(), actor, action: "IMPORT", target: fileName, checksum: checksumOf(bytes), outcome, detail: detail.slice(0, 60_000) });
 }

@@ -1,7 +1,8 @@
 import type { PublicationStatusCode } from "../common/vocabulary";
 import { createHash } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { AuditEventEntity } from "../modules/audit/audit-event.entity";
+import type { Viewer } from "../common/viewer";
+import { recordAudit } from "../modules/audit/audit.service";
 import { DepartmentBudgetEntity } from "../modules/budget/department-budget.entity";
 import { EconomicLineEntity, IncomeLineEntity, SubjectLineEntity, SubjectRowTotalEntity, YearBeginLineEntity } from "../modules/budget/fact-lines.entity";
 import {
@@ -62,16 +63,17 @@ export async function loadBudget(
   ds: DataSource,
   model: BudgetModel,
   source: SourceInfo,
-  opts: { actor?: string; status?: PublicationStatusCode; findings?: DiscrepancyDraft[] } = {},
+  opts: { actor?: string; viewer?: Viewer; requestId?: string; status?: PublicationStatusCode; findings?: DiscrepancyDraft[] } = {},
 ): Promise<LoadResult> {
   const checksum = checksumOf(source.bytes);
-  const actor = opts.actor ?? "system";
+  const actor = opts.viewer?.actor ?? opts.actor ?? "system";
+  const who = { viewer: opts.viewer, actor, requestId: opts.requestId };
   return ds.transaction(async (m) => {
     const seen = await m.query(
       "SELECT b.id, b.version, b.is_current, b.department_id, b.year, b.stage FROM source_document s JOIN department_budget b ON b.source_document_id = s.id WHERE s.checksum = ?",
       [checksum],
     );
-    if (seen.length) return reinstate(m, seen[0], model, source, checksum, actor);
+    if (seen.length) return reinstate(m, seen[0], model, source, checksum, who);
 
     const now = new Date();
     const { budgetId, departmentId, version } = await insertBudget(m, model, source, checksum, { actor, status: opts.status ?? "PUBLISHED", now });
@@ -88,19 +90,18 @@ export async function loadBudget(
       ...(await crossStageChecks(m, { id: budgetId, departmentId, year: model.year, stage: model.stage, label: source.fileName })),
     ];
     await insertMany(m, DiscrepancyEntity, findings.map((d) => ({ budgetId, ...d })));
-    await m.insert(AuditEventEntity, {
-      occurredAt: now, actor, action: "IMPORT", target: `${model.department.code}/${model.year}/${model.stage}/v${version}`,
-      checksum, outcome: "OK", detail: source.fileName,
-    });
+    await recordAudit(m, { ...who, action: "IMPORT", target: `${model.department.code}/${model.year}/${model.stage}/v${version}`, checksum, outcome: "OK", detail: source.fileName });
     return { budgetId, version, unchanged: false, discrepancies: severityCounts(findings) };
   });
 }
+
+type AuditedBy = { viewer?: Viewer; actor: string; requestId?: string };
 
 /**
  * Bytes already loaded: a no-op when they are the version in force; the same bytes as a
  * replaced version put that version back in force (a rollback), not loaded twice.
  */
-async function reinstate(m: EntityManager, b: Record<string, unknown>, model: BudgetModel, source: SourceInfo, checksum: string, actor: string): Promise<LoadResult> {
+async function reinstate(m: EntityManager, b: Record<string, unknown>, model: BudgetModel, source: SourceInfo, checksum: string, who: AuditedBy): Promise<LoadResult> {
   const budgetId = Number(b.id);
   if (!Number(b.is_current)) {
     await m.query("UPDATE department_budget SET is_current = 0 WHERE department_id = ? AND year = ? AND stage = ?", [b.department_id, b.year, b.stage]);
@@ -111,9 +112,7 @@ async function reinstate(m: EntityManager, b: Record<string, unknown>, model: Bu
     for (const d of [...(await crossYearChecks(m, ref)), ...(await crossStageChecks(m, ref))]) {
       await insertDiscrepancy(m, budgetId, d);
     }
-    await m.insert(AuditEventEntity, {
-      occurredAt: new Date(), actor, action: "REINSTATE", target: `${model.department.code}/${model.year}/${model.stage}/v${b.version}`, checksum, outcome: "OK", detail: source.fileName,
-    });
+    await recordAudit(m, { ...who, action: "REINSTATE", target: `${model.department.code}/${model.year}/${model.stage}/v${b.version}`, checksum, outcome: "OK", detail: source.fileName });
   }
   const counts: { severity: string; n: unknown }[] = await m.query("SELECT severity, COUNT(*) AS n FROM discrepancy WHERE budget_id = ? GROUP BY severity", [budgetId]);
   return { budgetId, version: Number(b.version), unchanged: Boolean(Number(b.is_current)), discrepancies: Object.fromEntries(counts.map((c) => [c.severity, Number(c.n)])) };

@@ -3,6 +3,8 @@ import { checkBase64 } from "../../common/base64";
 import type { Viewer } from "../../common/viewer";
 import { oversizeProblem } from "../../ingest/front-ends/detect";
 import { importDocument } from "../../ingest/import";
+import type { BudgetModel } from "../../ingest/model";
+import { recordAudit } from "../audit/audit.service";
 import type { BudgetService } from "../budget/budget.service";
 import { DocumentFormat, type ImportDisclosureInput, ImportDisclosurePayload, type UserError } from "./import.type";
 
@@ -12,20 +14,25 @@ export class ImportService {
     private readonly ds: DataSource,
     private readonly viewer: Viewer,
     private readonly budgets: BudgetService,
+    private readonly requestId?: string,
   ) {}
 
   async importDisclosure(input: ImportDisclosureInput): Promise<ImportDisclosurePayload> {
     const payload: ImportDisclosurePayload = { budget: null, format: null, unchanged: false, discrepancies: [], findings: [], userErrors: [] };
-    if (this.viewer.role !== "ADMIN" && this.viewer.role !== "FINANCE") {
-      payload.userErrors.push({ message: "importing needs the finance bureau's or an administrator's token (Authorization: Bearer …)", field: null, line: null, location: null });
+    if (this.viewer.role === "PUBLIC") {
+      payload.userErrors.push({ message: "importing needs a department's, the finance bureau's or an administrator's token (Authorization: Bearer …)", field: null, line: null, location: null });
+      await recordAudit(this.ds, { action: input.dryRun ? "VALIDATE" : "IMPORT", target: input.fileName, outcome: "REFUSED", detail: "no token", viewer: this.viewer, requestId: this.requestId });
       return payload;
     }
     const file = this.fileOf(input);
     if ("refused" in file) {
       payload.userErrors.push(file.refused);
+      await recordAudit(this.ds, { action: input.dryRun ? "VALIDATE" : "IMPORT", target: input.fileName, outcome: "REJECTED", detail: file.refused.message, viewer: this.viewer, requestId: this.requestId });
       return payload;
     }
-    const outcome = await importDocument(this.ds, input.fileName, file.bytes, { actor: this.viewer.actor, dryRun: input.dryRun });
+    const outcome = await importDocument(this.ds, input.fileName, file.bytes, {
+      actor: this.viewer.actor, viewer: this.viewer, requestId: this.requestId, dryRun: input.dryRun, refusal: await this.departmentRule(),
+    });
     if (!outcome.ok) {
       payload.format = outcome.rejection.format as DocumentFormat | null;
       payload.userErrors = outcome.rejection.problems.map((p) => ({ message: p.message, field: p.field ? ["input", file.field, p.field] : null, line: p.line, location: p.location }));
@@ -40,6 +47,18 @@ export class ImportService {
     payload.budget = (await this.budgets.byIds([outcome.load.budgetId]))[0] ?? null;
     payload.discrepancies = await this.budgets.discrepancies([outcome.load.budgetId]);
     return payload;
+  }
+
+  /**
+   * FINANCE and ADMIN import any department's documents; a DEPARTMENT token only its own
+   * department's, judged by the code the document itself states.
+   */
+  private async departmentRule(): Promise<((model: BudgetModel) => string | null) | undefined> {
+    if (this.viewer.role !== "DEPARTMENT") return undefined;
+    const [own] = await this.ds.query("SELECT code FROM department WHERE id = ?", [this.viewer.departmentId ?? null]);
+    const code = own ? String(own.code) : null;
+    return (model) =>
+      model.department.code === code ? null : `this document is department ${model.department.code}'s; a DEPARTMENT token imports only its own department's (${code ?? "none"}) documents`;
   }
 
   /**
