@@ -4,6 +4,7 @@ import { SourcePlaces1795800000000 } from "./1795800000000-SourcePlaces";
 import { SubjectRowTotals1795810000000 } from "./1795810000000-SubjectRowTotals";
 import { CodeNamesByListYear1795810002000 } from "./1795810002000-CodeNamesByListYear";
 import { FinalAccounts1795810004000 } from "./1795810004000-FinalAccounts";
+import { PublicView1795820002000 } from "./1795820002000-PublicView";
 
 /** MySQL 8 and MariaDB, in order. */
 export const mysqlMigrations: Function[] = [
@@ -13,4 +14,5 @@ export const mysqlMigrations: Function[] = [
   SubjectRowTotals1795810000000,
   CodeNamesByListYear1795810002000,
   FinalAccounts1795810004000,
+  PublicView1795820002000,
 ];

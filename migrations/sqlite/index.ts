@@ -4,6 +4,7 @@ import { SourcePlaces1795800001000 } from "./1795800001000-SourcePlaces";
 import { SubjectRowTotals1795810001000 } from "./1795810001000-SubjectRowTotals";
 import { CodeNamesByListYear1795810003000 } from "./1795810003000-CodeNamesByListYear";
 import { FinalAccounts1795810005000 } from "./1795810005000-FinalAccounts";
+import { PublicView1795820003000 } from "./1795820003000-PublicView";
 
 /** The embedded database, in order. */
 export const sqliteMigrations: Function[] = [
@@ -13,4 +14,5 @@ export const sqliteMigrations: Function[] = [
   SubjectRowTotals1795810001000,
   CodeNamesByListYear1795810003000,
   FinalAccounts1795810005000,
+  PublicView1795820003000,
 ];
