@@ -6,6 +6,7 @@ import { AnalyticsService } from "./modules/analytics/analytics.service";
 import { RankingService } from "./modules/analytics/ranking.service";
 import { budgetLoaders } from "./modules/budget/budget.loaders";
 import { BudgetService } from "./modules/budget/budget.service";
+import { PublicationService } from "./modules/budget/publication.service";
 import { departmentLoaders } from "./modules/department/department.loaders";
 import { DepartmentService } from "./modules/department/department.service";
 import { ImportService } from "./modules/document/import.service";
@@ -25,10 +26,12 @@ import { SubjectCodeService } from "./modules/subject-code/subject-code.service"
 export function createServices(ds: DataSource, viewer: Viewer) {
   const sql = new Sql(ds);
   const budgets = new BudgetService(sql, viewer);
+  const publication = new PublicationService(ds, viewer, budgets);
   return {
     departments: new DepartmentService(sql),
     budgets,
-    imports: new ImportService(ds, viewer, budgets),
+    imports: new ImportService(ds, viewer, budgets, publication),
+    publication,
     projects: new ProjectService(sql, viewer),
     performance: new PerformanceService(sql, viewer),
     subjectCodes: new SubjectCodeService(sql, viewer),

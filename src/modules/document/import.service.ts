@@ -4,6 +4,8 @@ import type { Viewer } from "../../common/viewer";
 import { oversizeProblem } from "../../ingest/front-ends/detect";
 import { importDocument } from "../../ingest/import";
 import type { BudgetService } from "../budget/budget.service";
+import type { BudgetStage } from "../budget/budget.type";
+import type { PublicationService } from "../budget/publication.service";
 import { DocumentFormat, type ImportDisclosureInput, ImportDisclosurePayload, type UserError } from "./import.type";
 
 /** The API's door to the ingest pipeline: who may import, and the payload shape. Parsing stays in ingest. */
@@ -12,6 +14,7 @@ export class ImportService {
     private readonly ds: DataSource,
     private readonly viewer: Viewer,
     private readonly budgets: BudgetService,
+    private readonly publication: PublicationService,
   ) {}
 
   async importDisclosure(input: ImportDisclosureInput): Promise<ImportDisclosurePayload> {
@@ -20,12 +23,16 @@ export class ImportService {
       payload.userErrors.push({ message: "importing needs the finance bureau's or an administrator's token (Authorization: Bearer …)", field: null, line: null, location: null });
       return payload;
     }
+    if (input.publish && this.viewer.role !== "ADMIN" && this.viewer.role !== "FINANCE") {
+      payload.userErrors.push({ message: "publishing is for the finance bureau (role FINANCE or ADMIN): import without publish, as a draft", field: ["input", "publish"], line: null, location: null });
+      return payload;
+    }
     const file = this.fileOf(input);
     if ("refused" in file) {
       payload.userErrors.push(file.refused);
       return payload;
     }
-    const outcome = await importDocument(this.ds, input.fileName, file.bytes, { actor: this.viewer.actor, dryRun: input.dryRun });
+    const outcome = await importDocument(this.ds, input.fileName, file.bytes, { actor: this.viewer.actor, dryRun: input.dryRun, status: input.publish ? "PUBLISHED" : "DRAFT" });
     if (!outcome.ok) {
       payload.format = outcome.rejection.format as DocumentFormat | null;
       payload.userErrors = outcome.rejection.problems.map((p) => ({ message: p.message, field: p.field ? ["input", file.field, p.field] : null, line: p.line, location: p.location }));
@@ -37,6 +44,10 @@ export class ImportService {
       return payload;
     }
     payload.unchanged = outcome.load.unchanged;
+    // Bytes imported before are not written again: publishing them is a publication of their version.
+    if (input.publish && !(await this.budgets.byIds([outcome.load.budgetId]))[0]?.isPublic) {
+      await this.publication.publish({ departmentCode: outcome.model.department.code, year: outcome.model.year, stage: outcome.model.stage as BudgetStage });
+    }
     payload.budget = (await this.budgets.byIds([outcome.load.budgetId]))[0] ?? null;
     payload.discrepancies = await this.budgets.discrepancies([outcome.load.budgetId]);
     return payload;
