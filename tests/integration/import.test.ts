@@ -124,7 +124,7 @@ describe.skipIf(!seedAvailable).each(DATABASE_KINDS)("[%s] importing disclosures
       await importText(ds, name, seedText());
       const file = join(dir, "revised.txt");
       writeFileSync(file, REVISED(seedText()));
-      expect(cli(db, ["import", file]).status).toBe(0);
+      expect(cli(db, ["import", "--publish", file]).status).toBe(0);
       const data = await server.query<any, unknown>(`{ department(code: "007") { budget(year: 2023) { version sourceDocument { fileName } }
         budgets(includeSuperseded: true) { version isCurrent sourceDocument { fileName } } } }`);
       expect(data.department.budget).toEqual({ version: 2, sourceDocument: { fileName: "revised.txt" } });
