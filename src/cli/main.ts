@@ -9,7 +9,7 @@ import { DatabaseUnavailableError } from "../db/data-source";
 import { openPlatformDatabase } from "../platform";
 import { exportBundle } from "../ingest/export";
 import { runGenerate } from "./generate";
-import { PUBLISH_USAGE, runPublication } from "./publish";
+import { PUBLISH_USAGE, publishImported, runPublication } from "./publish";
 import { oversizeProblem } from "../ingest/front-ends/detect";
 import { type DocumentFormat, type ImportOutcome, importDocument } from "../ingest/import";
 
@@ -237,6 +237,7 @@ async function main(argv: string[]): Promise<number> {
       summaries.push(s);
       if (!json) printHuman(s, i + 1, files.length, dryRun);
     }
+    if (flags.has("--publish") && !dryRun) await publishImported(ds, summaries, json);
   } finally {
     await ds.destroy();
   }

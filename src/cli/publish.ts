@@ -1,3 +1,4 @@
+import type { DataSource } from "typeorm";
 import { loadConfig } from "../config";
 import { BUDGET_STAGES } from "../common/vocabulary";
 import type { Viewer } from "../common/viewer";
@@ -51,4 +52,24 @@ function parse(argv: string[]): { departmentCode: string; year: number; stage: B
   const [departmentCode, yearText] = positional as [string, string];
   if (!/^\d{4}$/.test(yearText)) return `${yearText} is not a year`;
   return { departmentCode, year: Number(yearText), stage: stage as BudgetStage };
+}
+
+/**
+ * `import --publish` for the files the import did not write as published: bytes imported before
+ * (already in force, or a replaced version put back in force). Each is published like `publish`
+ * would; the message goes with the import's output.
+ */
+export async function publishImported(ds: DataSource, imported: { status: string; department?: string; year?: number; stage?: string }[], quiet: boolean): Promise<void> {
+  const viewer: Viewer = { role: "FINANCE", actor: `cli:${process.env.USER ?? "unknown"}` };
+  const service = new PublicationService(ds, viewer, new BudgetService(new Sql(ds), viewer));
+  for (const s of imported) {
+    if (s.status !== "imported" && s.status !== "unchanged") continue;
+    const [row] = await ds.query(
+      "SELECT b.is_public FROM department_budget b JOIN department d ON d.id = b.department_id WHERE d.code = ? AND b.year = ? AND b.stage = ? AND b.is_current = 1",
+      [s.department, s.year, s.stage],
+    );
+    if (!row || Number(row.is_public)) continue;
+    const outcome = await service.publish({ departmentCode: s.department!, year: s.year!, stage: s.stage as BudgetStage });
+    if (!quiet) console.log(`  ${outcome.message}`);
+  }
 }

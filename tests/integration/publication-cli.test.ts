@@ -44,6 +44,12 @@ describe.each(DATABASE_KINDS)("[%s] the command line's import --publish, publish
         expect(bad.status, args.join(" ")).toBe(2);
         expect(bad.stderr).toContain("usage:");
       }
+      // Bytes imported before are not written again; --publish publishes their version.
+      const reimport = cli(db, ["import", "--publish", join(FIXTURES, "007-2022.txt")]);
+      expect(reimport.status, reimport.stderr).toBe(0);
+      expect(reimport.stdout).toContain("already imported");
+      expect(reimport.stdout).toContain("  published 007 2022 BUDGET version 1\n");
+      expect(await state("007")).toEqual(["v1 PUBLISHED current public"]);
       const audit = await ds.query("SELECT action, target, outcome FROM audit_event WHERE action IN ('PUBLISH', 'WITHDRAW') ORDER BY id");
       expect(audit).toEqual([
         { action: "PUBLISH", target: "007/2022/BUDGET/v1", outcome: "OK" },
@@ -51,6 +57,7 @@ describe.each(DATABASE_KINDS)("[%s] the command line's import --publish, publish
         { action: "WITHDRAW", target: "007/2022/BUDGET/v1", outcome: "OK" },
         { action: "WITHDRAW", target: "007/2022/BUDGET/v1", outcome: "NOOP" },
         { action: "PUBLISH", target: "007/2022/FINAL", outcome: "REJECTED" },
+        { action: "PUBLISH", target: "007/2022/BUDGET/v1", outcome: "OK" },
       ]);
     } finally {
       await ds.destroy();
