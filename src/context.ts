@@ -8,6 +8,7 @@ import { RankingService } from "./modules/analytics/ranking.service";
 import { AuditService } from "./modules/audit/audit.service";
 import { budgetLoaders } from "./modules/budget/budget.loaders";
 import { BudgetService } from "./modules/budget/budget.service";
+import { PublicationService } from "./modules/budget/publication.service";
 import { departmentLoaders } from "./modules/department/department.loaders";
 import { DepartmentService } from "./modules/department/department.service";
 import { ImportService } from "./modules/document/import.service";
@@ -27,10 +28,12 @@ import { SubjectCodeService } from "./modules/subject-code/subject-code.service"
 export function createServices(ds: DataSource, viewer: Viewer, requestId?: string) {
   const sql = new Sql(ds);
   const budgets = new BudgetService(sql, viewer);
+  const publication = new PublicationService(ds, viewer, budgets, requestId);
   return {
     departments: new DepartmentService(sql),
     budgets,
-    imports: new ImportService(ds, viewer, budgets, requestId),
+    imports: new ImportService(ds, viewer, budgets, publication, requestId),
+    publication,
     projects: new ProjectService(sql, viewer),
     performance: new PerformanceService(sql, viewer),
     subjectCodes: new SubjectCodeService(sql, viewer),

@@ -11,6 +11,7 @@ import { EconomicLineResolver, SubjectLineResolver } from "./modules/budget/line
 import { BudgetUnitResolver, DepartmentResolver } from "./modules/department/department.resolver";
 import { DepartmentRankingResolver, RankingResolver } from "./modules/analytics/ranking.resolver";
 import { ImportResolver } from "./modules/document/import.resolver";
+import { PublicationResolver } from "./modules/budget/publication.resolver";
 import { EconomicCodeResolver } from "./modules/economic-code/economic-code.resolver";
 import { BudgetExecutionResolver, ExecutionGroupResolver, ExecutionLineResolver } from "./modules/execution/execution.resolver";
 import { FiscalYearResolver } from "./modules/fiscal-year/fiscal-year.resolver";
@@ -36,6 +37,7 @@ export const resolvers = [
   DepartmentRankingResolver,
   RankingResolver,
   ImportResolver,
+  PublicationResolver,
   BudgetExecutionResolver,
   ExecutionLineResolver,
   ExecutionGroupResolver,

@@ -5,6 +5,7 @@ import { SubjectRowTotals1795810000000 } from "./1795810000000-SubjectRowTotals"
 import { CodeNamesByListYear1795810002000 } from "./1795810002000-CodeNamesByListYear";
 import { FinalAccounts1795810004000 } from "./1795810004000-FinalAccounts";
 import { ApiTokens1795820000000 } from "./1795820000000-ApiTokens";
+import { PublicView1795820002000 } from "./1795820002000-PublicView";
 
 /** MySQL 8 and MariaDB, in order. */
 export const mysqlMigrations: Function[] = [
@@ -15,4 +16,5 @@ export const mysqlMigrations: Function[] = [
   CodeNamesByListYear1795810002000,
   FinalAccounts1795810004000,
   ApiTokens1795820000000,
+  PublicView1795820002000,
 ];

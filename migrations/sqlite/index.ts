@@ -5,6 +5,7 @@ import { SubjectRowTotals1795810001000 } from "./1795810001000-SubjectRowTotals"
 import { CodeNamesByListYear1795810003000 } from "./1795810003000-CodeNamesByListYear";
 import { FinalAccounts1795810005000 } from "./1795810005000-FinalAccounts";
 import { ApiTokens1795820001000 } from "./1795820001000-ApiTokens";
+import { PublicView1795820003000 } from "./1795820003000-PublicView";
 
 /** The embedded database, in order. */
 export const sqliteMigrations: Function[] = [
@@ -15,4 +16,5 @@ export const sqliteMigrations: Function[] = [
   CodeNamesByListYear1795810003000,
   FinalAccounts1795810005000,
   ApiTokens1795820001000,
+  PublicView1795820003000,
 ];

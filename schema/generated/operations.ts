@@ -189,6 +189,8 @@ export type ImportDisclosureInput = {
   dryRun?: boolean;
   /** 文件名 the file name, kept as provenance and named in messages (the format is read from the bytes, not the name). */
   fileName: string;
+  /** 立即发布 publish the imported version at once (it replaces the published one in public view); otherwise it is a DRAFT until publishBudget. Finance bureau only (FINANCE or ADMIN). */
+  publish?: boolean;
 };
 
 /** 绩效指标类别 Category of a project's performance indicator. */
@@ -234,8 +236,10 @@ export type ProjectFilter = {
 export type PublicationStatus =
   /** 草稿: visible to its department and the finance bureau */
   | 'DRAFT'
-  /** 已公开: visible to everyone */
-  | 'PUBLISHED';
+  /** 已公开: visible to everyone; the public's figures come from the version published last */
+  | 'PUBLISHED'
+  /** 已撤回: was published, then withdrawn by the finance bureau; visible again to its department and the bureau only */
+  | 'WITHDRAWN';
 
 /** 科目级次 Level of a functional classification code. */
 export type SubjectLevel =

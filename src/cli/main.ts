@@ -10,16 +10,18 @@ import { openPlatformDatabase } from "../platform";
 import { exportBundle } from "../ingest/export";
 import { runGenerate } from "./generate";
 import { runToken } from "./token";
+import { PUBLISH_USAGE, publishImported, runPublication } from "./publish";
 import { oversizeProblem } from "../ingest/front-ends/detect";
 import { type DocumentFormat, type ImportOutcome, importDocument } from "../ingest/import";
 
 const USAGE = `usage: npm run budget -- <command>
 
 commands:
-  import [--dry-run] [--json] <file|dir ...>
+  import [--dry-run] [--json] [--publish] <file|dir ...>
                                            import disclosures (text, PDF, XLSX) or bundles (JSON), one
                                            transaction each; the format is read from the bytes; a
-                                           directory stands for the files in it (sorted by name)
+                                           directory stands for the files in it (sorted by name);
+                                           each is a draft unless --publish publishes it at once
   validate [--json] <file|dir ...>         read and check only; nothing is written (same as import --dry-run)
   export <department> <year> [out.json] [--stage BUDGET|ADJUSTED|FINAL]
                                            write the budget in force as a bundle (stdout without a file)
@@ -27,6 +29,7 @@ commands:
                                            write deterministic synthetic bundles shaped like the sample
   migrate                                  bring the database schema up to date
   token create|list|revoke …               API tokens (npm run budget -- token, for its usage)
+${PUBLISH_USAGE}
 
 DATABASE_URL selects the database (default sqlite:./data/budget.sqlite). --json prints one
 document: { "files": [one summary per file], "totals": { files, imported, unchanged, valid,
@@ -186,6 +189,7 @@ async function main(argv: string[]): Promise<number> {
   const args = rest.filter((a, i) => !a.startsWith("--") && rest[i - 1] !== "--stage");
   if (command === "generate") return runGenerate(rest);
   if (command === "token") return runToken(rest);
+  if (command === "publish" || command === "withdraw") return runPublication(command, rest);
   if (command === "migrate") {
     await (await openPlatformDatabase(loadConfig().database)).destroy();
     console.log("database is up to date");
@@ -210,7 +214,7 @@ async function main(argv: string[]): Promise<number> {
       await ds.destroy();
     }
   }
-  const unknown = [...flags].filter((f) => !["--dry-run", "--json"].includes(f));
+  const unknown = [...flags].filter((f) => !["--dry-run", "--json", "--publish"].includes(f));
   if ((command !== "import" && command !== "validate") || !args.length || unknown.length) {
     if (unknown.length && (command === "import" || command === "validate")) console.error(`unknown option ${unknown.join(", ")}\n`);
     console.error(USAGE);
@@ -232,10 +236,11 @@ async function main(argv: string[]): Promise<number> {
       const s =
         typeof bytes === "string"
           ? refused(file, bytes)
-          : summarize(name, await importDocument(ds, name, bytes, { actor: `cli:${process.env.USER ?? "unknown"}`, dryRun }), Number(process.hrtime.bigint() - started) / 1e9);
+          : summarize(name, await importDocument(ds, name, bytes, { actor: `cli:${process.env.USER ?? "unknown"}`, dryRun, status: flags.has("--publish") ? "PUBLISHED" : "DRAFT" }), Number(process.hrtime.bigint() - started) / 1e9);
       summaries.push(s);
       if (!json) printHuman(s, i + 1, files.length, dryRun);
     }
+    if (flags.has("--publish") && !dryRun) await publishImported(ds, summaries, json);
   } finally {
     await ds.destroy();
   }

@@ -4,3 +4,8 @@ import { GraphQLError } from "graphql";
 export function badInput(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", ...(argument ? { argument } : {}) } });
 }
+
+/** The caller's role may not do this (a department publishing, the public importing). */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "FORBIDDEN" } });
+}

@@ -16,8 +16,9 @@ export interface Viewer {
 export const PUBLIC_VIEWER: Viewer = { role: "PUBLIC", actor: "anonymous" };
 
 /**
- * SQL condition (on a department_budget alias) for the budgets this viewer may see:
- * the public sees PUBLISHED only; a department also its own drafts; the bureau everything.
+ * SQL condition (on a department_budget alias) for the versions this viewer may read at all
+ * (by id, in a versions list): the public PUBLISHED ones, a department also every version of
+ * its own, the bureau everything. For "the budget" of a department-year-stage use inForce.
  */
 export function visibleBudgets(viewer: Viewer, alias = "b"): { sql: string; params: unknown[] } {
   if (viewer.role === "FINANCE" || viewer.role === "ADMIN") return { sql: "1=1", params: [] };
@@ -27,3 +28,20 @@ export function visibleBudgets(viewer: Viewer, alias = "b"): { sql: string; para
   return { sql: `${alias}.status = 'PUBLISHED'`, params: [] };
 }
 
+/**
+ * SQL condition (on a department_budget alias) for the one version of each department-year-stage
+ * this viewer's figures come from: the bureau sees the current version, drafts included; the
+ * public the version published last (is_public), whatever drafts came after it; a department
+ * its own current version and other departments' public one. Every list, aggregate, ranking and
+ * count of "the budget" goes through this, so an aggregate adds up exactly what its viewer sees.
+ */
+export function inForce(viewer: Viewer, alias = "b"): { sql: string; params: unknown[] } {
+  if (viewer.role === "FINANCE" || viewer.role === "ADMIN") return { sql: `${alias}.is_current = 1`, params: [] };
+  if (viewer.role === "DEPARTMENT" && viewer.departmentId !== undefined) {
+    return {
+      sql: `(${alias}.department_id = ? AND ${alias}.is_current = 1 OR ${alias}.department_id <> ? AND ${alias}.is_public = 1)`,
+      params: [viewer.departmentId, viewer.departmentId],
+    };
+  }
+  return { sql: `${alias}.is_public = 1`, params: [] };
+}

@@ -5,7 +5,7 @@
 export const BUDGET_STAGES = ["BUDGET", "ADJUSTED", "FINAL"] as const;
 export type BudgetStageCode = (typeof BUDGET_STAGES)[number];
 
-export const PUBLICATION_STATUSES = ["DRAFT", "PUBLISHED"] as const;
+export const PUBLICATION_STATUSES = ["DRAFT", "PUBLISHED", "WITHDRAWN"] as const;
 export type PublicationStatusCode = (typeof PUBLICATION_STATUSES)[number];
 
 /** A 决算 prints 基本支出 undivided by subject (BASIC), and spending that is neither basic nor project (OTHER). */

@@ -56,7 +56,8 @@ export function checksumOf(bytes: Buffer): string {
 
 /**
  * Writes one department-year-stage in one transaction: a new version that becomes current,
- * the previous one kept. The same document again is a no-op. `findings` are the document's own
+ * the previous one kept. It is a DRAFT unless `status` says PUBLISHED; a draft leaves the
+ * version the public sees (is_public) where it was. The same document again is a no-op. `findings` are the document's own
  * (computed by the caller that read it, or here); cross-year checks are added at load.
  */
 export async function loadBudget(
@@ -76,7 +77,7 @@ export async function loadBudget(
     if (seen.length) return reinstate(m, seen[0], model, source, checksum, who);
 
     const now = new Date();
-    const { budgetId, departmentId, version } = await insertBudget(m, model, source, checksum, { actor, status: opts.status ?? "PUBLISHED", now });
+    const { budgetId, departmentId, version } = await insertBudget(m, model, source, checksum, { actor, status: opts.status ?? "DRAFT", now });
     const unitIds = await upsertUnits(m, departmentId, model);
     const unitOf = (code: string | null) => (code === null ? null : unitIds.get(code)!);
     await insertFactLines(m, model, { budgetId, departmentId, year: model.year }, unitOf);
@@ -137,12 +138,16 @@ async function insertBudget(
   const [{ v }] = await m.query("SELECT MAX(version) AS v FROM department_budget WHERE department_id = ? AND year = ? AND stage = ?", [departmentId, model.year, model.stage]);
   const version = v === null ? 1 : Number(v) + 1;
   await m.query("UPDATE department_budget SET is_current = 0 WHERE department_id = ? AND year = ? AND stage = ?", [departmentId, model.year, model.stage]);
+  // Imported as published (import --publish): this version replaces the one the public saw.
+  const isPublic = o.status === "PUBLISHED";
+  if (isPublic) await m.query("UPDATE department_budget SET is_public = 0 WHERE department_id = ? AND year = ? AND stage = ?", [departmentId, model.year, model.stage]);
   const inserted = await m.insert(DepartmentBudgetEntity, {
     departmentId,
     year: model.year,
     stage: model.stage,
     version,
     isCurrent: true,
+    isPublic,
     status: o.status,
     sourceDocumentId: Number(doc.identifiers[0]!.id),
     title: model.title,

@@ -49,7 +49,7 @@ describe.skipIf(!seedAvailable).each(DATABASE_KINDS)("[%s] the seed disclosure, 
 
   beforeAll(async () => {
     const ds = await db.open();
-    const r = spawnSync("npx", ["tsx", "src/cli/main.ts", "import", SEED_FILE!], { env: { ...process.env, DATABASE_URL: db.config.url }, encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync("npx", ["tsx", "src/cli/main.ts", "import", "--publish", SEED_FILE!], { env: { ...process.env, DATABASE_URL: db.config.url }, encoding: "utf8", timeout: 120_000 });
     if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
     console.log(`[${kind}] ${r.stdout.trim()}`);
     server = await TestServer.start(ds);

@@ -20,10 +20,10 @@ export function departmentVariant(code: string, mutate?: (b: Bundle) => void): B
   return b;
 }
 
-/** Loads a bundle object through the real import path. */
+/** Loads a bundle object through the real import path, published (the tests' public queries read it). */
 export function loadBundleObject(ds: DataSource, bundle: Bundle, fileName = `${bundle.department.code}-${bundle.year}.bundle.json`): Promise<LoadResult> {
   const bytes = Buffer.from(JSON.stringify(bundle));
-  return loadBudget(ds, readBundle(fileName, bundle), { fileName, bytes, format: "BUNDLE" });
+  return loadBudget(ds, readBundle(fileName, bundle), { fileName, bytes, format: "BUNDLE" }, { status: "PUBLISHED" });
 }
 
 /** Adds up decimal strings of 万元 exactly (test-side arithmetic, independent of the app's). */

@@ -57,7 +57,7 @@ describe.each(DATABASE_KINDS)("[%s] analysts' saved analyses over three document
     const ds = await db.open();
     const docs = [seedAvailable ? SEED_FILE! : SAMPLE_FILE, join(FIXTURES, "007-2022.txt"), join(FIXTURES, "002-2023.txt")];
     for (const file of docs) {
-      const outcome = await importDocument(ds, file.split("/").pop()!, readFileSync(file), { actor: "test" });
+      const outcome = await importDocument(ds, file.split("/").pop()!, readFileSync(file), { actor: "test", status: "PUBLISHED" });
       if (!outcome.ok) throw new Error(JSON.stringify(outcome.rejection));
     }
     server = await TestServer.start(ds);

@@ -275,13 +275,13 @@ describe.each(DATABASE_KINDS)("[%s] importDisclosure takes every format, as base
     }
   }
 
-  it.each(THROUGH_API)("imports $format sent as base64, and the budget is answered", async ({ file, twin, format }) => {
+  it.each(THROUGH_API)("imports $format sent as base64, published, and the budget is answered", async ({ file, twin, format }) => {
     const { model } = await readModel(basename(twin), readFileSync(twin));
     await ownServer(async (own) => {
       const res = await fetch(own.url, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
-        body: JSON.stringify({ query: print(ImportDisclosureDocument), variables: { input: { content: readFileSync(file).toString("base64"), fileName: basename(file) } } }),
+        body: JSON.stringify({ query: print(ImportDisclosureDocument), variables: { input: { content: readFileSync(file).toString("base64"), fileName: basename(file), publish: true } } }),
       });
       const body = (await res.json()) as { data: ImportDisclosureMutation };
       const payload = body.data.importDisclosure;

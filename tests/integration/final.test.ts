@@ -169,7 +169,7 @@ describe.each(DATABASE_KINDS)("[%s] a 决算 beside its 预算, through the API"
   });
 
   async function load(name: string, bytes: Buffer): Promise<void> {
-    const outcome = await importDocument(ds, name, bytes, { actor: "test" });
+    const outcome = await importDocument(ds, name, bytes, { actor: "test", status: "PUBLISHED" });
     expect(outcome.ok, outcome.ok ? "" : outcome.rejection.problems.map((p) => p.message).join("; ")).toBe(true);
   }
   const ask = (deviation = "10") => server.query<any, unknown>(EXECUTION, { deviation });
@@ -299,7 +299,7 @@ describe.each(DATABASE_KINDS)("[%s] a 决算 beside its 预算, through the API"
   it("writes nothing for a 决算 it refuses", async () => {
     await fresh();
     const before = await rowCounts(ds);
-    const outcome = await importDocument(ds, "007-2023-final.txt", edited("单位编码007001", "（单位编码007001，本级）", ""), { actor: "test" });
+    const outcome = await importDocument(ds, "007-2023-final.txt", edited("单位编码007001", "（单位编码007001，本级）", ""), { actor: "test", status: "PUBLISHED" });
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.rejection.problems[0]!.message).toContain("007-2023-final.txt");
     expect(await rowCounts(ds)).toEqual(before);

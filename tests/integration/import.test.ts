@@ -74,7 +74,7 @@ describe.skipIf(!seedAvailable).each(DATABASE_KINDS)("[%s] importing disclosures
     }
   }
   const importText = async (into: DataSource, fileName: string, text: string) => {
-    const outcome = await importDocument(into, fileName, Buffer.from(text, "utf8"), { actor: "test" });
+    const outcome = await importDocument(into, fileName, Buffer.from(text, "utf8"), { actor: "test", status: "PUBLISHED" });
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.rejection));
     return outcome;
   };
@@ -99,7 +99,7 @@ describe.skipIf(!seedAvailable).each(DATABASE_KINDS)("[%s] importing disclosures
   it.each(BROKEN)("refuses %s, naming the file, line and problem, and writes nothing", async (_what, breakIt) => {
     const broken = breakIt(seedText());
     const before = await rowCounts(ds);
-    const outcome = await importDocument(ds, `broken-${name}`, Buffer.from(broken.text, "utf8"), { actor: "test" });
+    const outcome = await importDocument(ds, `broken-${name}`, Buffer.from(broken.text, "utf8"), { actor: "test", status: "PUBLISHED" });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     const [problem] = outcome.rejection.problems;
@@ -124,7 +124,7 @@ describe.skipIf(!seedAvailable).each(DATABASE_KINDS)("[%s] importing disclosures
       await importText(ds, name, seedText());
       const file = join(dir, "revised.txt");
       writeFileSync(file, REVISED(seedText()));
-      expect(cli(db, ["import", file]).status).toBe(0);
+      expect(cli(db, ["import", "--publish", file]).status).toBe(0);
       const data = await server.query<any, unknown>(`{ department(code: "007") { budget(year: 2023) { version sourceDocument { fileName } }
         budgets(includeSuperseded: true) { version isCurrent sourceDocument { fileName } } } }`);
       expect(data.department.budget).toEqual({ version: 2, sourceDocument: { fileName: "revised.txt" } });

@@ -6,7 +6,7 @@ import type { Bundle } from "../../src/ingest/bundle/bundle.types";
 import { importDocument } from "../../src/ingest/import";
 import { SAMPLE_FILE } from "../../src/ingest/sample";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
-import { loadBundleObject } from "../helpers/fixtures";
+import { departmentVariant, loadBundleObject } from "../helpers/fixtures";
 
 describe.each(DATABASE_KINDS)("[%s] migrations", (kind) => {
   const db = freshDatabase(kind);
@@ -31,7 +31,7 @@ describe.each(DATABASE_KINDS)("[%s] migrations", (kind) => {
   });
 
   it("give budgets loaded before row totals were stored the totals they printed, and sum the rows that printed none", async () => {
-    const sample = await importDocument(ds, "007-2023.txt", readFileSync(SAMPLE_FILE), { actor: "test" });
+    const sample = await importDocument(ds, "007-2023.txt", readFileSync(SAMPLE_FILE), { actor: "test", status: "PUBLISHED" });
     if (!sample.ok) throw new Error(JSON.stringify(sample.rejection));
     // A bundle that printed nothing beyond its lines: no row totals, no printed figures.
     const plain = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "disclosures", "002-2023.bundle.json"), "utf8")) as Bundle;
@@ -67,6 +67,23 @@ describe.each(DATABASE_KINDS)("[%s] migrations", (kind) => {
   });
 
   /** Undoes the migrations from the named one on, then runs them again. */
+  it("make each current PUBLISHED budget of a database from before drafts the one the public sees, and nothing else", async () => {
+    // As budgets stood before drafts: some department-years with two versions, all PUBLISHED, one current.
+    await loadBundleObject(ds, departmentVariant("201"), "201-v1.json");
+    await loadBundleObject(ds, departmentVariant("201", (b) => (b.title = "修订")), "201-v2.json");
+    await ds.query("UPDATE department_budget SET status = 'DRAFT' WHERE department_id = (SELECT id FROM department WHERE code = '201') AND version = 1");
+    await rerunFrom("PublicView");
+    const rows = await ds.query("SELECT b.version, b.is_current, b.is_public, b.status FROM department_budget b JOIN department d ON d.id = b.department_id WHERE d.code = '201' ORDER BY b.version");
+    expect(rows.map((r: Record<string, unknown>) => [Number(r.version), Number(r.is_current), Number(r.is_public), r.status])).toEqual([
+      [1, 0, 0, "DRAFT"],
+      [2, 1, 1, "PUBLISHED"],
+    ]);
+    await ds.query("UPDATE department_budget SET is_current = 0 WHERE department_id = (SELECT id FROM department WHERE code = '201')");
+    await rerunFrom("PublicView");
+    const [{ n }] = await ds.query("SELECT COUNT(*) AS n FROM department_budget b JOIN department d ON d.id = b.department_id WHERE d.code = '201' AND b.is_public = 1");
+    expect(Number(n)).toBe(0);
+  });
+
   async function rerunFrom(name: string): Promise<void> {
     const at = ds.migrations.findIndex((m) => m.name?.startsWith(name));
     expect(at).toBeGreaterThan(0);

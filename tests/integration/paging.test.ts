@@ -31,7 +31,7 @@ describe.each(DATABASE_KINDS)("[%s] paged fields", (kind) => {
 
   beforeAll(async () => {
     const ds = await db.open();
-    const sample = await importDocument(ds, "007-2023.txt", readFileSync(SAMPLE_FILE), { actor: "test" });
+    const sample = await importDocument(ds, "007-2023.txt", readFileSync(SAMPLE_FILE), { actor: "test", status: "PUBLISHED" });
     if (!sample.ok) throw new Error(JSON.stringify(sample.rejection));
     for (const b of generateBundles({ departments: DEPARTMENTS_2023 - 1, years: 2, seed: 7, firstYear: 2022 })) await loadBundleObject(ds, b);
     server = await TestServer.start(ds);

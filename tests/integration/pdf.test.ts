@@ -126,8 +126,8 @@ describe.each(DATABASE_KINDS)("[%s] a PDF original imported, through the API", (
   }
 
   it("answers every figure as the text import does", async () => {
-    const pdf = await importDocument(pdfDs, "007-2023.pdf", original("007-2023.pdf"), { actor: "test" });
-    const text = await importDocument(textDs, "007-2023.txt", readFileSync(join(ROOT, "src/ingest/samples/007-2023.txt")), { actor: "test" });
+    const pdf = await importDocument(pdfDs, "007-2023.pdf", original("007-2023.pdf"), { actor: "test", status: "PUBLISHED" });
+    const text = await importDocument(textDs, "007-2023.txt", readFileSync(join(ROOT, "src/ingest/samples/007-2023.txt")), { actor: "test", status: "PUBLISHED" });
     expect(pdf.ok && text.ok).toBe(true);
     const fromPdf = (await answer(pdfDs)) as any;
     expect(fromPdf.department.budget.expenditureTotal).toBe("8562.6");
@@ -139,7 +139,7 @@ describe.each(DATABASE_KINDS)("[%s] a PDF original imported, through the API", (
 
   it.each(["broken-truncated.pdf", "broken-encrypted.pdf", "broken-scanned.pdf", "broken-garbled.pdf"])("writes nothing for %s", async (name) => {
     const before = await rowCounts(pdfDs);
-    const outcome = await importDocument(pdfDs, name, original(name), { actor: "test" });
+    const outcome = await importDocument(pdfDs, name, original(name), { actor: "test", status: "PUBLISHED" });
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.rejection.problems[0]!.message).toContain(name);
     expect(await rowCounts(pdfDs)).toEqual(before);

@@ -62,9 +62,9 @@ describe.each(DATABASE_KINDS)("[%s] XLSX originals imported", (kind) => {
     [xds, tds] = await Promise.all([xlsxDb.open(), textDb.open()]);
     [xapi, tapi] = await Promise.all([TestServer.start(xds), TestServer.start(tds)]);
     for (const { file, bundle } of ORIGINALS) {
-      const x = await importDocument(xds, file, readFileSync(join(ORIGINALS_DIR, file)), { actor: "test" });
+      const x = await importDocument(xds, file, readFileSync(join(ORIGINALS_DIR, file)), { actor: "test", status: "PUBLISHED" });
       expect(x.ok, JSON.stringify(x.ok ? null : x.rejection)).toBe(true);
-      const t = await importDocument(tds, textOf(bundle).split("/").pop()!, readFileSync(textOf(bundle)), { actor: "test" });
+      const t = await importDocument(tds, textOf(bundle).split("/").pop()!, readFileSync(textOf(bundle)), { actor: "test", status: "PUBLISHED" });
       expect(t.ok, JSON.stringify(t.ok ? null : t.rejection)).toBe(true);
     }
   });
@@ -108,7 +108,7 @@ describe.each(DATABASE_KINDS)("[%s] XLSX originals imported", (kind) => {
   it.each(BROKEN)("refuses %s, naming the file and the problem, and writes nothing", async (file, problem) => {
     const before = await rowCounts(xds);
     const audits = await auditCount(xds);
-    const outcome = await importDocument(xds, file, readFileSync(join(BROKEN_DIR, file)), { actor: "test" });
+    const outcome = await importDocument(xds, file, readFileSync(join(BROKEN_DIR, file)), { actor: "test", status: "PUBLISHED" });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     const [p] = outcome.rejection.problems;
@@ -123,7 +123,7 @@ describe.each(DATABASE_KINDS)("[%s] XLSX originals imported", (kind) => {
     await wb.xlsx.load(readFileSync(join(ORIGINALS_DIR, "007-2023.xlsx")) as unknown as ExcelJS.Buffer);
     wb.getWorksheet("部门支出总体情况表")!.getCell("F9").value = "26O.0";
     const before = await rowCounts(xds);
-    const outcome = await importDocument(xds, "garbled.xlsx", Buffer.from(await wb.xlsx.writeBuffer()), { actor: "test" });
+    const outcome = await importDocument(xds, "garbled.xlsx", Buffer.from(await wb.xlsx.writeBuffer()), { actor: "test", status: "PUBLISHED" });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.rejection.problems).toEqual([
@@ -135,7 +135,7 @@ describe.each(DATABASE_KINDS)("[%s] XLSX originals imported", (kind) => {
   it("refuses a file over the size limit before reading it (bytes made here), and writes nothing", async () => {
     const big = Buffer.concat([readFileSync(join(ORIGINALS_DIR, "007-2023.xlsx")), Buffer.alloc(MAX_DOCUMENT_BYTES)]);
     const before = await rowCounts(xds);
-    const outcome = await importDocument(xds, "huge.xlsx", big, { actor: "test" });
+    const outcome = await importDocument(xds, "huge.xlsx", big, { actor: "test", status: "PUBLISHED" });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.rejection.problems[0]!.message).toBe(`huge.xlsx: the file is ${(big.length / 1024 / 1024).toFixed(1)} MB; the importer takes files of at most 50 MB`);

@@ -1,7 +1,7 @@
 import { toFen } from "../../common/money";
 import type { MoneyUnit } from "../../common/money-unit";
 import { type Page, encodeCursor } from "../../common/relay";
-import { type Viewer, visibleBudgets } from "../../common/viewer";
+import { type Viewer, inForce } from "../../common/viewer";
 import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
 import { BudgetStage } from "../budget/budget.type";
 import { JOINED_DEPARTMENT, joinedDepartment } from "../department/department.service";
@@ -54,8 +54,8 @@ export class AnalyticsService {
     const uniq = [...new Set(groupBy)];
     const set = factSetFor(uniq, filter);
     const dims = uniq.map((d) => ({ d, ...dimension(set, d) }));
-    const v = visibleBudgets(this.viewer);
-    const w = new Where(["b.is_current = 1", "b.stage = ?", v.sql], [filter.stage ?? BudgetStage.BUDGET, ...v.params])
+    const v = inForce(this.viewer);
+    const w = new Where(["b.stage = ?", v.sql], [filter.stage ?? BudgetStage.BUDGET, ...v.params])
       .in("l.year", filter.years)
       .in("d.code", filter.departmentCodes)
       .in("l.kind", filter.kinds)

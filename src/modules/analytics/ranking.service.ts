@@ -1,6 +1,6 @@
 import { toFen } from "../../common/money";
 import { type MoneyUnit, money } from "../../common/money-unit";
-import { type Viewer, visibleBudgets } from "../../common/viewer";
+import { type Viewer, inForce } from "../../common/viewer";
 import { type Sql, toInt } from "../../db/sql";
 import type { BudgetStage } from "../budget/budget.type";
 import { toDepartment } from "../department/department.service";
@@ -19,10 +19,10 @@ interface Measure {
 
 /** A 决算's year-begin budget: the imported 预算's printed total, else the 年初预算数 total it prints itself. */
 const yearBeginBudget = (viewer: Viewer) => {
-  const p = visibleBudgets(viewer, "p");
+  const p = inForce(viewer, "p");
   return {
     sql: `COALESCE((SELECT p.stated_expenditure_total FROM department_budget p
-                     WHERE p.department_id = b.department_id AND p.year = b.year AND p.stage = 'BUDGET' AND p.is_current = 1 AND ${p.sql}),
+                     WHERE p.department_id = b.department_id AND p.year = b.year AND p.stage = 'BUDGET' AND ${p.sql}),
                    b.stated_year_begin_total)`,
     params: p.params,
   };
@@ -54,12 +54,12 @@ export class RankingService {
   async rank(year: number, measure: M, opts: { first: number; direction: SortDirection; unit: MoneyUnit; stage: BudgetStage }): Promise<DepartmentRanking> {
     const m = MEASURES[measure];
     const stage = m.stage ?? opts.stage;
-    const v = visibleBudgets(this.viewer);
+    const v = inForce(this.viewer);
     const den = typeof m.den === "function" ? m.den(this.viewer) : { sql: m.den ?? "NULL", params: [] };
     const rows = await this.sql.all(
       `SELECT b.department_id, d.code, d.name, d.short_name, d.region_code, ${m.num} AS num, ${den.sql} AS den
          FROM department_budget b JOIN department d ON d.id = b.department_id
-        WHERE b.is_current = 1 AND b.stage = ? AND b.year = ? AND ${v.sql}`,
+        WHERE b.stage = ? AND b.year = ? AND ${v.sql}`,
       [...den.params, stage, year, ...v.params],
     );
     const items = rows.map((r) => ({ departmentId: Number(r.department_id), code: String(r.code), num: r.num === null ? null : toFen(r.num), den: r.den === null ? null : toFen(r.den) }));

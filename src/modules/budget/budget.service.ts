@@ -1,5 +1,5 @@
 import { toFen, toFenOrNull } from "../../common/money";
-import { type Viewer, visibleBudgets } from "../../common/viewer";
+import { type Viewer, inForce, visibleBudgets } from "../../common/viewer";
 import type { Page } from "../../common/relay";
 import { type Row, Sql, Where, groupBy, placeholders } from "../../db/sql";
 import { DocumentTable, DocumentText, PublishedFigure } from "../document/document-parts.type";
@@ -24,14 +24,21 @@ export interface BudgetKey {
   stage: BudgetStage;
 }
 
-function toBudget(r: Row): DepartmentBudget {
+/** Whether a row is the version in force for the viewer: the same rule as inForce, on a fetched row. */
+function inForceFor(viewer: Viewer, r: Row): boolean {
+  const ownOrBureau = viewer.role === "FINANCE" || viewer.role === "ADMIN" || (viewer.role === "DEPARTMENT" && viewer.departmentId === Number(r.department_id));
+  return Boolean(Number(ownOrBureau ? r.is_current : r.is_public));
+}
+
+function toBudget(viewer: Viewer, r: Row): DepartmentBudget {
   return Object.assign(new DepartmentBudget(), {
     id: Number(r.id),
     departmentId: Number(r.department_id),
     year: Number(r.year),
     stage: r.stage as BudgetStage,
     version: Number(r.version),
-    isCurrent: Boolean(Number(r.is_current)),
+    isCurrent: inForceFor(viewer, r),
+    isPublic: Boolean(Number(r.is_public)),
     status: r.status as PublicationStatus,
     title: (r.title as string | null) ?? null,
     sourceDocumentId: r.source_document_id === null ? null : Number(r.source_document_id),
@@ -53,22 +60,22 @@ export class BudgetService {
     private readonly viewer: Viewer,
   ) {}
 
-  /** Current versions for (department, year, stage) keys, one statement for all keys. */
+  /** The versions in force for the viewer for (department, year, stage) keys, one statement for all keys. */
   async currentFor(keys: readonly BudgetKey[]): Promise<DepartmentBudget[]> {
     if (!keys.length) return [];
-    const v = visibleBudgets(this.viewer);
+    const v = inForce(this.viewer);
     const depts = [...new Set(keys.map((k) => k.departmentId))];
     const years = [...new Set(keys.map((k) => k.year))];
     const stages = [...new Set(keys.map((k) => k.stage))];
     const rows = await this.sql.all(
       `SELECT b.* FROM department_budget b
-        WHERE b.is_current = 1 AND ${v.sql}
+        WHERE ${v.sql}
           AND b.department_id IN (${placeholders(depts.length)})
           AND b.year IN (${placeholders(years.length)})
           AND b.stage IN (${placeholders(stages.length)})`,
       [...v.params, ...depts, ...years, ...stages],
     );
-    return rows.map(toBudget);
+    return rows.map((r) => toBudget(this.viewer, r));
   }
 
   async byIds(ids: readonly number[]): Promise<DepartmentBudget[]> {
@@ -78,20 +85,23 @@ export class BudgetService {
       ...v.params,
       ...ids,
     ]);
-    return rows.map(toBudget);
+    return rows.map((r) => toBudget(this.viewer, r));
   }
 
-  /** Current budgets of each department, oldest year first; `allVersions` adds superseded versions. */
+  /**
+   * The budgets in force for the viewer of each department, oldest year first; `allVersions`
+   * gives every version the viewer may read instead (for the public, the published ones).
+   */
   async ofDepartments(departmentIds: readonly number[], allVersions = false): Promise<DepartmentBudget[]> {
     if (!departmentIds.length) return [];
-    const v = visibleBudgets(this.viewer);
+    const v = allVersions ? visibleBudgets(this.viewer) : inForce(this.viewer);
     const rows = await this.sql.all(
       `SELECT b.* FROM department_budget b
-        WHERE ${v.sql} ${allVersions ? "" : "AND b.is_current = 1"} AND b.department_id IN (${placeholders(departmentIds.length)})
+        WHERE ${v.sql} AND b.department_id IN (${placeholders(departmentIds.length)})
         ORDER BY b.year, b.stage, b.version`,
       [...v.params, ...departmentIds],
     );
-    return rows.map(toBudget);
+    return rows.map((r) => toBudget(this.viewer, r));
   }
 
   /** The rows' own sums for each budget, from all three fact sets, in one statement. */
@@ -246,7 +256,7 @@ export class BudgetService {
     return (await this.rowsOf("discrepancy", budgetIds, "budget_id, id")).map(toDiscrepancy);
   }
 
-  /** Discrepancies of current, visible budgets, optionally for one department and/or year. */
+  /** Discrepancies of the budgets in force for the viewer, optionally for one department and/or year. */
   async findDiscrepancies(filter: DiscrepancyFilter): Promise<Discrepancy[]> {
     const { from, params } = this.discrepancyScope(filter);
     return (await this.sql.all(`SELECT x.* ${from} ORDER BY ${DISCREPANCY_ORDER}`, params)).map(toDiscrepancy);
@@ -266,8 +276,8 @@ export class BudgetService {
   }
 
   private discrepancyScope(filter: DiscrepancyFilter): { from: string; params: unknown[] } {
-    const v = visibleBudgets(this.viewer);
-    const w = new Where(["b.is_current = 1", v.sql], v.params).eq("d.code", filter.departmentCode).eq("b.year", filter.year);
+    const v = inForce(this.viewer);
+    const w = new Where([v.sql], v.params).eq("d.code", filter.departmentCode).eq("b.year", filter.year);
     return {
       from: `FROM discrepancy x JOIN department_budget b ON b.id = x.budget_id JOIN department d ON d.id = b.department_id WHERE ${w.sql}`,
       params: w.params,

@@ -21,7 +21,11 @@ export type PublicationStatus = PublicationStatusCode;
 registerEnumType(PublicationStatus, {
   name: "PublicationStatus",
   description: "公开状态 Whether the public may see a budget.",
-  valuesConfig: { DRAFT: { description: "草稿: visible to its department and the finance bureau" }, PUBLISHED: { description: "已公开: visible to everyone" } },
+  valuesConfig: {
+    DRAFT: { description: "草稿: visible to its department and the finance bureau" },
+    PUBLISHED: { description: "已公开: visible to everyone; the public's figures come from the version published last" },
+    WITHDRAWN: { description: "已撤回: was published, then withdrawn by the finance bureau; visible again to its department and the bureau only" },
+  },
 });
 
 export const ExpenditureKind = enumOf(EXPENDITURE_KINDS);
@@ -100,8 +104,11 @@ export class DepartmentBudget {
   @Field(() => Int, { description: "版本 Version of this department-year-stage; a re-import adds a version." })
   version: number;
 
-  @Field(() => Boolean, { description: "Whether this is the version in force (older versions stay retrievable)." })
+  @Field(() => Boolean, { description: "Whether this is the version in force for the caller (older versions stay retrievable): the latest, draft or not, for the finance bureau and for a department's own budgets; the published one for everyone else, so a draft's existence is not revealed." })
   isCurrent: boolean;
+
+  @Field(() => Boolean, { description: "公开版本 Whether this is the version the public sees: the one published last, until it is withdrawn. A newer draft does not change it." })
+  isPublic: boolean;
 
   @Field(() => PublicationStatus, { description: "公开状态 publication status." })
   status: PublicationStatus;

@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 @Entity("department_budget")
 @Index("uq_department_budget_version", ["departmentId", "year", "stage", "version"], { unique: true })
 @Index("ix_department_budget_current", ["year", "isCurrent", "departmentId"])
+@Index("ix_department_budget_public", ["year", "isPublic", "departmentId"])
 export class DepartmentBudgetEntity {
   @PrimaryGeneratedColumn({ type: "int" })
   id: number;
@@ -28,7 +29,14 @@ export class DepartmentBudgetEntity {
   @Column({ name: "is_current", type: "boolean" })
   isCurrent: boolean;
 
-  /** DRAFT or PUBLISHED: the public sees only PUBLISHED. */
+  /**
+   * The one version of a department-year-stage the public sees, if any: publishing sets it, and
+   * it stays put while newer drafts are imported (is_current moves to each new import).
+   */
+  @Column({ name: "is_public", type: "boolean", default: false })
+  isPublic: boolean;
+
+  /** DRAFT, PUBLISHED or WITHDRAWN: the public may list PUBLISHED versions; only the is_public one is in force for it. */
   @Column({ type: "varchar", length: 16 })
   status: string;
 

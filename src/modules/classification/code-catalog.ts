@@ -1,5 +1,5 @@
 import { toFen } from "../../common/money";
-import { type Viewer, visibleBudgets } from "../../common/viewer";
+import { type Viewer, inForce } from "../../common/viewer";
 import { type Row, Sql, groupBy, placeholders } from "../../db/sql";
 
 /** A code list entry with all its year-versioned names; `pickName` chooses one for a year. */
@@ -109,8 +109,8 @@ export class CodeCatalog {
   private async leafTotals(prefixes: string[], year: number | null, departmentCodes: string[] | null, stage: string): Promise<Map<string, bigint>> {
     if (departmentCodes && !departmentCodes.length) return new Map();
     const col = `l.${this.t.factColumn}`;
-    const v = visibleBudgets(this.viewer);
-    const where = ["b.is_current = 1", "b.stage = ?", v.sql, `(${prefixes.map(() => `${col} LIKE ?`).join(" OR ")})`];
+    const v = inForce(this.viewer);
+    const where = ["b.stage = ?", v.sql, `(${prefixes.map(() => `${col} LIKE ?`).join(" OR ")})`];
     const params: unknown[] = [stage, ...v.params, ...prefixes.map((p) => `${p}%`)];
     if (year !== null) (where.push("l.year = ?"), params.push(year));
     if (departmentCodes) {

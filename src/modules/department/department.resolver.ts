@@ -7,12 +7,12 @@ import { BudgetUnit, Department, DepartmentConnection } from "./department.type"
 
 @Resolver(() => Department)
 export class DepartmentResolver {
-  @Query(() => Department, { nullable: true, description: "部门 One department by code (\"007\"); null if there is none." })
+  @Query(() => Department, { nullable: true, description: "部门 One department by code (\"007\"), whether or not it has published anything; null if there is none." })
   department(@Arg("code", () => String, { description: "部门编码 department code." }) code: string, @Ctx() ctx: Context) {
     return ctx.loaders.departmentByCode.get(code);
   }
 
-  @Query(() => DepartmentConnection, { description: "部门列表 All departments, by code." })
+  @Query(() => DepartmentConnection, { description: "部门列表 All departments, by code, for every caller: a department's code and name are public registry facts, so one with nothing published is listed too, with no budgets under it." })
   async departments(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     const page = toPage(args);
     const rows = await ctx.services.departments.page(page);

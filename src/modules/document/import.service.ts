@@ -6,6 +6,8 @@ import { importDocument } from "../../ingest/import";
 import type { BudgetModel } from "../../ingest/model";
 import { recordAudit } from "../audit/audit.service";
 import type { BudgetService } from "../budget/budget.service";
+import type { BudgetStage } from "../budget/budget.type";
+import type { PublicationService } from "../budget/publication.service";
 import { DocumentFormat, type ImportDisclosureInput, ImportDisclosurePayload, type UserError } from "./import.type";
 
 /** The API's door to the ingest pipeline: who may import, and the payload shape. Parsing stays in ingest. */
@@ -14,6 +16,7 @@ export class ImportService {
     private readonly ds: DataSource,
     private readonly viewer: Viewer,
     private readonly budgets: BudgetService,
+    private readonly publication: PublicationService,
     private readonly requestId?: string,
   ) {}
 
@@ -24,6 +27,11 @@ export class ImportService {
       await recordAudit(this.ds, { action: input.dryRun ? "VALIDATE" : "IMPORT", target: input.fileName, outcome: "REFUSED", detail: "no token", viewer: this.viewer, requestId: this.requestId });
       return payload;
     }
+    if (input.publish && this.viewer.role !== "ADMIN" && this.viewer.role !== "FINANCE") {
+      payload.userErrors.push({ message: "publishing is for the finance bureau (role FINANCE or ADMIN): import without publish, as a draft", field: ["input", "publish"], line: null, location: null });
+      await recordAudit(this.ds, { action: "IMPORT", target: input.fileName, outcome: "REFUSED", detail: `role ${this.viewer.role} may not publish`, viewer: this.viewer, requestId: this.requestId });
+      return payload;
+    }
     const file = this.fileOf(input);
     if ("refused" in file) {
       payload.userErrors.push(file.refused);
@@ -32,6 +40,7 @@ export class ImportService {
     }
     const outcome = await importDocument(this.ds, input.fileName, file.bytes, {
       actor: this.viewer.actor, viewer: this.viewer, requestId: this.requestId, dryRun: input.dryRun, refusal: await this.departmentRule(),
+      status: input.publish ? "PUBLISHED" : "DRAFT",
     });
     if (!outcome.ok) {
       payload.format = outcome.rejection.format as DocumentFormat | null;
@@ -44,6 +53,10 @@ export class ImportService {
       return payload;
     }
     payload.unchanged = outcome.load.unchanged;
+    // Bytes imported before are not written again: publishing them is a publication of their version.
+    if (input.publish && !(await this.budgets.byIds([outcome.load.budgetId]))[0]?.isPublic) {
+      await this.publication.publish({ departmentCode: outcome.model.department.code, year: outcome.model.year, stage: outcome.model.stage as BudgetStage });
+    }
     payload.budget = (await this.budgets.byIds([outcome.load.budgetId]))[0] ?? null;
     payload.discrepancies = await this.budgets.discrepancies([outcome.load.budgetId]);
     return payload;

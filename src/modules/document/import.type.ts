@@ -36,6 +36,12 @@ export class ImportDisclosureInput {
 
   @Field(() => Boolean, { defaultValue: false, description: "只校验 check only: report findings, write nothing." })
   dryRun: boolean;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "立即发布 publish the imported version at once (it replaces the published one in public view); otherwise it is a DRAFT until publishBudget. Finance bureau only (FINANCE or ADMIN).",
+  })
+  publish: boolean;
 }
 
 @ObjectType({ simpleResolvers: true, description: "用户错误 Why the input was refused, and where." })
@@ -73,7 +79,7 @@ export class Finding {
 
 @ObjectType({ simpleResolvers: true, description: "导入结果 What an import did." })
 export class ImportDisclosurePayload {
-  @Field(() => DepartmentBudget, { nullable: true, description: "部门预算 the budget now in force (null on error or dry run)." })
+  @Field(() => DepartmentBudget, { nullable: true, description: "部门预算 the imported version, now current: a DRAFT unless publish was asked (null on error or dry run)." })
   budget: DepartmentBudget | null;
 
   @Field(() => DocumentFormat, { nullable: true, description: "文件格式 how the document was read, detected from its bytes; on a refusal, what it was recognised as (null when it was not)." })

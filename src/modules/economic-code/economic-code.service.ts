@@ -1,5 +1,5 @@
 import { type AmountKey, type CatalogEntry, CodeCatalog, pickName } from "../classification/code-catalog";
-import { type Viewer, visibleBudgets } from "../../common/viewer";
+import { type Viewer, inForce } from "../../common/viewer";
 import { Sql } from "../../db/sql";
 import { EconomicCode, EconomicLevel, EconomicScheme, schemeOf } from "./economic-code.type";
 
@@ -65,12 +65,12 @@ export class EconomicCodeService {
   async pairedCodes(codes: readonly string[]): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>(codes.map((c) => [c, []]));
     if (!codes.length) return result;
-    const v = visibleBudgets(this.viewer);
+    const v = inForce(this.viewer);
     const like = codes.map((c) => `l.${COLUMN[schemeOf(c)]} LIKE ?`).join(" OR ");
     const rows = await this.sql.all(
       `SELECT DISTINCT l.dept_economic_code AS dept, l.gov_economic_code AS gov
          FROM economic_line l JOIN department_budget b ON b.id = l.budget_id
-        WHERE b.is_current = 1 AND ${v.sql} AND (${like})`,
+        WHERE ${v.sql} AND (${like})`,
       [...v.params, ...codes.map((c) => `${c}%`)],
     );
     for (const code of codes) {

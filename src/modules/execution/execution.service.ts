@@ -1,7 +1,7 @@
 import { toFen, toFenOrNull } from "../../common/money";
 import { badInput } from "../../common/errors";
 import type { Page } from "../../common/relay";
-import { type Viewer, visibleBudgets } from "../../common/viewer";
+import { type Viewer, inForce, visibleBudgets } from "../../common/viewer";
 import { scaled } from "../../common/decimal";
 import { type Row, Sql, Where, placeholders, toInt } from "../../db/sql";
 import { BudgetExecution, ExecutionBasis, ExecutionDimension, type ExecutionFilter, ExecutionGroup, ExecutionLine, ThreePublicExecution } from "./execution.type";
@@ -15,9 +15,9 @@ const camel = (c: string) => c.replace(/_(\w)/g, (_, x: string) => x.toUpperCase
  * spent on but absent from that source was budgeted at 0 on the same basis. One statement builds
  * the facts for any set of 决算s; groupings add them up.
  */
-function factsSql(visible: { sql: string; params: unknown[] }, finals: { sql: string; params: unknown[] }): { sql: string; params: unknown[] } {
+function factsSql(force: { sql: string; params: unknown[] }, finals: { sql: string; params: unknown[] }): { sql: string; params: unknown[] } {
   const planned = `SELECT b.id, b.department_id, b.year FROM department_budget b JOIN finals f ON f.department_id = b.department_id AND f.year = b.year
-                    WHERE b.stage = 'BUDGET' AND b.is_current = 1 AND ${visible.sql}`;
+                    WHERE b.stage = 'BUDGET' AND ${force.sql}`;
   return {
     sql: `WITH finals AS (${finals.sql}),
       plans AS (${planned}),
@@ -34,7 +34,7 @@ function factsSql(visible: { sql: string; params: unknown[] }, finals: { sql: st
           FROM year_begin_line y JOIN finals f ON f.id = y.budget_id
          WHERE NOT EXISTS (SELECT 1 FROM plans p WHERE p.department_id = f.department_id AND p.year = f.year)
       )`,
-    params: [...finals.params, ...visible.params],
+    params: [...finals.params, ...force.params],
   };
 }
 
@@ -51,22 +51,23 @@ export class ExecutionService {
   ) {}
 
   /**
-   * Each budget's execution: a 决算's own; a 预算's is the current 决算 of its year (none yet:
-   * absent). Its lines in one statement, its totals and “三公” in two more.
+   * Each budget's execution: a 决算's own; a 预算's is the 决算 of its year in force for the
+   * viewer (none: absent), set against the 预算 in force for the viewer. Its lines in one statement, its totals and “三公” in two more.
    */
   async ofBudgets(budgetIds: readonly number[]): Promise<(BudgetExecution & { budgetId: number })[]> {
     if (!budgetIds.length) return [];
-    const v = visibleBudgets(this.viewer, "f");
-    const p = visibleBudgets(this.viewer, "p");
-    // Each asked budget with the 决算 that answers for it.
+    const seen = visibleBudgets(this.viewer, "f");
+    const final = inForce(this.viewer, "f");
+    const p = inForce(this.viewer, "p");
+    // Each asked budget with the 决算 that answers for it: an asked 决算 itself, a 预算's year's 决算 in force.
     const pairs = {
       sql: `SELECT r.id AS asked, f.id, f.department_id, f.year FROM department_budget r
               JOIN department_budget f ON f.department_id = r.department_id AND f.year = r.year AND f.stage = 'FINAL'
-               AND (r.stage = 'FINAL' AND f.id = r.id OR r.stage = 'BUDGET' AND f.is_current = 1)
-             WHERE r.id IN (${placeholders(budgetIds.length)}) AND ${v.sql}`,
-      params: [...budgetIds, ...v.params],
+               AND (r.stage = 'FINAL' AND f.id = r.id AND ${seen.sql} OR r.stage = 'BUDGET' AND ${final.sql})
+             WHERE r.id IN (${placeholders(budgetIds.length)})`,
+      params: [...seen.params, ...final.params, ...budgetIds],
     };
-    const facts = factsSql(visibleBudgets(this.viewer), { sql: `SELECT DISTINCT x.id, x.department_id, x.year FROM (${pairs.sql}) x`, params: pairs.params });
+    const facts = factsSql(inForce(this.viewer), { sql: `SELECT DISTINCT x.id, x.department_id, x.year FROM (${pairs.sql}) x`, params: pairs.params });
     const [lines, totals, three] = await Promise.all([
       this.sql.all(
         `${facts.sql} SELECT final_id, year, subject_code, SUM(final_fen) AS final_fen, SUM(budget_fen) AS budget_fen, MIN(basis) AS b_min, MAX(basis) AS b_max
@@ -79,14 +80,14 @@ export class ExecutionService {
                 (SELECT COUNT(*) FROM year_begin_line y WHERE y.budget_id = f.id) AS year_begin_lines,
                 p.id AS plan_id, p.stated_expenditure_total AS plan_total
            FROM (${pairs.sql}) x JOIN department_budget f ON f.id = x.id
-           LEFT JOIN department_budget p ON p.department_id = f.department_id AND p.year = f.year AND p.stage = 'BUDGET' AND p.is_current = 1 AND ${p.sql}`,
+           LEFT JOIN department_budget p ON p.department_id = f.department_id AND p.year = f.year AND p.stage = 'BUDGET' AND ${p.sql}`,
         [...pairs.params, ...p.params],
       ),
       this.sql.all(
         `SELECT f.id, ${THREE_PUBLIC_ITEMS.map((c) => `t.${c}_fen AS final_${c}, COALESCE(pt.${c}_fen, tb.${c}_fen) AS budget_${c}`).join(", ")}
            FROM (SELECT DISTINCT id FROM (${pairs.sql}) x0) x JOIN department_budget f ON f.id = x.id JOIN three_public_expense t ON t.budget_id = f.id
            LEFT JOIN three_public_budgeted tb ON tb.budget_id = f.id
-           LEFT JOIN department_budget p ON p.department_id = f.department_id AND p.year = f.year AND p.stage = 'BUDGET' AND p.is_current = 1 AND ${p.sql}
+           LEFT JOIN department_budget p ON p.department_id = f.department_id AND p.year = f.year AND p.stage = 'BUDGET' AND ${p.sql}
            LEFT JOIN three_public_expense pt ON pt.budget_id = p.id`,
         [...pairs.params, ...p.params],
       ),
@@ -127,10 +128,10 @@ export class ExecutionService {
     });
   }
 
-  /** Execution of current, visible 决算s grouped as asked: one page and, when selected, its count, in one statement. */
+  /** Execution of the 决算s in force for the viewer, grouped as asked: one page and, when selected, its count, in one statement. */
   async groups(filter: ExecutionFilter, groupBy: ExecutionDimension[], page: Page): Promise<{ rows: ExecutionGroup[]; count: () => Promise<number> }> {
-    const v = visibleBudgets(this.viewer);
-    const w = new Where(["b.stage = 'FINAL'", "b.is_current = 1", v.sql], v.params).in("b.year", filter.years);
+    const v = inForce(this.viewer);
+    const w = new Where(["b.stage = 'FINAL'", v.sql], v.params).in("b.year", filter.years);
     if (filter.departmentCodes?.length) w.add(`b.department_id IN (SELECT id FROM department WHERE code IN (${placeholders(filter.departmentCodes.length)}))`, ...filter.departmentCodes);
     const facts = factsSql(v, { sql: `SELECT b.id, b.department_id, b.year FROM department_budget b WHERE ${w.sql}`, params: w.params });
     const keys = groupBy.map((d) => KEY[d]);

@@ -1,6 +1,6 @@
 import { toFen } from "../../common/money";
 import type { Page } from "../../common/relay";
-import { type Viewer, visibleBudgets } from "../../common/viewer";
+import { type Viewer, inForce } from "../../common/viewer";
 import { type Row, Sql, pagePerParent, placeholders, toInt } from "../../db/sql";
 import { type Department } from "../department/department.type";
 import { toDepartment } from "../department/department.service";
@@ -28,8 +28,8 @@ export class FiscalYearService {
 
   /** Years with a visible budget in force of the stage, oldest first. */
   async years(stage: BudgetStage): Promise<number[]> {
-    const v = visibleBudgets(this.viewer);
-    const rows = await this.sql.all(`SELECT DISTINCT b.year FROM department_budget b WHERE b.is_current = 1 AND b.stage = ? AND ${v.sql} ORDER BY b.year`, [stage, ...v.params]);
+    const v = inForce(this.viewer);
+    const rows = await this.sql.all(`SELECT DISTINCT b.year FROM department_budget b WHERE b.stage = ? AND ${v.sql} ORDER BY b.year`, [stage, ...v.params]);
     return rows.map((r) => Number(r.year));
   }
 
@@ -37,8 +37,8 @@ export class FiscalYearService {
   async stagesOf(years: readonly number[]): Promise<Map<number, BudgetStage[]>> {
     const result = new Map<number, BudgetStage[]>(years.map((y) => [y, []]));
     if (!years.length) return result;
-    const v = visibleBudgets(this.viewer);
-    const rows = await this.sql.all(`SELECT DISTINCT b.year, b.stage FROM department_budget b WHERE b.is_current = 1 AND ${v.sql} AND b.year IN (${placeholders(years.length)})`, [...v.params, ...years]);
+    const v = inForce(this.viewer);
+    const rows = await this.sql.all(`SELECT DISTINCT b.year, b.stage FROM department_budget b WHERE ${v.sql} AND b.year IN (${placeholders(years.length)})`, [...v.params, ...years]);
     for (const r of rows) result.get(Number(r.year))?.push(r.stage as BudgetStage);
     for (const stages of result.values()) stages.sort((a, b) => BUDGET_STAGES.indexOf(a) - BUDGET_STAGES.indexOf(b));
     return result;
@@ -46,7 +46,7 @@ export class FiscalYearService {
 
   async summaries(years: readonly number[], stage: BudgetStage): Promise<YearSummary[]> {
     if (!years.length) return [];
-    const v = visibleBudgets(this.viewer);
+    const v = inForce(this.viewer);
     const rows = await this.sql.all(
       // A budget whose document printed no total counts with what its lines add up to, as its own field does.
       `SELECT b.year, COUNT(DISTINCT b.department_id) AS departments,
@@ -54,7 +54,7 @@ export class FiscalYearService {
               SUM(COALESCE(b.stated_basic, (SELECT SUM(l.amount_fen) FROM subject_line l WHERE l.budget_id = b.id AND l.kind IN ('PERSONNEL', 'PUBLIC', 'BASIC')))) AS basic,
               SUM(COALESCE(b.stated_project, (SELECT SUM(l.amount_fen) FROM subject_line l WHERE l.budget_id = b.id AND l.kind = 'PROJECT'))) AS project
          FROM department_budget b
-        WHERE b.is_current = 1 AND b.stage = ? AND ${v.sql} AND b.year IN (${placeholders(years.length)})
+        WHERE b.stage = ? AND ${v.sql} AND b.year IN (${placeholders(years.length)})
         GROUP BY b.year`,
       [stage, ...v.params, ...years],
     );
@@ -87,9 +87,9 @@ export class FiscalYearService {
 
   /** Each (department, year) with a current budget of the stage the viewer may see. */
   private budgetedIn(years: readonly number[], stage: BudgetStage): { sql: string; params: unknown[] } {
-    const v = visibleBudgets(this.viewer);
+    const v = inForce(this.viewer);
     return {
-      sql: `SELECT DISTINCT b.department_id, b.year FROM department_budget b WHERE b.year IN (${placeholders(years.length)}) AND b.is_current = 1 AND b.stage = ? AND ${v.sql}`,
+      sql: `SELECT DISTINCT b.department_id, b.year FROM department_budget b WHERE b.year IN (${placeholders(years.length)}) AND b.stage = ? AND ${v.sql}`,
       params: [...years, stage, ...v.params],
     };
   }

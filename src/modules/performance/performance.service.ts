@@ -1,5 +1,5 @@
 import type { Page } from "../../common/relay";
-import { type Viewer, visibleBudgets } from "../../common/viewer";
+import { type Viewer, inForce } from "../../common/viewer";
 import { toMicro } from "../../common/decimal";
 import { type Row, Sql, Where, placeholders } from "../../db/sql";
 import type { IndicatorFilter } from "./indicator-filter.type";
@@ -39,8 +39,8 @@ export class PerformanceService {
 
   /** Indicators of budgets in force matching the filter: one page, and the count when asked. */
   async search(filter: IndicatorFilter, page: Page): Promise<SearchPage<PerformanceIndicator> & { projects: Project[] }> {
-    const v = visibleBudgets(this.viewer);
-    const w = new Where(["b.is_current = 1", v.sql], v.params)
+    const v = inForce(this.viewer);
+    const w = new Where([v.sql], v.params)
       .in("b.year", filter.years)
       .in("d.code", filter.departmentCodes)
       .in("p.code", filter.projectCodes)

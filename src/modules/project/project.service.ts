@@ -1,6 +1,6 @@
 import { toFen } from "../../common/money";
 import type { Page } from "../../common/relay";
-import { type Viewer, visibleBudgets } from "../../common/viewer";
+import { type Viewer, inForce, visibleBudgets } from "../../common/viewer";
 import { type Row, Sql, Where, pagePerParent, placeholders, toInt } from "../../db/sql";
 import { FundingSource } from "../budget/budget.type";
 import { SourceAmount } from "../budget/lines.type";
@@ -137,14 +137,14 @@ export class ProjectService {
 
   /** What a search by department (and year) keeps: projects of current, visible budgets. */
   private ofDepartmentsSql(departmentIds: readonly number[], year: number | null): { where: string; params: unknown[] } {
-    const v = visibleBudgets(this.viewer);
-    const w = new Where(["b.is_current = 1", v.sql], v.params).in("p.department_id", departmentIds).eq("p.year", year);
+    const v = inForce(this.viewer);
+    const w = new Where([v.sql], v.params).in("p.department_id", departmentIds).eq("p.year", year);
     return { where: w.sql, params: w.params };
   }
 
   private filterSql(filter: ProjectFilter): { where: string; params: unknown[] } {
-    const v = visibleBudgets(this.viewer);
-    const w = new Where(["b.is_current = 1", v.sql], v.params).in("p.year", filter.years).in("d.code", filter.departmentCodes);
+    const v = inForce(this.viewer);
+    const w = new Where([v.sql], v.params).in("p.year", filter.years).in("d.code", filter.departmentCodes);
     if (filter.codes?.length) {
       const ph = placeholders(filter.codes.length);
       w.add(`(p.code IN (${ph}) OR p.id IN (SELECT a.project_id FROM project_alias a WHERE a.code IN (${ph})))`, ...filter.codes, ...filter.codes);
