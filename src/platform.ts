@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { DatabaseConfig } from "./config";
-import { openDatabase } from "./db/data-source";
+import { STARTUP_WAIT_MS, openDatabase } from "./db/data-source";
+import { withWriteLock } from "./db/write-lock";
 import { shipCodeLists } from "./ingest/codes";
 
 /**
@@ -10,6 +11,7 @@ import { shipCodeLists } from "./ingest/codes";
  */
 export async function openPlatformDatabase(db: DatabaseConfig): Promise<DataSource> {
   const ds = await openDatabase(db);
-  await shipCodeLists(ds);
+  // Under the write lock: an import running in another process inserts codes too.
+  await withWriteLock(ds, STARTUP_WAIT_MS, () => shipCodeLists(ds));
   return ds;
 }

@@ -1,5 +1,6 @@
 import type { PublicationStatusCode } from "../common/vocabulary";
 import type { DataSource } from "typeorm";
+import { DatabaseBusyError } from "../db/write-lock";
 import { AuditEventEntity } from "../modules/audit/audit-event.entity";
 import { readBundle } from "./bundle/read-bundle";
 import { documentFindings, severityCounts } from "./checks";
@@ -19,6 +20,8 @@ export interface Rejection {
   /** What the bytes were recognised as, when they were (a PDF that cannot be read); null when not. */
   format: DocumentFormat | null;
   problems: { line: number | null; field: string | null; location: string | null; message: string }[];
+  /** Refused only because other imports kept the database busy: nothing was written, and the same file again will very likely go through. */
+  retry?: true;
 }
 
 export type ImportOutcome =
@@ -63,7 +66,7 @@ export async function importDocument(
   ds: DataSource,
   fileName: string,
   bytes: Buffer,
-  opts: { actor: string; dryRun?: boolean; status?: PublicationStatusCode },
+  opts: { actor: string; dryRun?: boolean; status?: PublicationStatusCode; waitSeconds?: number },
 ): Promise<ImportOutcome> {
   let read: { format: DocumentFormat; model: BudgetModel };
   let detected: DetectedFormat | null = null;
@@ -77,7 +80,14 @@ export async function importDocument(
   }
   const findings = documentFindings(read.model, fileName);
   if (opts.dryRun) return { ok: true, format: read.format, model: read.model, findings, discrepancies: severityCounts(findings), load: null };
-  const load = await loadBudget(ds, read.model, { fileName, bytes, format: read.format }, { actor: opts.actor, status: opts.status, findings });
+  let load: LoadResult;
+  try {
+    load = await loadBudget(ds, read.model, { fileName, bytes, format: read.format }, { actor: opts.actor, status: opts.status, findings, waitSeconds: opts.waitSeconds });
+  } catch (e) {
+    if (!(e instanceof DatabaseBusyError)) throw e;
+    const message = `${fileName}: not imported, ${e.message}; nothing was written — try again`;
+    return { ok: false, rejection: { fileName, format: read.format, problems: [{ line: null, field: null, location: fileName, message }], retry: true } };
+  }
   return { ok: true, format: read.format, model: read.model, findings, discrepancies: load.discrepancies, load };
 }
 
