@@ -35,7 +35,7 @@ rejected, figures, discrepancies, seconds } }.
 Exit status: 0 when every document was accepted, 1 when any was rejected, 2 for bad usage,
 75 when the only refusals were for a database kept busy by other imports (nothing written:
 run the same command again). IMPORT_WAIT_SECONDS (default ${IMPORT_WAIT_SECONDS}) is how long an
-import waits for the others.`;
+import, and the start before it, waits for the others.`;
 
 /** Exit status when every refusal was "busy, try again" (sysexits' EX_TEMPFAIL). */
 const EXIT_RETRY = 75;
@@ -228,7 +228,9 @@ async function main(argv: string[]): Promise<number> {
   const waitSeconds = waitFromEnv();
   const json = flags.has("--json");
   const files = expandArguments(args);
-  const ds = await openPlatformDatabase(dryRun ? { kind: "sqlite", url: "sqlite::memory:", path: ":memory:" } : loadConfig().database);
+  const ds = await openPlatformDatabase(dryRun ? { kind: "sqlite", url: "sqlite::memory:", path: ":memory:" } : loadConfig().database, {
+    waitMs: waitSeconds === undefined ? undefined : waitSeconds * 1000,
+  });
   const runStarted = process.hrtime.bigint();
   const summaries: Summary[] = [];
   const collect = files.length > 1 ? garbageCollector() : () => {};

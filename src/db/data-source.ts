@@ -52,7 +52,7 @@ async function ensureMysqlDatabase(db: DatabaseConfig): Promise<void> {
 }
 
 /** Connects and migrates. A database that cannot be reached becomes one clear error naming the URL. */
-export async function openDatabase(db: DatabaseConfig, opts: { migrate?: boolean } = {}): Promise<DataSource> {
+export async function openDatabase(db: DatabaseConfig, opts: { migrate?: boolean; waitMs?: number } = {}): Promise<DataSource> {
   const counter = new StatementCounter();
   const ds = new DataSource(dataSourceOptions(db, counter));
   try {
@@ -64,7 +64,7 @@ export async function openDatabase(db: DatabaseConfig, opts: { migrate?: boolean
     throw new DatabaseUnavailableError(`cannot open database ${redactUrl(db.url)}: ${reason}`);
   }
   // Processes starting together on a new database would each create the same tables.
-  if (opts.migrate !== false) await withWriteLock(ds, STARTUP_WAIT_MS, () => ds.runMigrations({ transaction: "each" }));
+  if (opts.migrate !== false) await withWriteLock(ds, opts.waitMs ?? STARTUP_WAIT_MS, () => ds.runMigrations({ transaction: "each" }));
   return ds;
 }
 
