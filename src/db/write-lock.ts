@@ -22,7 +22,8 @@ const SLICE_SECONDS = 1;
  * Runs `work` as the only writer of shared data in the database: within the process, and on
  * MySQL/MariaDB across processes too, through a named lock (GET_LOCK) held on a connection of
  * its own until `work` has committed. Waits at most `waitMs`, then throws DatabaseBusyError.
- * A process that dies loses its connection, and with it the lock.
+ * A process that dies loses its connection, and with it the lock. Not re-entrant: `work` must
+ * not ask for the lock again.
  */
 export async function withWriteLock<T>(ds: DataSource, waitMs: number, work: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + waitMs;
