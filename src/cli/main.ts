@@ -1,11 +1,15 @@
 import "reflect-metadata";
+import type { PublicationStatusCode } from "../common/vocabulary";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { basename, join } from "node:path";
 import { SEVERITIES } from "../common/vocabulary";
 import { ConfigError, loadConfig } from "../config";
+import type { DataSource } from "typeorm";
 import { DatabaseUnavailableError } from "../db/data-source";
+import { DatabaseBusyError } from "../db/write-lock";
+import { IMPORT_WAIT_SECONDS } from "../db/write-lock";
 import { openPlatformDatabase } from "../platform";
 import { exportBundle } from "../ingest/export";
 import { runGenerate } from "./generate";
@@ -34,7 +38,13 @@ ${PUBLISH_USAGE}
 DATABASE_URL selects the database (default sqlite:./data/budget.sqlite). --json prints one
 document: { "files": [one summary per file], "totals": { files, imported, unchanged, valid,
 rejected, figures, discrepancies, seconds } }.
-Exit status: 0 when every document was accepted, 1 when any was rejected, 2 for bad usage.`;
+Exit status: 0 when every document was accepted, 1 when any was rejected, 2 for bad usage,
+75 when the only refusals were for a database kept busy by other imports (nothing written:
+run the same command again). IMPORT_WAIT_SECONDS (default ${IMPORT_WAIT_SECONDS}) is how long an
+import, and the start before it, waits for the others.`;
+
+/** Exit status when every refusal was "busy, try again" (sysexits' EX_TEMPFAIL). */
+const EXIT_RETRY = 75;
 
 /** One file's outcome: what `--json` prints for it under `files`, and what the progress line says. */
 interface Summary {
@@ -50,6 +60,8 @@ interface Summary {
   figures?: number;
   discrepancies?: Record<string, number>;
   errors?: { line: number | null; field: string | null; location: string | null; message: string }[];
+  /** Refused only because other imports kept the database busy: the same file again will very likely go through. */
+  retry?: true;
   seconds: number;
 }
 
@@ -68,7 +80,7 @@ interface Totals {
 const FORMAT_NAMES: Record<DocumentFormat, string> = { DISCLOSURE_TEXT: "text", DISCLOSURE_PDF: "PDF", DISCLOSURE_XLSX: "XLSX", BUNDLE: "bundle" };
 
 function summarize(file: string, outcome: ImportOutcome, seconds: number): Summary {
-  if (!outcome.ok) return { file, status: "rejected", format: outcome.rejection.format, errors: outcome.rejection.problems, seconds };
+  if (!outcome.ok) return { file, status: "rejected", format: outcome.rejection.format, errors: outcome.rejection.problems, ...(outcome.rejection.retry && { retry: true }), seconds };
   const m = outcome.model;
   const figures =
     m.subjectLines.length + m.economicLines.length + m.incomeLines.length + m.projects.reduce((n, p) => n + p.lines.length, 0) +
@@ -221,9 +233,12 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const dryRun = command === "validate" || flags.has("--dry-run");
+  const waitSeconds = waitFromEnv();
   const json = flags.has("--json");
   const files = expandArguments(args);
-  const ds = await openPlatformDatabase(dryRun ? { kind: "sqlite", url: "sqlite::memory:", path: ":memory:" } : loadConfig().database);
+  const ds = await openPlatformDatabase(dryRun ? { kind: "sqlite", url: "sqlite::memory:", path: ":memory:" } : loadConfig().database, {
+    waitMs: waitSeconds === undefined ? undefined : waitSeconds * 1000,
+  });
   const runStarted = process.hrtime.bigint();
   const summaries: Summary[] = [];
   const collect = files.length > 1 ? garbageCollector() : () => {};
@@ -233,10 +248,7 @@ async function main(argv: string[]): Promise<number> {
       const started = process.hrtime.bigint();
       const name = basename(file);
       const bytes = readArgument(file);
-      const s =
-        typeof bytes === "string"
-          ? refused(file, bytes)
-          : summarize(name, await importDocument(ds, name, bytes, { actor: `cli:${process.env.USER ?? "unknown"}`, dryRun, status: flags.has("--publish") ? "PUBLISHED" : "DRAFT" }), Number(process.hrtime.bigint() - started) / 1e9);
+      const s = typeof bytes === "string" ? refused(file, bytes) : await importOne(ds, name, bytes, { dryRun, waitSeconds, status: flags.has("--publish") ? "PUBLISHED" : "DRAFT" }, started);
       summaries.push(s);
       if (!json) printHuman(s, i + 1, files.length, dryRun);
     }
@@ -247,7 +259,38 @@ async function main(argv: string[]): Promise<number> {
   const totals = totalsOf(summaries, Number(process.hrtime.bigint() - runStarted) / 1e9);
   if (json) console.log(JSON.stringify({ files: summaries, totals }, null, 2));
   else printTotals(totals, dryRun);
-  return totals.rejected ? 1 : 0;
+  if (!totals.rejected) return 0;
+  return summaries.every((s) => s.status !== "rejected" || s.retry) ? EXIT_RETRY : 1;
+}
+
+/**
+ * One file through the importer. An error the importer did not expect (the database gone, a
+ * bug) refuses this file with one line saying so, not a stack trace, and the batch goes on.
+ */
+async function importOne(ds: DataSource, name: string, bytes: Buffer, opts: { dryRun: boolean; waitSeconds?: number; status: PublicationStatusCode }, started: bigint): Promise<Summary> {
+  try {
+    const outcome = await importDocument(ds, name, bytes, { actor: `cli:${process.env.USER ?? "unknown"}`, ...opts });
+    return summarize(name, outcome, Number(process.hrtime.bigint() - started) / 1e9);
+  } catch (err) {
+    const s = refused(name, `not imported: ${oneLine(err)}`);
+    s.seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return s;
+  }
+}
+
+function waitFromEnv(): number | undefined {
+  const given = process.env.IMPORT_WAIT_SECONDS;
+  if (given === undefined || given === "") return undefined;
+  const seconds = Number(given);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new ConfigError(`IMPORT_WAIT_SECONDS must be a number of seconds, got "${given}"`);
+  return seconds;
+}
+
+/** An error as one line for an operator: its message's first line, never its stack (BUDGET_DEBUG=1 prints that). */
+function oneLine(err: unknown): string {
+  if (process.env.BUDGET_DEBUG === "1") console.error(err);
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split("\n")[0]!.trim() || (err instanceof Error ? err.name : "unknown error");
 }
 
 /**
@@ -264,7 +307,8 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     if (err instanceof DatabaseUnavailableError || err instanceof ConfigError) console.error(err.message);
-    else console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-    process.exit(1);
+    else if (err instanceof DatabaseBusyError) console.error(`${err.message}; nothing was written — try again`);
+    else console.error(`budget: ${oneLine(err)}`);
+    process.exit(err instanceof DatabaseBusyError ? EXIT_RETRY : 1);
   },
 );

@@ -6,6 +6,10 @@ import { type DatabaseConfig, redactUrl } from "../config";
 import { entities } from "./entities";
 import { migrationsFor } from "./migrations";
 import { StatementCounter } from "./statement-counter";
+import { withWriteLock } from "./write-lock";
+
+/** How long a starting process waits for other writers (another's migrations, an import) before giving up. */
+export const STARTUP_WAIT_MS = 120_000;
 
 export class DatabaseUnavailableError extends Error {}
 
@@ -48,7 +52,7 @@ async function ensureMysqlDatabase(db: DatabaseConfig): Promise<void> {
 }
 
 /** Connects and migrates. A database that cannot be reached becomes one clear error naming the URL. */
-export async function openDatabase(db: DatabaseConfig, opts: { migrate?: boolean } = {}): Promise<DataSource> {
+export async function openDatabase(db: DatabaseConfig, opts: { migrate?: boolean; waitMs?: number } = {}): Promise<DataSource> {
   const counter = new StatementCounter();
   const ds = new DataSource(dataSourceOptions(db, counter));
   try {
@@ -59,7 +63,8 @@ export async function openDatabase(db: DatabaseConfig, opts: { migrate?: boolean
     const reason = (err as { code?: string; message?: string }).code ?? (err as Error).message;
     throw new DatabaseUnavailableError(`cannot open database ${redactUrl(db.url)}: ${reason}`);
   }
-  if (opts.migrate !== false) await ds.runMigrations({ transaction: "each" });
+  // Processes starting together on a new database would each create the same tables.
+  if (opts.migrate !== false) await withWriteLock(ds, opts.waitMs ?? STARTUP_WAIT_MS, () => ds.runMigrations({ transaction: "each" }));
   return ds;
 }
 

@@ -2,6 +2,7 @@ import type { PublicationStatusCode } from "../common/vocabulary";
 import type { DataSource } from "typeorm";
 import type { Viewer } from "../common/viewer";
 import { type AuditRecord, recordAudit } from "../modules/audit/audit.service";
+import { DatabaseBusyError } from "../db/write-lock";
 import { readBundle } from "./bundle/read-bundle";
 import { documentFindings, severityCounts } from "./checks";
 import { DocumentError } from "./disclosure/document";
@@ -20,6 +21,8 @@ export interface Rejection {
   /** What the bytes were recognised as, when they were (a PDF that cannot be read); null when not. */
   format: DocumentFormat | null;
   problems: { line: number | null; field: string | null; location: string | null; message: string }[];
+  /** Refused only because other imports kept the database busy: nothing was written, and the same file again will very likely go through. */
+  retry?: true;
 }
 
 export type ImportOutcome =
@@ -66,6 +69,8 @@ export interface ImportOptions {
   status?: PublicationStatusCode;
   /** Why this caller may not import this document (its department is not theirs); null when it may. */
   refusal?: (model: BudgetModel) => string | null;
+  /** How long to wait for other imports to the same database (seconds); IMPORT_WAIT_SECONDS when absent. */
+  waitSeconds?: number;
 }
 
 /**
@@ -101,8 +106,15 @@ export async function importDocument(ds: DataSource, fileName: string, bytes: Bu
   }
   let load: LoadResult;
   try {
-    load = await loadBudget(ds, read.model, { fileName, bytes, format: read.format }, { actor: opts.actor, viewer: opts.viewer, requestId: opts.requestId, status: opts.status, findings });
+    load = await loadBudget(ds, read.model, { fileName, bytes, format: read.format }, {
+      actor: opts.actor, viewer: opts.viewer, requestId: opts.requestId, status: opts.status, findings, waitSeconds: opts.waitSeconds,
+    });
   } catch (e) {
+    if (e instanceof DatabaseBusyError) {
+      const message = `${fileName}: not imported, ${e.message}; nothing was written — try again`;
+      await audit({ target, outcome: "FAILED", detail: message });
+      return { ok: false, rejection: { fileName, format: read.format, problems: [{ line: null, field: null, location: fileName, message }], retry: true } };
+    }
     const code = (e as { code?: unknown }).code;
     await audit({ target, outcome: "FAILED", detail: `${fileName}: the load failed and was rolled back${typeof code === "string" ? ` (${code})` : ""}` }).catch((auditError: unknown) =>
       console.error(`audit: could not record a failed import of ${fileName}: ${(auditError as Error).message}`),

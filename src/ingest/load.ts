@@ -31,6 +31,7 @@ import type { DocumentFormat } from "./import";
 import type { BudgetModel, DiscrepancyDraft, ThreePublicFigures } from "./model";
 import { toMicro } from "../common/decimal";
 import { parseTarget } from "./target";
+import { IMPORT_WAIT_SECONDS, claimWriter, retryTransient, withWriteLock } from "../db/write-lock";
 import type { BundleIndicator } from "./bundle/bundle.types";
 
 export interface SourceInfo {
@@ -64,12 +65,16 @@ export async function loadBudget(
   ds: DataSource,
   model: BudgetModel,
   source: SourceInfo,
-  opts: { actor?: string; viewer?: Viewer; requestId?: string; status?: PublicationStatusCode; findings?: DiscrepancyDraft[] } = {},
+  opts: { actor?: string; viewer?: Viewer; requestId?: string; status?: PublicationStatusCode; findings?: DiscrepancyDraft[]; waitSeconds?: number } = {},
 ): Promise<LoadResult> {
   const checksum = checksumOf(source.bytes);
   const actor = opts.viewer?.actor ?? opts.actor ?? "system";
   const who = { viewer: opts.viewer, actor, requestId: opts.requestId };
-  return ds.transaction(async (m) => {
+  // One import writes at a time: every import writes shared rows (the department, its units,
+  // codes and their names), so a lock per department-year alone would still collide there.
+  // Under the lock the checksum check and the version number see every earlier import committed.
+  return withWriteLock(ds, (opts.waitSeconds ?? IMPORT_WAIT_SECONDS) * 1000, () => retryTransient(() => ds.transaction(async (m) => {
+    await claimWriter(m);
     const seen = await m.query(
       "SELECT b.id, b.version, b.is_current, b.department_id, b.year, b.stage FROM source_document s JOIN department_budget b ON b.source_document_id = s.id WHERE s.checksum = ?",
       [checksum],
@@ -93,10 +98,15 @@ export async function loadBudget(
     await insertMany(m, DiscrepancyEntity, findings.map((d) => ({ budgetId, ...d })));
     await recordAudit(m, { ...who, action: "IMPORT", target: `${model.department.code}/${model.year}/${model.stage}/v${version}`, checksum, outcome: "OK", detail: source.fileName });
     return { budgetId, version, unchanged: false, discrepancies: severityCounts(findings) };
-  });
+  }), isDuplicateKey));
 }
 
 type AuditedBy = { viewer?: Viewer; actor: string; requestId?: string };
+
+
+// A writer that took no lock (a process of an older release) can still win the race for the same
+// checksum or version number; run again, the transaction finds its row and converges on it.
+const isDuplicateKey = (err: unknown) => ["ER_DUP_ENTRY", "SQLITE_CONSTRAINT_UNIQUE"].includes(String((err as { code?: unknown } | null)?.code));
 
 /**
  * Bytes already loaded: a no-op when they are the version in force; the same bytes as a

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { forbidden } from "../../common/errors";
 import type { Viewer } from "../../common/viewer";
 import type { Row } from "../../db/sql";
+import { IMPORT_WAIT_SECONDS, claimWriter, retryTransient, withWriteLock } from "../../db/write-lock";
 import { recordAudit } from "../audit/audit.service";
 import type { BudgetService } from "./budget.service";
 import type { BudgetStage } from "./budget.type";
@@ -98,7 +99,9 @@ export class PublicationService {
       throw forbidden(`${action === "PUBLISH" ? "publishing" : "withdrawing"} a budget is for the finance bureau (role FINANCE or ADMIN)`);
     }
     const lock = this.ds.options.type === "better-sqlite3" ? "" : " FOR UPDATE";
-    return this.ds.transaction(async (m) => {
+    // Imports and publications write one at a time (see write-lock): on SQLite they share one connection.
+    return withWriteLock(this.ds, IMPORT_WAIT_SECONDS * 1000, () => retryTransient(() => this.ds.transaction(async (m) => {
+      await claimWriter(m);
       const versions: Row[] = await m.query(
         `SELECT b.id, b.department_id, b.version, b.is_current, b.is_public, b.status FROM department_budget b JOIN department d ON d.id = b.department_id
           WHERE d.code = ? AND b.year = ? AND b.stage = ? ORDER BY b.version${lock}`,
@@ -120,7 +123,7 @@ export class PublicationService {
         detail: outcome.message, viewer: this.viewer, requestId: this.requestId,
       });
       return outcome;
-    });
+    })));
   }
 
   private async payload(o: PublicationOutcome): Promise<PublicationPayload> {
