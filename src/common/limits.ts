@@ -49,7 +49,7 @@ interface LimitSpec {
 export const LIMITS: readonly LimitSpec[] = [
   { key: "maxQueryBytes", env: "MAX_QUERY_BYTES", byDefault: 100_000 },
   { key: "maxTokens", env: "MAX_QUERY_TOKENS", byDefault: 10_000 },
-  { key: "maxDepth", env: "MAX_QUERY_DEPTH", byDefault: 15 },
+  { key: "maxDepth", env: "MAX_QUERY_DEPTH", byDefault: 20 },
   { key: "maxAliases", env: "MAX_ALIASES", byDefault: 200 },
   { key: "maxAliasesPerField", env: "MAX_ALIASES_PER_FIELD", byDefault: 30 },
   { key: "maxCost", env: "MAX_QUERY_COST", byDefault: 250_000 },
