@@ -53,7 +53,7 @@ export const LIMITS: readonly LimitSpec[] = [
   { key: "maxAliases", env: "MAX_ALIASES", byDefault: 200 },
   { key: "maxAliasesPerField", env: "MAX_ALIASES_PER_FIELD", byDefault: 30 },
   { key: "maxCost", env: "MAX_QUERY_COST", byDefault: 250_000 },
-  { key: "maxStringLength", env: "MAX_STRING_ARGUMENT", byDefault: 1_000 },
+  { key: "maxStringLength", env: "MAX_STRING_ARGUMENT", byDefault: 255 },
   { key: "maxListValues", env: "MAX_LIST_ARGUMENT", byDefault: 1_000 },
   { key: "statementTimeoutSeconds", env: "DB_STATEMENT_TIMEOUT_SECONDS", byDefault: 20 },
   { key: "requestDeadlineMs", env: "REQUEST_DEADLINE_MS", byDefault: 25_000 },

@@ -11,7 +11,7 @@ import { type RunningServer, createServer } from "../../src/server";
 import { freshDatabase, mysqlAvailable } from "../helpers/databases";
 
 /** What must never reach a client: SQL, driver text, host, port, path, stack. */
-const LEAKS = /SELECT|FROM |SQL|\bER_|errno|ECONN|127\.0\.0\.1|localhost|:\d{4,5}\b|\/work\/|node_modules|\.ts:\d|at [A-Za-z]+ \(|Table|doesn't exist|budget_test_/;
+const LEAKS = /SELECT|FROM |SQL|\bER_|errno|ECONN|127\.0\.0\.1|localhost|:3306|\bport\b|\/work\/|node_modules|\.ts:\d|at [A-Za-z]+ \(|Table|doesn't exist|budget_test_/;
 
 const NO_RATE: Partial<Limits> = { rateLimitPerAddress: 0 };
 
