@@ -58,8 +58,8 @@ export const LIMITS: readonly LimitSpec[] = [
   { key: "statementTimeoutSeconds", env: "DB_STATEMENT_TIMEOUT_SECONDS", byDefault: 20 },
   { key: "requestDeadlineMs", env: "REQUEST_DEADLINE_MS", byDefault: 25_000 },
   { key: "mutationDeadlineMs", env: "MUTATION_DEADLINE_MS", byDefault: 300_000 },
-  { key: "rateLimitPerAddress", env: "RATE_LIMIT_ADDRESS_PER_MINUTE", byDefault: 2_000_000 },
-  { key: "rateLimitPerToken", env: "RATE_LIMIT_TOKEN_PER_MINUTE", byDefault: 10_000_000 },
+  { key: "rateLimitPerAddress", env: "RATE_LIMIT_ADDRESS_PER_MINUTE", byDefault: 5_000_000 },
+  { key: "rateLimitPerToken", env: "RATE_LIMIT_TOKEN_PER_MINUTE", byDefault: 20_000_000 },
   { key: "publicIntrospection", env: "PUBLIC_INTROSPECTION", byDefault: (production) => !production },
   { key: "publicSuggestions", env: "PUBLIC_SUGGESTIONS", byDefault: (production) => !production },
 ];
