@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, Kind, type OperationDefinitionNode, getVariableValues, visit } from "graphql";
 import type { Context } from "../context";
@@ -147,6 +148,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isStatementTimeout(error)) {
     return { message: "the database took too long to answer this part of the query; ask for less or try again later", path: formatted.path, extensions: { code: "REQUEST_TIMEOUT" } };
   }
-  const internal = internalError(note?.requestId);
+  // An error before the request had a context (its creation failed) was not logged yet: it is now, under an id of its own.
+  let requestId = note?.requestId;
+  if (!requestId) {
+    requestId = randomUUID();
+    log(requestId, error);
+  }
+  const internal = internalError(requestId);
   return { ...internal, ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
 }

@@ -68,6 +68,7 @@ describe("request limits", () => {
   const passes = (r: Awaited<ReturnType<typeof post>>) => {
     expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
     expect(r.status).toBe(200);
+    expect(r.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   };
 
   it("takes a query text of exactly MAX_QUERY_BYTES and refuses one byte more, unparsed", async () => {
