@@ -138,6 +138,14 @@ describe("request limits", () => {
     }
   });
 
+  it("refuses a fragment bomb too large to price (the estimator's node cap) as QUERY_TOO_COMPLEX, 400", async () => {
+    // Each level spreads the next four times without aliases: 4^8 selections from a few lines of text.
+    const levels = Array.from({ length: 8 }, (_, i) => `fragment F${i} on Department { budgets { department { ${`...F${i + 1} `.repeat(4)}} } }`);
+    const r = await ask(defaults, `{ department(code: "007") { ...F0 } } ${levels.join(" ")} fragment F8 on Department { name }`);
+    refused(r, "QUERY_TOO_COMPLEX");
+    expect(r.ms).toBeLessThan(1_000);
+  });
+
   it("prices each alias of an aggregate as a statement: ten rollups are refused where ten lookups pass", async () => {
     const lookups = Array.from({ length: 10 }, (_, i) => `d${i}: department(code: "007") { code }`).join(" ");
     passes(await ask(small, `{ ${lookups} }`));
