@@ -17,6 +17,16 @@ export function rememberAddress(context: object, address: string | undefined): v
   if (address) addresses.set(context, address);
 }
 
+/** An operation's cost under the limits, or how to refuse it (a fresh error each time: errors carry per-request notes). */
+interface Verdict {
+  cost?: number;
+  refusal?: () => GraphQLError;
+}
+const refuse = (code: string, message: string, extra: Record<string, unknown>): Verdict => ({ refusal: () => clientError(code, message, extra) });
+/** Verdicts kept per parsed document, by variables; variables longer than this (as JSON) are judged each time. */
+const VERDICTS_PER_DOCUMENT = 64;
+const MAX_CACHED_KEY = 4096;
+
 /** What formatError needs of the request an error came from. */
 interface ErrorNote {
   requestId: string;
@@ -54,40 +64,55 @@ function log(requestId: string, error: unknown): void {
 export function requestGuard(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin<Context> {
   const rates = new RateLimiter((key) => (key.startsWith("token:") ? limits.rateLimitPerToken : limits.rateLimitPerAddress));
 
-  const check = (rc: GraphQLRequestContext<Context>, document: DocumentNode, operation: OperationDefinitionNode) => {
-    const ctx = rc.contextValue;
-    if (!limits.publicIntrospection && !authenticated(ctx) && usesIntrospection(document)) {
-      throw clientError("INTROSPECTION_DISABLED", "introspection (__schema, __type) is only for callers with an API token on this server");
-    }
+  /**
+   * What the limits say of one operation with one set of variables: its cost, or the refusal.
+   * Nothing here depends on the caller, so Apollo's parsed document (one per query text) keeps
+   * the verdicts of its recent variables; large variables (a file) are judged each time.
+   */
+  const known = new WeakMap<DocumentNode, Map<string, Verdict>>();
+  const judge = (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, operationName: string | undefined): Verdict => {
+    const key = JSON.stringify([operationName ?? null, variables]);
+    if (key.length > MAX_CACHED_KEY) return verdictOf(document, operation, variables, operationName);
+    let verdicts = known.get(document);
+    const hit = verdicts?.get(key);
+    if (hit) return hit;
+    const verdict = verdictOf(document, operation, variables, operationName);
+    if (!verdicts) known.set(document, (verdicts = new Map()));
+    if (verdicts.size >= VERDICTS_PER_DOCUMENT) verdicts.clear();
+    verdicts.set(key, verdict);
+    return verdict;
+  };
+
+  const verdictOf = (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, operationName: string | undefined): Verdict => {
     const shape = shapeOf(document, operation);
     if (shape.depth > limits.maxDepth) {
-      throw clientError("DEPTH_LIMIT", `the query nests ${shape.depth} fields deep; at most ${limits.maxDepth} are allowed`, { depth: shape.depth, maximum: limits.maxDepth });
+      return refuse("DEPTH_LIMIT", `the query nests ${shape.depth} fields deep; at most ${limits.maxDepth} are allowed`, { depth: shape.depth, maximum: limits.maxDepth });
     }
     if (shape.mostAliased && shape.mostAliased.times > limits.maxAliasesPerField) {
       const { field, times } = shape.mostAliased;
-      throw clientError("TOO_MANY_ALIASES", `the query asks for ${field} under ${times} names in one selection; at most ${limits.maxAliasesPerField} are allowed`, {
+      return refuse("TOO_MANY_ALIASES", `the query asks for ${field} under ${times} names in one selection; at most ${limits.maxAliasesPerField} are allowed`, {
         field,
         aliases: times,
         maximum: limits.maxAliasesPerField,
       });
     }
     if (shape.aliases > limits.maxAliases) {
-      throw clientError("TOO_MANY_ALIASES", `the query uses ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed`, { aliases: shape.aliases, maximum: limits.maxAliases });
+      return refuse("TOO_MANY_ALIASES", `the query uses ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed`, { aliases: shape.aliases, maximum: limits.maxAliases });
     }
-    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rc.request.variables ?? {}, { maxErrors: 1 });
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
     if (coerced.errors) {
       const e = coerced.errors[0]!;
       const variable = e.nodes?.[0]?.kind === Kind.VARIABLE_DEFINITION ? e.nodes[0].variable.name.value : undefined;
-      throw clientError("BAD_USER_INPUT", e.message, variable ? { argument: `$${variable}` } : {});
+      return refuse("BAD_USER_INPUT", e.message, variable ? { argument: `$${variable}` } : {});
     }
-    const over = oversizeArgument(schema, document, rc.request.variables ?? {}, limits, OWN_LIMITS);
+    const over = oversizeArgument(schema, document, variables, limits, OWN_LIMITS);
     if (over) {
       const what = over.kind === "string" ? `is ${over.size} characters long; at most ${over.maximum} are allowed` : `holds ${over.size} values; at most ${over.maximum} are allowed`;
-      throw clientError("BAD_USER_INPUT", `${over.field} argument ${over.argument} ${what}`, { argument: over.argument, size: over.size, maximum: over.maximum });
+      return refuse("BAD_USER_INPUT", `${over.field} argument ${over.argument} ${what}`, { argument: over.argument, size: over.size, maximum: over.maximum });
     }
     let cost: number;
     try {
-      cost = costOf(schema, document, rc.request.variables ?? {}, rc.request.operationName).cost;
+      cost = costOf(schema, document, variables, operationName).cost;
     } catch (err) {
       // The estimator's own node cap: a query too large to price is too large to run.
       if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) cost = Number.POSITIVE_INFINITY;
@@ -95,21 +120,30 @@ export function requestGuard(schema: GraphQLSchema, limits: Limits): ApolloServe
     }
     if (cost > limits.maxCost) {
       const said = Number.isFinite(cost) ? `estimated cost ${cost}` : "its cost";
-      throw clientError("QUERY_TOO_COMPLEX", `query is too expensive: ${said} exceeds ${limits.maxCost} (ask for smaller pages, fewer nested lists or fewer aggregates)`, {
+      return refuse("QUERY_TOO_COMPLEX", `query is too expensive: ${said} exceeds ${limits.maxCost} (ask for smaller pages, fewer nested lists or fewer aggregates)`, {
         cost: Number.isFinite(cost) ? cost : null,
         maximum: limits.maxCost,
       });
     }
+    return { cost };
+  };
+
+  const check = (rc: GraphQLRequestContext<Context>, document: DocumentNode, operation: OperationDefinitionNode) => {
+    const ctx = rc.contextValue;
+    if (!limits.publicIntrospection && !authenticated(ctx) && usesIntrospection(document)) {
+      throw clientError("INTROSPECTION_DISABLED", "introspection (__schema, __type) is only for callers with an API token on this server");
+    }
+    const verdict = judge(document, operation, rc.request.variables ?? {}, rc.request.operationName ?? undefined);
+    if (verdict.refusal) throw verdict.refusal();
+    const cost = verdict.cost!;
     const key = ctx.viewer.tokenId !== undefined ? `token:${ctx.viewer.tokenId}` : `address:${addresses.get(ctx) ?? "local"}`;
     const wait = rates.charge(key, Math.max(1, cost));
     if (wait > 0) {
-      throw clientError(
-        "RATE_LIMITED",
-        `rate limit reached: this ${key.startsWith("token:") ? "token" : "address"} may spend ${key.startsWith("token:") ? limits.rateLimitPerToken : limits.rateLimitPerAddress} cost points a minute and this query costs ${cost}; retry in ${wait} s`,
-        { retryAfterSeconds: wait, cost },
-        429,
-        { "retry-after": String(wait) },
-      );
+      const who = key.startsWith("token:") ? "token" : "address";
+      const allowance = who === "token" ? limits.rateLimitPerToken : limits.rateLimitPerAddress;
+      throw clientError("RATE_LIMITED", `rate limit reached: this ${who} may spend ${allowance} cost points a minute and this query costs ${cost}; retry in ${wait} s`, { retryAfterSeconds: wait, cost }, 429, {
+        "retry-after": String(wait),
+      });
     }
   };
 
