@@ -171,14 +171,18 @@ export async function startHttpServer<TContext extends BaseContext>(apollo: Apol
       return sendError(res, refusal.status, refusal.code, refusal.message, { maximum: opts.maxQueryBytes });
     }
     const request: HTTPGraphQLRequest = { method: req.method!.toUpperCase(), headers, search, body };
+    let made: TContext | undefined;
     const context = async () => {
-      const c = await opts.context(req);
-      opts.onContext?.(c, req);
-      return c;
+      made = await opts.context(req);
+      opts.onContext?.(made, req);
+      return made;
     };
     const deadline = opts.deadlineMs?.(query);
     const response = await withDeadline(apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context }), deadline);
     if (response === TIMED_OUT) {
+      const requestId = (made as { requestId?: unknown } | undefined)?.requestId;
+      if (typeof requestId === "string") res.setHeader("x-request-id", requestId);
+      console.error(`[request ${typeof requestId === "string" ? requestId : "?"}] abandoned at its deadline of ${deadline} ms; answered 503`);
       return sendError(res, 503, "REQUEST_TIMEOUT", `the request took longer than ${deadline! / 1000} s and was abandoned; ask for less or try again later`, { deadlineMs: deadline });
     }
     if (res.headersSent || res.destroyed) return;
