@@ -158,7 +158,8 @@ export function requestGuard(schema: GraphQLSchema, limits: Limits): ApolloServe
         async didEncounterErrors({ errors }) {
           for (const e of errors) {
             notes.set(e, note);
-            if (!isClientError(e) && !isStatementTimeout(e)) log(ctx.requestId, e);
+            if (isStatementTimeout(e)) console.error(`[request ${ctx.requestId}] a statement ran past DB_STATEMENT_TIMEOUT_SECONDS and the database stopped it${e.path ? ` at ${e.path.join(".")}` : ""}`);
+            else if (!isClientError(e)) log(ctx.requestId, e);
           }
         },
         async willSendResponse({ response }) {
