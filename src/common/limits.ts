@@ -22,8 +22,10 @@ export interface Limits {
   maxStringLength: number;
   /** Values in any one list argument. */
   maxListValues: number;
-  /** Seconds one database statement may run before the database stops it. */
+  /** Seconds one database statement may run before the database stops it (MySQL, MariaDB). */
   statementTimeoutSeconds: number;
+  /** Milliseconds SQLite waits for another process's write lock (the server's thread waits with it). */
+  sqliteBusyTimeoutMs: number;
   /** Milliseconds a query may take before it is answered REQUEST_TIMEOUT. */
   requestDeadlineMs: number;
   /** The same for a request holding a mutation (an import reads a whole file). */
@@ -56,6 +58,7 @@ export const LIMITS: readonly LimitSpec[] = [
   { key: "maxStringLength", env: "MAX_STRING_ARGUMENT", byDefault: 255 },
   { key: "maxListValues", env: "MAX_LIST_ARGUMENT", byDefault: 1_000 },
   { key: "statementTimeoutSeconds", env: "DB_STATEMENT_TIMEOUT_SECONDS", byDefault: 20 },
+  { key: "sqliteBusyTimeoutMs", env: "SQLITE_BUSY_TIMEOUT_MS", byDefault: 5_000 },
   { key: "requestDeadlineMs", env: "REQUEST_DEADLINE_MS", byDefault: 25_000 },
   { key: "mutationDeadlineMs", env: "MUTATION_DEADLINE_MS", byDefault: 300_000 },
   { key: "rateLimitPerAddress", env: "RATE_LIMIT_ADDRESS_PER_MINUTE", byDefault: 5_000_000 },

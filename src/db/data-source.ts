@@ -10,13 +10,13 @@ import { StatementCounter } from "./statement-counter";
 
 export class DatabaseUnavailableError extends Error {}
 
-export function dataSourceOptions(db: DatabaseConfig, logger = new StatementCounter(), statementTimeoutSeconds = limitsFromEnv().statementTimeoutSeconds): DataSourceOptions {
+export function dataSourceOptions(db: DatabaseConfig, logger = new StatementCounter(), sqliteBusyTimeoutMs = limitsFromEnv().sqliteBusyTimeoutMs): DataSourceOptions {
   const common = { entities, migrations: migrationsFor(db.kind), synchronize: false, logger, logging: true as const };
   if (db.kind === "sqlite") {
     // SQLite statements run in this process and cannot be stopped from outside; what can stall is
-    // the wait for another process's write lock, which the busy timeout (`timeout`, ms) bounds.
-    const timeout = Math.round(statementTimeoutSeconds * 1000) || 5000;
-    return { ...common, type: "better-sqlite3", database: db.path!, timeout, prepareDatabase: (d: any) => d.pragma("foreign_keys = ON") };
+    // the wait for another process's write lock (a CLI import), which the busy timeout bounds. The
+    // driver waits synchronously, the whole server with it: kept short.
+    return { ...common, type: "better-sqlite3", database: db.path!, timeout: sqliteBusyTimeoutMs, prepareDatabase: (d: any) => d.pragma("foreign_keys = ON") };
   }
   return {
     ...common,
@@ -76,7 +76,7 @@ async function limitStatementTime(ds: DataSource, seconds: number): Promise<void
 export async function openDatabase(db: DatabaseConfig, opts: { migrate?: boolean; statementTimeoutSeconds?: number } = {}): Promise<DataSource> {
   const counter = new StatementCounter();
   const timeout = opts.statementTimeoutSeconds ?? limitsFromEnv().statementTimeoutSeconds;
-  const ds = new DataSource(dataSourceOptions(db, counter, timeout));
+  const ds = new DataSource(dataSourceOptions(db, counter));
   try {
     if (db.kind === "sqlite" && db.path !== ":memory:") mkdirSync(dirname(db.path!), { recursive: true });
     if (db.kind !== "sqlite") await ensureMysqlDatabase(db);
