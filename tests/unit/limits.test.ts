@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { GraphQLError, parse } from "graphql";
 import { describe, expect, it, vi } from "vitest";
 import { clientError } from "../../src/common/errors";
-import { DEFAULT_LIMITS, limitsFromEnv } from "../../src/common/limits";
+import { DEFAULT_LIMITS, LIMITS, limitsFromEnv } from "../../src/common/limits";
 import { QueryLengthScan } from "../../src/common/query-scan";
 import { operationOf, shapeOf } from "../../src/common/query-shape";
 import { formatError } from "../../src/common/request-guard";
@@ -16,6 +18,21 @@ describe("the limits' configuration", () => {
     expect(() => limitsFromEnv({ MAX_QUERY_DEPTH: "deep" })).toThrow(ConfigError);
     expect(() => limitsFromEnv({ MAX_QUERY_DEPTH: "-1" })).toThrow(/MAX_QUERY_DEPTH must be a whole number/);
     expect(() => limitsFromEnv({ PUBLIC_SUGGESTIONS: "maybe" })).toThrow(/PUBLIC_SUGGESTIONS must be on or off/);
+  });
+
+  it("lists every limit's variable and default in the README's Limits table", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Limits"), readme.indexOf("\n## ", readme.indexOf("## Limits") + 1));
+    for (const spec of LIMITS) {
+      const row = section.split("\n").find((l) => l.includes(`\`${spec.env}\``));
+      expect(row, spec.env).toBeDefined();
+      if (typeof spec.byDefault === "number") {
+        const shown = row!.split("|")[2]!.replace(/[^0-9.]/g, "");
+        const value = spec.byDefault;
+        // As written in the table: the number itself, or thousands of it (milliseconds shown as seconds).
+        expect([String(value), String(value / 1000)], `${spec.env}: ${row}`).toContain(shown);
+      }
+    }
   });
 });
 
