@@ -2,12 +2,15 @@ import "./production";
 import "reflect-metadata";
 import { type BenchResult, markdown, runBench } from "./harness";
 import { type ImportBenchResult, importMarkdown, runImportBench } from "./imports";
+import { attackMarkdown, runAttackBench } from "./attacks";
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [--departments N] [--years Y] [--seed S] [--iterations K] [--warmup W]
-                       [--imports-only | --no-imports] [--read-runs N] [--import-runs N] [--batch N]
+                       [--imports-only | --no-imports] [--read-runs N] [--import-runs N] [--batch N] [--attacks]
   BENCH_MYSQL_URL (default mariadb://root@127.0.0.1:3306/test) names the server; the bench makes and drops its own databases.
   The import section reads and imports one disclosure as text, PDF, XLSX and bundle (--read-runs, --import-runs timed
-  runs each) and imports --batch distinct PDFs through the CLI in one child process, reporting its peak RSS.`;
+  runs each) and imports --batch distinct PDFs through the CLI in one child process, reporting its peak RSS.
+  --attacks runs only the limits section: calibrates an aggregate's cost against ordinary fields, then sends the
+  22 MB alias query and the 4,990-alias aggregate while another caller asks a simple query.`;
 
 async function main(argv: string[]): Promise<number> {
   const flag = (name: string) => argv.includes(`--${name}`);
@@ -23,6 +26,17 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const quick = flag("quick");
+  if (flag("attacks")) {
+    const r = await runAttackBench({
+      mysqlUrl: process.env.BENCH_MYSQL_URL ?? "mariadb://root@127.0.0.1:3306/test",
+      departments: value("departments", quick ? 4 : 60),
+      years: value("years", quick ? 2 : 5),
+      runs: value("iterations", quick ? 3 : 20),
+      log: flag("json") ? undefined : (l: string) => console.error(l),
+    });
+    console.log(flag("json") ? JSON.stringify(r, null, 2) : attackMarkdown(r));
+    return r.attacks.every((a) => a.status >= 400 && a.status < 500 && a.refusedMs < 100) ? 0 : 1;
+  }
   if (flag("imports-only") && flag("no-imports")) throw new Error("--imports-only and --no-imports exclude each other");
   const log = flag("json") ? undefined : (l: string) => console.error(l);
   const analyses: BenchResult | undefined = flag("imports-only") ? undefined : await runBench({

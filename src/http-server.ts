@@ -1,7 +1,9 @@
+import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { QueryLengthScan } from "./common/query-scan";
 
 /**
  * GraphQL over HTTP for an Apollo server: what `startStandaloneServer` does (CORS open to every
@@ -16,6 +18,12 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   maxBodyBytes: number;
   /** Said after the limit when a body is refused for its size. */
   maxBodyNote?: string;
+  /** Called with each request's context once made (the guard learns the client's address). */
+  onContext?: (context: TContext, req: IncomingMessage) => void;
+  /** The longest query text taken, in bytes; checked before GraphQL parses it. */
+  maxQueryBytes?: number;
+  /** Milliseconds a request with this query text may take before it is answered 503 REQUEST_TIMEOUT. */
+  deadlineMs?: (query: string) => number;
 }
 
 const MB = 1024 * 1024;
@@ -31,13 +39,15 @@ class HttpRefusal extends Error {
   }
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+function sendError(res: ServerResponse, status: number, code: string, message: string, extensions: Record<string, unknown> = {}): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] });
   res.statusCode = status;
+  // A refusal made before GraphQL saw the request has an id of its own, for the log.
+  if (!res.hasHeader("x-request-id")) res.setHeader("x-request-id", randomUUID());
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.setHeader("content-length", Buffer.byteLength(body));
   res.end(body);
@@ -45,6 +55,10 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 
 const tooLargeFor = (limit: number, note = "") =>
   new HttpRefusal(413, "PAYLOAD_TOO_LARGE", `the request body is larger than the ${(limit / MB).toFixed(1)} MB (${limit} bytes) this server takes${note ? `: ${note}` : ""}`);
+
+/** `bytes` when the whole text was read; refused while streaming, only that it is over. */
+const queryTooLarge = (limit: number, bytes?: number) =>
+  new HttpRefusal(400, "QUERY_TOO_LARGE", `the query text is ${bytes === undefined ? "far more than" : bytes} bytes; at most ${limit} are taken (send large values as variables)`);
 
 const declaresTooMuch = (req: IncomingMessage, limit: number) => Number(req.headers["content-length"] ?? 0) > limit;
 
@@ -68,7 +82,7 @@ function cors(req: IncomingMessage, res: ServerResponse): boolean {
  * The parsed JSON body, or undefined when the request has none that is JSON (GraphQL then says
  * what it wanted). Counts bytes as they arrive and stops at the limit, without buffering more.
  */
-function readJsonBody(req: IncomingMessage, limit: number, note = ""): Promise<unknown> {
+function readJsonBody(req: IncomingMessage, limit: number, note = "", maxQueryBytes?: number): Promise<unknown> {
   const type = (req.headers["content-type"] ?? "").toLowerCase();
   const [mediaType, ...params] = type.split(";").map((s) => s.trim());
   if (mediaType !== "application/json" || req.method === "GET" || req.method === "HEAD") return Promise.resolve(undefined);
@@ -81,6 +95,8 @@ function readJsonBody(req: IncomingMessage, limit: number, note = ""): Promise<u
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // Escaped, a character takes at most 6 bytes: a query longer than that is over the limit for sure.
+    const scan = maxQueryBytes === undefined ? undefined : new QueryLengthScan(maxQueryBytes * 6);
     const stop = (err: Error) => {
       req.removeListener("data", onData);
       req.removeListener("end", onEnd);
@@ -90,6 +106,7 @@ function readJsonBody(req: IncomingMessage, limit: number, note = ""): Promise<u
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) stop(tooLarge());
+      else if (scan?.push(chunk)) stop(queryTooLarge(maxQueryBytes!));
       else chunks.push(chunk);
     };
     const onEnd = () => {
@@ -108,20 +125,67 @@ function readJsonBody(req: IncomingMessage, limit: number, note = ""): Promise<u
   });
 }
 
+/** The query text a request carries, in its JSON body or its URL, or "" (GraphQL says what is missing). */
+function queryText(body: unknown, search: string): string {
+  if (body && typeof body === "object" && !Array.isArray(body)) {
+    const q = (body as { query?: unknown }).query;
+    return typeof q === "string" ? q : "";
+  }
+  if (body === undefined && search) return new URLSearchParams(search).get("query") ?? "";
+  return "";
+}
+
+const TIMED_OUT = Symbol("timed out");
+
+/**
+ * The answer, or TIMED_OUT when it takes longer than `ms`. The work goes on in the background
+ * until the database's statement timeout ends it; its answer is then dropped.
+ */
+function withDeadline<T>(work: Promise<T>, ms: number | undefined): Promise<T | typeof TIMED_OUT> {
+  if (!ms) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMED_OUT), ms);
+  });
+  work.catch(() => {}); // a failure after the deadline has nobody to answer
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
 export async function startHttpServer<TContext extends BaseContext>(apollo: ApolloServer<TContext>, opts: HttpServerOptions<TContext>): Promise<{ url: string }> {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (cors(req, res)) return;
     let body: unknown;
     try {
-      body = await readJsonBody(req, opts.maxBodyBytes, opts.maxBodyNote);
+      body = await readJsonBody(req, opts.maxBodyBytes, opts.maxBodyNote, opts.maxQueryBytes);
     } catch (e) {
       if (e instanceof HttpRefusal) return sendError(res, e.status, e.code, e.message);
       return res.destroy(); // the client went away mid-body
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-    const request: HTTPGraphQLRequest = { method: req.method!.toUpperCase(), headers, search: new URL(req.url!, "http://localhost").search, body };
-    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context: () => opts.context(req) });
+    const search = new URL(req.url!, "http://localhost").search;
+    const query = queryText(body, search);
+    if (opts.maxQueryBytes !== undefined && query.length > opts.maxQueryBytes / 4 && Buffer.byteLength(query) > opts.maxQueryBytes) {
+      // Refused unparsed: a large document costs its parser and validator time before any limit could see it.
+      const refusal = queryTooLarge(opts.maxQueryBytes, Buffer.byteLength(query));
+      return sendError(res, refusal.status, refusal.code, refusal.message, { maximum: opts.maxQueryBytes });
+    }
+    const request: HTTPGraphQLRequest = { method: req.method!.toUpperCase(), headers, search, body };
+    let made: TContext | undefined;
+    const context = async () => {
+      made = await opts.context(req);
+      opts.onContext?.(made, req);
+      return made;
+    };
+    const deadline = opts.deadlineMs?.(query);
+    const response = await withDeadline(apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context }), deadline);
+    if (response === TIMED_OUT) {
+      const requestId = (made as { requestId?: unknown } | undefined)?.requestId;
+      if (typeof requestId === "string") res.setHeader("x-request-id", requestId);
+      console.error(`[request ${typeof requestId === "string" ? requestId : "?"}] abandoned at its deadline of ${deadline} ms; answered 503`);
+      return sendError(res, 503, "REQUEST_TIMEOUT", `the request took longer than ${deadline! / 1000} s and was abandoned; ask for less or try again later`, { deadlineMs: deadline });
+    }
+    if (res.headersSent || res.destroyed) return;
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
@@ -134,8 +198,10 @@ export async function startHttpServer<TContext extends BaseContext>(apollo: Apol
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       // The stack stays in the server's log; the client gets a plain 500.
-      console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
-      sendError(res, 500, "INTERNAL_SERVER_ERROR", "internal server error");
+      const id = randomUUID();
+      console.error(`[request ${id}] internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      res.setHeader("x-request-id", id);
+      sendError(res, 500, "INTERNAL_SERVER_ERROR", `internal error (request id ${id})`, { requestId: id });
     });
   };
   const httpServer = http.createServer(onRequest);

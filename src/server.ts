@@ -2,7 +2,8 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { DataSource } from "typeorm";
 import { base64Length } from "./common/base64";
-import { complexityLimit } from "./common/complexity";
+import { type Limits, limitsFromEnv } from "./common/limits";
+import { formatError, rememberAddress, requestGuard } from "./common/request-guard";
 import { PUBLIC_VIEWER } from "./common/viewer";
 import { type Context, createContext } from "./context";
 import { startHttpServer } from "./http-server";
@@ -24,27 +25,40 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function createApollo(): Promise<ApolloServer<Context>> {
+export async function createApollo(limits: Limits = limitsFromEnv()): Promise<ApolloServer<Context>> {
   const schema = await getSchema();
-  // Stack traces stay in the server log; clients get the message and code only.
+  // Stack traces stay in the server log; clients get the message and code only (formatError).
   // The API sets no cache hints, so Apollo's per-field cache-control bookkeeping is switched off.
+  // Introspection is answered here and refused per caller by the request guard.
   return new ApolloServer<Context>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [complexityLimit(schema), ApolloServerPluginCacheControlDisabled()],
+    // The parser stops at the token limit: a huge document costs no more than a small one to refuse.
+    parseOptions: { maxTokens: limits.maxTokens },
+    formatError,
+    plugins: [requestGuard(schema, limits), ApolloServerPluginCacheControlDisabled()],
   });
 }
 
+export interface ServerOptions {
+  /** Limits to apply instead of those the environment sets (tests). */
+  limits?: Partial<Limits>;
+}
+
 /** Starts the GraphQL server over HTTP on `port` (0 picks a free one). Used by `npm start` and the tests. */
-export async function createServer(ds: DataSource, port: number, host = "127.0.0.1"): Promise<RunningServer> {
-  const apollo = await createApollo();
+export async function createServer(ds: DataSource, port: number, host = "127.0.0.1", opts: ServerOptions = {}): Promise<RunningServer> {
+  const limits: Limits = { ...limitsFromEnv(), ...opts.limits };
+  const apollo = await createApollo(limits);
   const { url } = await startHttpServer(apollo, {
     listen: { port, host },
     // Loaders are made per request: their caches never outlive one query.
     context: async (req) => createContext(ds, await resolveViewer(ds, req)),
+    onContext: (context, req) => rememberAddress(context, req.socket.remoteAddress),
     maxBodyBytes: MAX_REQUEST_BYTES,
     maxBodyNote: `importDisclosure takes files of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, as base64`,
+    maxQueryBytes: limits.maxQueryBytes,
+    deadlineMs: (query) => (/\bmutation\b/.test(query) ? limits.mutationDeadlineMs : limits.requestDeadlineMs),
   });
   const execute = async (query: string, variables?: Record<string, unknown>) => {
     const res = await apollo.executeOperation({ query, variables }, { contextValue: createContext(ds, PUBLIC_VIEWER) });

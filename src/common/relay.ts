@@ -64,17 +64,25 @@ export interface Page {
 }
 
 const CURSOR_PREFIX = "o:";
+/** The largest offset a cursor may name: far past any list the platform holds, and exact in SQL. */
+export const MAX_CURSOR_OFFSET = 10_000_000;
 
 export function encodeCursor(offset: number): string {
   return Buffer.from(CURSOR_PREFIX + offset, "utf8").toString("base64");
 }
 
+/**
+ * The offset a cursor names. Only what encodeCursor makes is taken: "o:" and a plain decimal
+ * offset (no sign, exponent or leading zero) up to MAX_CURSOR_OFFSET, in canonical base64.
+ */
 export function decodeCursor(cursor: string): number {
+  const refuse = () => badInput(`after: "${cursor.length > 40 ? `${cursor.slice(0, 40)}…` : cursor}" is not a cursor this API issued`, "after");
+  if (cursor.length > 24 || !/^[A-Za-z0-9+/]+=*$/.test(cursor)) throw refuse();
   const text = Buffer.from(cursor, "base64").toString("utf8");
-  const n = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : NaN;
-  if (!/^[A-Za-z0-9+/]+=*$/.test(cursor) || !Number.isInteger(n) || n < 0) {
-    throw badInput(`after: "${cursor}" is not a cursor this API issued`, "after");
-  }
+  const digits = text.startsWith(CURSOR_PREFIX) ? text.slice(CURSOR_PREFIX.length) : "";
+  if (!/^(0|[1-9][0-9]{0,7})$/.test(digits)) throw refuse();
+  const n = Number(digits);
+  if (n > MAX_CURSOR_OFFSET || encodeCursor(n) !== cursor) throw refuse();
   return n;
 }
 

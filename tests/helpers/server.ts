@@ -18,7 +18,9 @@ export class TestServer {
   ) {}
 
   static async start(ds: DataSource): Promise<TestServer> {
-    return new TestServer(ds, await createServer(ds, 0));
+    // Suites ask many questions from one address in seconds: the rate limit has its own tests
+    // (tests/integration/limits.test.ts), and is off here.
+    return new TestServer(ds, await createServer(ds, 0, "127.0.0.1", { limits: { rateLimitPerAddress: 0, rateLimitPerToken: 0 } }));
   }
 
   get url(): string {

@@ -16,6 +16,16 @@ describe("relay paging", () => {
     expect(() => toPage({ after: Buffer.from("o:-3").toString("base64") })).toThrow(/cursor/);
   });
 
+  it("takes only the cursors it issues: no exponent, sign, fraction, leading zero, huge offset or other spelling", () => {
+    for (const text of ["o:1e21", "o:1e3", "o:+1", "o:1.0", "o:0x10", "o:01", "o: 1", "o:99999999", "o:1;DROP", "x:1"]) {
+      expect(() => decodeCursor(Buffer.from(text).toString("base64")), text).toThrow(/not a cursor this API issued/);
+    }
+    expect(() => decodeCursor(encodeCursor(10).replace(/=+$/, ""))).toThrow(/not a cursor/); // unpadded
+    expect(() => decodeCursor(`${encodeCursor(1)}==`)).toThrow(/not a cursor/);
+    expect(() => decodeCursor("A".repeat(1_000_000))).toThrow(/not a cursor/);
+    expect(decodeCursor(encodeCursor(10_000_000))).toBe(10_000_000);
+  });
+
   it("uses the extra row only to say a next page exists", async () => {
     const c = toConnection([1, 2, 3], { offset: 0, limit: 2 }, async () => 7);
     expect(c.nodes).toEqual([1, 2]);
