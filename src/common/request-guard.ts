@@ -170,6 +170,14 @@ export function requestGuard(schema: GraphQLSchema, limits: Limits): ApolloServe
   };
 }
 
+/** The longest error message answered: graphql-js quotes a rejected value whole, and it may be a 1 MB string. */
+export const MAX_ERROR_MESSAGE = 1000;
+
+function shortened(message: string): string {
+  if (message.length <= MAX_ERROR_MESSAGE) return message;
+  return `${message.slice(0, MAX_ERROR_MESSAGE)}… (${message.length - MAX_ERROR_MESSAGE} more characters not shown)`;
+}
+
 /**
  * Apollo's formatError: a client's error as it is (schema hints removed where the caller may not
  * have them), a statement the database stopped as REQUEST_TIMEOUT, anything else as "internal
@@ -178,7 +186,8 @@ export function requestGuard(schema: GraphQLSchema, limits: Limits): ApolloServe
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const note = notes.get(error as object);
   if (isClientError(error)) {
-    return note?.suggestions === false ? { ...formatted, message: withoutSuggestions(formatted.message) } : formatted;
+    const message = shortened(note?.suggestions === false ? withoutSuggestions(formatted.message) : formatted.message);
+    return message === formatted.message ? formatted : { ...formatted, message };
   }
   if (isStatementTimeout(error)) {
     return { message: "the database took too long to answer this part of the query; ask for less or try again later", path: formatted.path, extensions: { code: "REQUEST_TIMEOUT" } };

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_FILE } from "../../src/ingest/sample";
-import { readDate } from "../../src/modules/audit/audit.service";
+import { readDate, recordAudit } from "../../src/modules/audit/audit.service";
 import { postGraphql } from "../helpers/bearer";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
 import { rowCounts } from "../helpers/row-counts";
@@ -260,11 +260,14 @@ describe.each(DATABASE_KINDS)("[%s] access: tokens, roles and the audit log", (k
     expect(rows[6].actor).toBe(`token:${dept.id} (DEPARTMENT 007)`);
   });
 
-  it("records a refusal whose details are longer than a TEXT column holds (in bytes), cut to fit", async () => {
+  it("refuses an over-long file name before the importer, and cuts an audit row's details to fit a TEXT column (in bytes)", async () => {
     const finance = await makeToken({ role: "FINANCE" });
-    const fileName = "预".repeat(30_000);
-    const r = await gql(IMPORT, { input: { fileName, document: "not a disclosure" } }, finance.secret);
-    expect(r.json.data.importDisclosure.userErrors.length).toBeGreaterThan(0);
+    const r = await gql(IMPORT, { input: { fileName: "预".repeat(30_000), document: "not a disclosure" } }, finance.secret);
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "input.fileName" });
+
+    const viewer = { role: "FINANCE" as const, tokenId: finance.id, actor: `token:${finance.id} (FINANCE)` };
+    await recordAudit(ds, { action: "IMPORT", target: "预".repeat(30_000), outcome: "REJECTED", detail: "预".repeat(30_000), viewer });
     const [row] = await audit({ tokenId: finance.id, outcomes: ["REJECTED"] });
     expect(row.target).toBe("预".repeat(200));
     expect(row.detail.length).toBeGreaterThan(10_000);

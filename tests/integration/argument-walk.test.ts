@@ -24,6 +24,7 @@ import { getSchema } from "../../src/schema";
 import { type RunningServer, createServer } from "../../src/server";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
 import { rowCounts } from "../helpers/row-counts";
+import { MAX_ERROR_MESSAGE } from "../../src/common/request-guard";
 
 /**
  * The issue's bad-input list, sent to every argument of the schema (and every field of every
@@ -157,6 +158,8 @@ function ok(r: Answer): string | undefined {
   if (LEAKS.test(text)) return `leaks: ${text.slice(0, 300)}`;
   if (r.status === 200) return r.body.errors ? `200 with errors: ${text.slice(0, 300)}` : undefined;
   if (r.status !== 400) return `HTTP ${r.status}: ${text.slice(0, 300)}`;
+  const long = (r.body.errors ?? []).find((e) => String(e.message).length > MAX_ERROR_MESSAGE + 100);
+  if (long) return `an error message of ${String(long.message).length} characters (a rejected value quoted whole)`;
   const codes = (r.body.errors ?? []).map((e) => String(e.extensions?.code));
   if (!codes.length || codes.some((c) => !CLIENT_ERROR_CODES.has(c))) return `400 with codes ${codes.join(", ")}: ${text.slice(0, 300)}`;
   return undefined;
