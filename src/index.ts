@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig, redactUrl } from "./config";
 import { DatabaseUnavailableError } from "./db/data-source";
+import { DatabaseBusyError } from "./db/write-lock";
 import { openPlatformDatabase } from "./platform";
 import { loadSampleIfEmpty } from "./ingest/sample";
 import { createServer } from "./server";
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // Operators get one line, not a stack trace, for the failures they can fix.
-  if (err instanceof DatabaseUnavailableError || err instanceof ConfigError) console.error(err.message);
+  if (err instanceof DatabaseUnavailableError || err instanceof ConfigError || err instanceof DatabaseBusyError) console.error(err.message);
   else console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
   process.exit(1);
 });

@@ -218,6 +218,10 @@ describe.each(DATABASE_KINDS)("[%s] a 决算 beside its 预算, through the API"
     expect(data.offBudget.nodes.map((n: any) => n.subjectCode.code)).toEqual(off.sort());
     expect(data.offBudget.totalCount).toBe(off.length);
     expect((await ask("0")).offBudget.totalCount).toBe(spent.size);
+    expect((await ask("10.000")).offBudget.totalCount).toBe(off.length);
+    // A finer threshold than rates are given in is refused, not cut to two decimals.
+    const finer = await server.request(EXECUTION, { deviation: "9.995" });
+    expect(finer.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "filter.deviationAtLeast" });
 
     // Ranked by execution rate, the 决算s are ranked whatever stage was asked, at the budget's rate.
     expect(data.ranking).toMatchObject({ stage: "FINAL", zoneValue: e.rate, ranked: { nodes: [{ rank: 1, value: e.rate, department: { code: "007" } }] } });

@@ -140,6 +140,8 @@ export class ExecutionService {
     const having: string[] = [];
     const havingParams: unknown[] = [];
     if (filter.deviationAtLeast !== undefined && filter.deviationAtLeast !== null) {
+      // Rates are compared at their printed grain, two decimals; a finer threshold would be cut silently.
+      if (/\.\d{3,}$/.test(filter.deviationAtLeast.trim().replace(/0+$/, ""))) throw badInput("deviationAtLeast takes at most 2 decimals, as rates are given", "filter.deviationAtLeast");
       const pct = scaled(filter.deviationAtLeast, 2);
       if (pct < 0n) throw badInput("deviationAtLeast must not be negative", "filter");
       // |final − budgeted| × 10000 ≥ pct(×100) × budgeted, in integers; or spent with nothing budgeted.
