@@ -109,7 +109,8 @@ describe.each(DATABASE_KINDS)("[%s] access: tokens, roles and the audit log", (k
   it("makes and revokes tokens by mutation for administrators only, and refuses bad requests with userErrors", async () => {
     const finance = await makeToken({ role: "FINANCE", name: "预算科 import job", expiresInDays: 10 });
     expect(finance.secret).toMatch(/^bgt_/);
-    expect((await ok(YEARS, {}, finance.secret)).fiscalYears).toEqual([]);
+    // The new token is taken (ok() requires 200 and no errors; a token not found answers 401).
+    expect((await ok(YEARS, {}, finance.secret)).fiscalYears).toBeInstanceOf(Array);
 
     for (const caller of [finance.secret, undefined]) {
       for (const [query, variables] of [[CREATE, { input: { role: "ADMIN" } }], [REVOKE, { id: finance.id }], [TOKENS, {}], [AUDIT, {}]] as const) {
@@ -241,7 +242,9 @@ describe.each(DATABASE_KINDS)("[%s] access: tokens, roles and the audit log", (k
     expect(notBase64.json.data.importDisclosure.userErrors[0].message).toMatch(/base64/);
     expect((await importAs(undefined, "anon.txt", sample)).json.data.importDisclosure.userErrors[0].message).toMatch(/token/);
 
-    const rows = await audit({ actions: ["IMPORT", "VALIDATE"] });
+    // Only this test's rows: the other tests of the file share the database and run in any order.
+    const mine = (r: { tokenId: number | null; target: string }) => r.tokenId === finance.id || r.tokenId === dept.id || r.target === "anon.txt";
+    const rows = (await audit({ actions: ["IMPORT", "VALIDATE"] })).filter(mine);
     const seen = rows.map((r) => [r.action, r.outcome, r.target, r.role, r.tokenId]);
     expect(seen).toEqual([
       ["IMPORT", "REFUSED", "anon.txt", "PUBLIC", null],
@@ -297,17 +300,23 @@ describe.each(DATABASE_KINDS)("[%s] access: tokens, roles and the audit log", (k
   });
 
   it("lets administrators page and filter the audit log", async () => {
+    const finance = await makeToken({ role: "FINANCE" });
+    for (let i = 0; i < 6; i++) {
+      const r = await gql(IMPORT, { input: { fileName: `dry-${i}.txt`, document: text(SAMPLE_FILE), dryRun: true } }, finance.secret);
+      expect(r.json.data.importDisclosure.userErrors).toEqual([]);
+    }
     const all = (await ok(AUDIT, { first: 3 }, BOOTSTRAP)).auditEvents;
     expect(all.nodes).toHaveLength(3);
-    expect(all.totalCount).toBeGreaterThan(10);
+    expect(all.totalCount).toBeGreaterThanOrEqual(7);
     expect(all.nodes[0].id).toBeGreaterThan(all.nodes[1].id);
     const next = (await ok(AUDIT, { first: 3, after: all.pageInfo.endCursor }, BOOTSTRAP)).auditEvents;
     expect(next.nodes[0].id).toBeLessThan(all.nodes[2].id);
 
-    const imports = await audit({ actions: ["IMPORT"], outcomes: ["OK"], target: "007/" });
-    expect(imports.length).toBeGreaterThan(0);
-    expect(imports.every((r) => r.action === "IMPORT" && r.outcome === "OK" && r.target.startsWith("007/"))).toBe(true);
-    const oneToken = imports[0].tokenId;
+    const imports = await audit({ actions: ["VALIDATE"], outcomes: ["OK"], target: "007/" });
+    expect(imports.length).toBeGreaterThanOrEqual(6);
+    expect(imports.every((r) => r.action === "VALIDATE" && r.outcome === "OK" && r.target.startsWith("007/"))).toBe(true);
+    const oneToken = finance.id;
+    expect((await audit({ tokenId: oneToken })).length).toBeGreaterThanOrEqual(6);
     expect((await audit({ tokenId: oneToken })).every((r) => r.tokenId === oneToken)).toBe(true);
     const future = await audit({ from: new Date(Date.now() + 3600_000).toISOString() });
     expect(future).toEqual([]);
