@@ -6,6 +6,7 @@ import { CodeNamesByListYear1795810002000 } from "./1795810002000-CodeNamesByLis
 import { FinalAccounts1795810004000 } from "./1795810004000-FinalAccounts";
 import { ApiTokens1795820000000 } from "./1795820000000-ApiTokens";
 import { PublicView1795820002000 } from "./1795820002000-PublicView";
+import { PrintedCodeNames1795820006000 } from "./1795820006000-PrintedCodeNames";
 
 /** MySQL 8 and MariaDB, in order. */
 export const mysqlMigrations: Function[] = [
@@ -17,4 +18,5 @@ export const mysqlMigrations: Function[] = [
   FinalAccounts1795810004000,
   ApiTokens1795820000000,
   PublicView1795820002000,
+  PrintedCodeNames1795820006000,
 ];

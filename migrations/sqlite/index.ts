@@ -6,6 +6,7 @@ import { CodeNamesByListYear1795810003000 } from "./1795810003000-CodeNamesByLis
 import { FinalAccounts1795810005000 } from "./1795810005000-FinalAccounts";
 import { ApiTokens1795820001000 } from "./1795820001000-ApiTokens";
 import { PublicView1795820003000 } from "./1795820003000-PublicView";
+import { PrintedCodeNames1795820007000 } from "./1795820007000-PrintedCodeNames";
 
 /** The embedded database, in order. */
 export const sqliteMigrations: Function[] = [
@@ -17,4 +18,5 @@ export const sqliteMigrations: Function[] = [
   FinalAccounts1795810005000,
   ApiTokens1795820001000,
   PublicView1795820003000,
+  PrintedCodeNames1795820007000,
 ];

@@ -1,5 +1,6 @@
 import { ApiTokenEntity } from "../modules/access/api-token.entity";
 import { AuditEventEntity } from "../modules/audit/audit-event.entity";
+import { PrintedCodeNameEntity } from "../modules/classification/printed-code-name.entity";
 import { DepartmentBudgetEntity } from "../modules/budget/department-budget.entity";
 import { EconomicLineEntity, IncomeLineEntity, SubjectLineEntity, SubjectRowTotalEntity, YearBeginLineEntity } from "../modules/budget/fact-lines.entity";
 import {
@@ -28,6 +29,7 @@ export const entities = [
   BudgetUnitEntity,
   SubjectCodeEntity,
   SubjectCodeNameEntity,
+  PrintedCodeNameEntity,
   EconomicCodeEntity,
   EconomicCodeNameEntity,
   SourceDocumentEntity,

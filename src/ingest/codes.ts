@@ -13,13 +13,10 @@ interface NameRow {
 }
 
 /**
- * Registers every code the document uses, with its ancestors, and names them: a name the
- * document prints (DOCUMENT) is that year's name; any other comes from the shipped list nearest
- * the document's year and is stored as that list's year's name — never relabelled as the
- * document's year (a 2022 document named from the 2023 list leaves 2023 names, not 2022 ones).
+ * Every code the document uses, with its ancestors, and their names: a name the document
+ * prints (DOCUMENT), else the shipped list's nearest the document's year (CODE_LIST).
  */
-export async function ensureCodes(m: EntityManager, model: BudgetModel): Promise<void> {
-  const list = codeListFor(model.year);
+function codesOf(model: BudgetModel, list: CodeList): { functional: NameRow[]; economic: NameRow[] } {
   const functional = new Map<string, NameRow>();
   const addFunctional = (code: string, printed: string | null) => {
     for (const len of [3, 5, 7]) {
@@ -51,13 +48,41 @@ export async function ensureCodes(m: EntityManager, model: BudgetModel): Promise
     addEconomic("DEPT", l.deptCode, l.deptName);
     addEconomic("GOV", l.govCode, l.govName);
   });
+  return { functional: [...functional.values()], economic: [...economic.values()] };
+}
 
+/** The names the document printed for its codes, by code list (SUBJECT, DEPT, GOV): stored with its version. */
+export function printedNames(model: BudgetModel): { codeList: "SUBJECT" | "DEPT" | "GOV"; code: string; name: string }[] {
+  const { functional, economic } = codesOf(model, codeListFor(model.year));
+  return [...functional, ...economic]
+    .filter((r) => r.origin === "DOCUMENT" && r.name !== null)
+    .map((r) => ({ codeList: (r.scheme ?? "SUBJECT") as "SUBJECT" | "DEPT" | "GOV", code: r.code, name: r.name! }));
+}
+
+/**
+ * Registers every code the document uses and names them. A name the document prints is that
+ * year's name — for a published import; a draft's printing waits in its version's printed names
+ * until it is published, and its codes are named from the list meanwhile. Any other name comes
+ * from the shipped list nearest the document's year and is stored as that list's year's name —
+ * never relabelled as the document's year (a 2022 document named from the 2023 list leaves 2023
+ * names, not 2022 ones).
+ */
+export async function ensureCodes(m: EntityManager, model: BudgetModel, opts: { published: boolean }): Promise<void> {
+  const list = codeListFor(model.year);
+  const { functional, economic } = codesOf(model, list);
+  const fromList = (r: NameRow, names: Record<string, string>): NameRow =>
+    r.origin === "DOCUMENT" && !opts.published ? { ...r, name: names[r.code] ?? null, origin: "CODE_LIST" } : r;
+  const economicList = (r: NameRow) => (r.scheme === "DEPT" ? list.deptEconomic : list.govEconomic);
+  const named = {
+    functional: functional.map((r) => fromList(r, list.functional)),
+    economic: economic.map((r) => fromList(r, economicList(r))),
+  };
   const printed = (rows: NameRow[]) => rows.filter((r) => r.origin === "DOCUMENT");
   const listed = (rows: NameRow[]) => rows.filter((r) => r.origin === "CODE_LIST");
-  await upsert(m, "subject_code", "subject_code_name", printed([...functional.values()]), model.year);
-  await upsert(m, "subject_code", "subject_code_name", listed([...functional.values()]), list.year);
-  await upsert(m, "economic_code", "economic_code_name", printed([...economic.values()]), model.year);
-  await upsert(m, "economic_code", "economic_code_name", listed([...economic.values()]), list.year);
+  await upsert(m, "subject_code", "subject_code_name", printed(named.functional), model.year);
+  await upsert(m, "subject_code", "subject_code_name", listed(named.functional), list.year);
+  await upsert(m, "economic_code", "economic_code_name", printed(named.economic), model.year);
+  await upsert(m, "economic_code", "economic_code_name", listed(named.economic), list.year);
 }
 
 /**

@@ -26,7 +26,8 @@ import { documentFindings, severityCounts } from "./checks";
 import { codeListFor } from "./code-lists";
 import { YEAR_BEGIN_RULE, crossStageChecks } from "./cross-stage";
 import { PRIOR_YEAR_RULE, crossYearChecks, insertDiscrepancy } from "./cross-year";
-import { ensureCodes } from "./codes";
+import { ensureCodes, printedNames } from "./codes";
+import { PrintedCodeNameEntity } from "../modules/classification/printed-code-name.entity";
 import type { DocumentFormat } from "./import";
 import type { BudgetModel, DiscrepancyDraft, ThreePublicFigures } from "./model";
 import { toMicro } from "../common/decimal";
@@ -89,6 +90,7 @@ export async function loadBudget(
     await insertProjects(m, model, { budgetId, departmentId, year: model.year }, unitOf);
     await insertSpecialMeasures(m, model, budgetId);
     await insertDocumentParts(m, model, budgetId);
+    await insertMany(m, PrintedCodeNameEntity, printedNames(model).map((r) => ({ budgetId, ...r })));
 
     const findings = [
       ...(opts.findings ?? documentFindings(model, source.fileName)),
@@ -141,7 +143,7 @@ async function insertBudget(
   if (!(await m.findOneBy(FiscalYearEntity, { year: model.year }))) {
     await m.insert(FiscalYearEntity, { year: model.year, codeList: codeListFor(model.year).source });
   }
-  await ensureCodes(m, model);
+  await ensureCodes(m, model, { published: o.status === "PUBLISHED" });
   const doc = await m.insert(SourceDocumentEntity, {
     fileName: source.fileName, checksum, format: source.format, byteSize: source.bytes.length, importedAt: o.now, importedBy: o.actor,
   });

@@ -4,6 +4,7 @@ import type { Viewer } from "../../common/viewer";
 import type { Row } from "../../db/sql";
 import { IMPORT_WAIT_SECONDS, claimWriter, retryTransient, withWriteLock } from "../../db/write-lock";
 import { recordAudit } from "../audit/audit.service";
+import { publishPrintedNames } from "../classification/printed-names";
 import type { BudgetService } from "./budget.service";
 import type { BudgetStage } from "./budget.type";
 import type { PublicationInput, PublicationPayload } from "./publication.type";
@@ -58,6 +59,7 @@ export class PublicationService {
       }
       await m.query("UPDATE department_budget SET is_public = 0 WHERE department_id = ? AND year = ? AND stage = ?", [current.department_id, key.year, key.stage]);
       await m.query("UPDATE department_budget SET is_public = 1, status = 'PUBLISHED' WHERE id = ?", [current.id]);
+      await publishPrintedNames(m, Number(current.id), key.year);
       const replaced = versions.find((v) => Number(v.is_public));
       return {
         done: true, budgetId: Number(current.id), field: null,

@@ -30,7 +30,7 @@ export class SubjectCode {
   @Field(() => String, {
     nullable: true,
     description:
-      "科目名称 the name as of the year asked for: that year's own code list or document printing if it has one (a document's printing wins for its year), else the nearest earlier year's, else the earliest; with no year, the latest. Null if no list or document names it.",
+      "科目名称 the name as of the year asked for: that year's own code list or document printing if it has one (a published document's printing wins for its year; a draft's waits until it is published), else the nearest earlier year's, else the earliest; with no year, the latest. Null if no list or document names it.",
   })
   name: string | null;
 
