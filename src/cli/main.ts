@@ -10,6 +10,7 @@ import type { DataSource } from "typeorm";
 import { DatabaseUnavailableError } from "../db/data-source";
 import { DatabaseBusyError } from "../db/write-lock";
 import { IMPORT_WAIT_SECONDS } from "../db/write-lock";
+import { STAGE_PROBLEM, stageArgument } from "./args";
 import { openPlatformDatabase } from "../platform";
 import { exportBundle } from "../ingest/export";
 import { runGenerate } from "./generate";
@@ -190,9 +191,10 @@ function readArgument(file: string): Buffer | string {
   }
 }
 
-function stageArg(argv: string[]): string {
+/** The `--stage` given (any case), BUDGET when none; null when it names no stage. */
+function stageArg(argv: string[]): string | null {
   const i = argv.indexOf("--stage");
-  return i >= 0 ? String(argv[i + 1]) : "BUDGET";
+  return i >= 0 ? stageArgument(argv[i + 1]) : "BUDGET";
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -208,14 +210,19 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "export" && args.length >= 2) {
+    const stage = stageArg(rest);
+    if (!stage) {
+      console.error(`${STAGE_PROBLEM}\n\n${USAGE}`);
+      return 2;
+    }
     const ds = await openPlatformDatabase(loadConfig().database);
     try {
       const [row] = await ds.query(
         "SELECT b.id FROM department_budget b JOIN department d ON d.id = b.department_id WHERE d.code = ? AND b.year = ? AND b.stage = ? AND b.is_current = 1",
-        [args[0], Number(args[1]), stageArg(rest)],
+        [args[0], Number(args[1]), stage],
       );
       if (!row) {
-        console.error(`no budget in force for department ${args[0]} in ${args[1]}`);
+        console.error(`no ${stage} budget in force for department ${args[0]} in ${args[1]}`);
         return 1;
       }
       const json = JSON.stringify(await exportBundle(ds, Number(row.id)), null, 2) + "\n";

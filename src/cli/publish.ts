@@ -1,18 +1,19 @@
 import type { DataSource } from "typeorm";
 import { loadConfig } from "../config";
-import { BUDGET_STAGES } from "../common/vocabulary";
 import type { Viewer } from "../common/viewer";
 import { Sql } from "../db/sql";
 import { openPlatformDatabase } from "../platform";
+import { STAGE_PROBLEM, stageArgument } from "./args";
 import { BudgetService } from "../modules/budget/budget.service";
 import type { BudgetStage } from "../modules/budget/budget.type";
 import { PublicationService } from "../modules/budget/publication.service";
 
-export const PUBLISH_USAGE = `  publish <department> <year> [--stage BUDGET|ADJUSTED|FINAL]
+export const PUBLISH_USAGE = `  publish <department> <year> [--stage BUDGET|ADJUSTED|FINAL] [--json]
                                            make the current version the one the public sees (it
                                            replaces the version published before); stage BUDGET unless given
-  withdraw <department> <year> [--stage BUDGET|ADJUSTED|FINAL]
-                                           take the department-year-stage out of public view`;
+  withdraw <department> <year> [--stage BUDGET|ADJUSTED|FINAL] [--json]
+                                           take the department-year-stage out of public view
+                                           (--json prints { done, message, department, year, stage })`;
 
 /**
  * `publish` and `withdraw`: exit 0 when done, 1 when there was nothing to do (the message says
@@ -29,7 +30,10 @@ export async function runPublication(command: "publish" | "withdraw", argv: stri
   try {
     const service = new PublicationService(ds, viewer, new BudgetService(new Sql(ds), viewer));
     const outcome = command === "publish" ? await service.publish(parsed) : await service.withdraw(parsed);
-    if (outcome.done) console.log(outcome.message);
+    if (parsed.json) {
+      const { departmentCode: department, year, stage } = parsed;
+      console.log(JSON.stringify({ command, done: outcome.done, message: outcome.message, department, year, stage }, null, 2));
+    } else if (outcome.done) console.log(outcome.message);
     else console.error(outcome.message);
     return outcome.done ? 0 : 1;
   } finally {
@@ -37,21 +41,24 @@ export async function runPublication(command: "publish" | "withdraw", argv: stri
   }
 }
 
-function parse(argv: string[]): { departmentCode: string; year: number; stage: BudgetStage } | string {
+export function parse(argv: string[]): { departmentCode: string; year: number; stage: BudgetStage; json: boolean } | string {
   const positional: string[] = [];
-  let stage: string = "BUDGET";
+  let stage: BudgetStage = "BUDGET" as BudgetStage;
+  let json = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--stage") {
-      stage = argv[++i] ?? "";
-      if (!(BUDGET_STAGES as readonly string[]).includes(stage)) return `--stage takes one of ${BUDGET_STAGES.join(", ")}`;
-    } else if (a.startsWith("--")) return `unknown option ${a}`;
+      const given = stageArgument(argv[++i]);
+      if (!given) return STAGE_PROBLEM;
+      stage = given as BudgetStage;
+    } else if (a === "--json") json = true;
+    else if (a.startsWith("--")) return `unknown option ${a}`;
     else positional.push(a);
   }
   if (positional.length !== 2) return "give a department code and a year";
   const [departmentCode, yearText] = positional as [string, string];
   if (!/^\d{4}$/.test(yearText)) return `${yearText} is not a year`;
-  return { departmentCode, year: Number(yearText), stage: stage as BudgetStage };
+  return { departmentCode, year: Number(yearText), stage, json };
 }
 
 /**

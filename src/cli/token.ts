@@ -13,6 +13,8 @@ export const TOKEN_USAGE = `usage: npm run budget -- token <command>
                        last used, revoked (never the token itself)
   token revoke ID      refuse the token from now on
 
+--json (any command) prints one JSON document instead: the token made (with its secret), the
+tokens listed, or the token revoked; a refusal as { "problem": … } on standard error.
 Exit status: 0 done, 1 refused (the message says why), 2 bad usage.`;
 
 const VALUE_OPTIONS = ["--role", "--department", "--expires-days", "--name"] as const;
@@ -49,6 +51,16 @@ function printTable(rows: ApiTokenRow[]): void {
   for (const l of [header, ...lines]) console.log(l.map((c, i) => c + " ".repeat(widths[i]! - width(c))).join("  ").trimEnd());
 }
 
+function printJson(document: object): number {
+  console.log(JSON.stringify(document, null, 2));
+  return 0;
+}
+
+function refused(message: string, json: boolean): number {
+  console.error(json ? JSON.stringify({ problem: message }) : message);
+  return 1;
+}
+
 function usage(problem?: string): number {
   if (problem) console.error(`${problem}\n`);
   console.error(TOKEN_USAGE);
@@ -57,7 +69,9 @@ function usage(problem?: string): number {
 
 /** `npm run budget -- token …`: the administrator's tools, for whoever holds the database. */
 export async function runToken(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...given] = argv;
+  const json = given.includes("--json");
+  const rest = given.filter((a) => a !== "--json");
   const parsed = parseOptions(rest);
   if (typeof parsed === "string") return usage(parsed);
   const { options, positional } = parsed;
@@ -70,11 +84,9 @@ export async function runToken(argv: string[]): Promise<number> {
     if (daysText !== undefined && !/^\d+$/.test(daysText)) return usage(`--expires-days must be a whole number of days, got "${daysText}"`);
     run = async (tokens) => {
       const made = await tokens.create({ role, departmentCode: options.get("--department"), expiresInDays: daysText === undefined ? undefined : Number(daysText), name: options.get("--name") });
-      if ("problem" in made) {
-        console.error(made.problem.message);
-        return 1;
-      }
+      if ("problem" in made) return refused(made.problem.message, json);
       const t = made.token;
+      if (json) return printJson({ token: t, secret: made.secret });
       console.log(`token ${t.id} made: ${t.role}${t.departmentCode ? ` for department ${t.departmentCode}` : ""}, "${t.name}", expires ${time(t.expiresAt)} UTC`);
       console.log("it is shown only now (the database keeps a hash); send it as `Authorization: Bearer <token>`:");
       console.log(made.secret);
@@ -83,6 +95,7 @@ export async function runToken(argv: string[]): Promise<number> {
   } else if (command === "list" && !positional.length && !options.size) {
     run = async (tokens) => {
       const { rows } = await tokens.page({}, { offset: 0, limit: 1_000_000 });
+      if (json) return printJson({ tokens: rows });
       if (rows.length) printTable(rows);
       else console.log("no tokens yet: make one with `npm run budget -- token create --role …`");
       return 0;
@@ -92,10 +105,8 @@ export async function runToken(argv: string[]): Promise<number> {
     const id = Number(positional[0]);
     run = async (tokens) => {
       const revoked = await tokens.revoke(id);
-      if ("problem" in revoked) {
-        console.error(revoked.problem.message);
-        return 1;
-      }
+      if ("problem" in revoked) return refused(revoked.problem.message, json);
+      if (json) return printJson({ token: revoked.token });
       console.log(`token ${id} is revoked (since ${time(revoked.token.revokedAt)} UTC)`);
       return 0;
     };
