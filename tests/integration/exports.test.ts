@@ -1,4 +1,8 @@
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -257,6 +261,59 @@ describe.each(DATABASE_KINDS)("[%s] exports page through their lists", (kind) =>
       const whole = await rows(k, params, 100_000);
       expect(whole.length, k).toBeGreaterThan(6);
       expect(await rows(k, params, 3), k).toEqual(whole);
+    }
+  });
+});
+
+describe.each(DATABASE_KINDS)("[%s] exports from the CLI", (kind) => {
+  const db = freshDatabase(kind);
+  let ds: DataSource;
+  let server: TestServer;
+  const root = join(__dirname, "..", "..");
+  const cli = (...args: string[]) => spawnSync("npx", ["tsx", "src/cli/main.ts", "export-table", ...args], { cwd: root, env: { ...process.env, DATABASE_URL: db.config.url }, timeout: 120_000 });
+
+  beforeAll(async () => {
+    process.env.ADMIN_TOKEN = ADMIN;
+    ds = await db.open();
+    await loadBundleObject(ds, sampleBundle());
+    const draft = departmentVariant("971");
+    await loadBudget(ds, readBundle("971.bundle.json", draft), { fileName: "971.bundle.json", bytes: Buffer.from(JSON.stringify(draft)), format: "BUNDLE" }, { status: "DRAFT" });
+    server = await TestServer.start(ds);
+  });
+  afterAll(async () => {
+    delete process.env.ADMIN_TOKEN;
+    await server?.stop();
+    await ds?.destroy();
+    await db.drop();
+  });
+
+  it("writes the file the finance bureau gets over HTTP, drafts included, to stdout or --out", async () => {
+    const base = server.url.replace(/\/graphql$/, "");
+    const http = await get(`${base}/export/expenditure.csv?year=2023&groupBy=DEPARTMENT,SUBJECT_CLASS`, ADMIN);
+    const run = cli("expenditure", "--year", "2023", "--group-by", "DEPARTMENT,SUBJECT_CLASS");
+    expect(run.status, run.stderr.toString()).toBe(0);
+    expect(run.stdout.equals(http.body)).toBe(true);
+    expect(csvRecords(http).map((r) => r["部门编码"])).toContain("971");
+    const out = join(tmpdir(), `exports-${process.pid}-${kind}.xlsx`);
+    try {
+      const written = cli("projects", "--department", "007", "--out", out);
+      expect(written.status, written.stderr.toString()).toBe(0);
+      expect(written.stderr.toString()).toMatch(/rows written as XLSX .* \(read as FINANCE\)/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const fromHttp = await workbook(await get(`${base}/export/projects.xlsx?department=007`, ADMIN));
+      expect(sheetRecords(wb.getWorksheet("projects")!)).toEqual(sheetRecords(fromHttp.getWorksheet("projects")!));
+    } finally {
+      rmSync(out, { force: true });
+    }
+  });
+
+  it("exits 2 for bad usage: an unknown export, option or value", () => {
+    for (const args of [["budgets"], ["expenditure", "--colour", "red"], ["expenditure", "--year", "20x3"], ["expenditure", "--format", "pdf"], ["expenditure", "--year"]]) {
+      const run = cli(...args);
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stdout.length).toBe(0);
+      expect(run.stderr.toString()).toContain("usage: npm run budget -- export-table");
     }
   });
 });

@@ -1,5 +1,6 @@
 import { once } from "node:events";
-import type { Writable } from "node:stream";
+import { PassThrough, type Writable } from "node:stream";
+import { finished } from "node:stream/promises";
 import ExcelJS from "exceljs";
 import { formatFen } from "../../common/money";
 import type { MoneyUnit } from "../../common/money-unit";
@@ -41,7 +42,11 @@ function xlsxValue(value: Cell, kind: CellKind, unit: MoneyUnit): ExcelJS.CellVa
  * the documents it comes from), then the data sheet, each row committed as it is produced.
  */
 export async function writeXlsx(table: ExportTable, out: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // exceljs ends the stream it writes to; `out` stays open for its owner to end, as with CSV.
+  const zip = new PassThrough();
+  zip.pipe(out, { end: false });
+  const drained = finished(zip);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: zip, useStyles: true, useSharedStrings: false });
   workbook.creator = "gaoxin-budget-platform";
   workbook.created = new Date();
 
@@ -62,8 +67,9 @@ export async function writeXlsx(table: ExportTable, out: Writable): Promise<void
   }));
   for await (const row of table.rows) {
     sheet.addRow(row.map((v, i) => xlsxValue(v, table.columns[i]!.kind, table.unit))).commit();
-    if (out.writableNeedDrain) await once(out, "drain");
+    if (zip.writableNeedDrain) await once(zip, "drain");
   }
   sheet.commit();
   await workbook.commit();
+  await drained;
 }
