@@ -10,7 +10,8 @@ import { ExpenditureDimension as D, type ExpenditureFilter, type ExpenditureGrou
 import { BudgetStage } from "../budget/budget.type";
 import { DiscrepancyValueKind } from "../budget/discrepancy.type";
 import type { IndicatorFilter } from "../performance/indicator-filter.type";
-import type { ProjectFilter } from "../project/project.type";
+import type { PerformanceIndicator } from "../performance/performance-indicator.type";
+import type { Project, ProjectFilter } from "../project/project.type";
 import { type Cell, type Column, type ExportTable, type SourceDocumentRow, withUnit } from "./export-table";
 import { type ExportKind, ExportParamError, type ParsedParams, describeParams } from "./export.params";
 
@@ -82,11 +83,11 @@ export class ExportService {
     };
   }
 
-  private rowsOf<T>(chunks: AsyncIterable<T[]>, spec: Spec<T>, prepare?: (chunk: T[]) => Promise<void>): AsyncIterable<Cell[]> {
+  /** The cells of each row, chunk by chunk, as the writer asks for them. */
+  private rowsOf<T>(chunks: AsyncIterable<T[]>, spec: Spec<T>): AsyncIterable<Cell[]> {
     return {
       async *[Symbol.asyncIterator]() {
         for await (const chunk of chunks) {
-          await prepare?.(chunk);
           for (const row of chunk) yield await Promise.all(spec.map((c) => c.get(row)));
         }
       },
@@ -197,7 +198,7 @@ export class ExportService {
       nameContains: params.nameContains as string | undefined,
       category: params.category as ProjectFilter["category"],
     };
-    type Line = { p: Awaited<ReturnType<Context["services"]["projects"]["search"]>>["rows"][number]; dept: { code: string; name: string }; i: Awaited<ReturnType<Context["services"]["performance"]["ofProjects"]>>[number] | null };
+    type Line = { p: Project; dept: { code: string; name: string }; i: PerformanceIndicator | null };
     const { projects, performance } = this.ctx.services;
     // One row per indicator, the project's columns repeated; a project without indicators is one row.
     // Projects expand into several lines, so their pages are walked here rather than by `paged`.
