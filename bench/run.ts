@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { type BenchResult, markdown, runBench } from "./harness";
 import { type ImportBenchResult, importMarkdown, runImportBench } from "./imports";
 import { attackMarkdown, runAttackBench } from "./attacks";
+import { exportMarkdown, runExportBench } from "./exports";
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [--departments N] [--years Y] [--seed S] [--iterations K] [--warmup W]
                        [--imports-only | --no-imports] [--read-runs N] [--import-runs N] [--batch N] [--attacks]
@@ -10,7 +11,9 @@ const USAGE = `usage: npm run bench -- [--quick] [--json] [--departments N] [--y
   The import section reads and imports one disclosure as text, PDF, XLSX and bundle (--read-runs, --import-runs timed
   runs each) and imports --batch distinct PDFs through the CLI in one child process, reporting its peak RSS.
   --attacks runs only the limits section: calibrates an aggregate's cost against ordinary fields, then sends the
-  22 MB alias query and the 4,990-alias aggregate while another caller asks a simple query.`;
+  22 MB alias query and the 4,990-alias aggregate while another caller asks a simple query.
+  --exports runs only the exports section: each export for a tenth of --departments (N rows) and for all of them
+  (10N) (default 100 departments, 5 years), --iterations runs each (default 2) in a fresh process, reporting peak RSS and heap.`;
 
 async function main(argv: string[]): Promise<number> {
   const flag = (name: string) => argv.includes(`--${name}`);
@@ -36,6 +39,17 @@ async function main(argv: string[]): Promise<number> {
     });
     console.log(flag("json") ? JSON.stringify(r, null, 2) : attackMarkdown(r));
     return r.attacks.every((a) => a.status >= 400 && a.status < 500 && a.refusedMs < 100) ? 0 : 1;
+  }
+  if (flag("exports")) {
+    const r = await runExportBench({
+      mysqlUrl: process.env.BENCH_MYSQL_URL ?? "mariadb://root@127.0.0.1:3306/test",
+      departments: value("departments", quick ? 10 : 100),
+      years: value("years", quick ? 2 : 5),
+      runs: value("iterations", 2),
+      log: flag("json") ? undefined : (l: string) => console.error(l),
+    });
+    console.log(flag("json") ? JSON.stringify(r, null, 2) : exportMarkdown(r));
+    return 0;
   }
   if (flag("imports-only") && flag("no-imports")) throw new Error("--imports-only and --no-imports exclude each other");
   const log = flag("json") ? undefined : (l: string) => console.error(l);

@@ -24,6 +24,8 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   maxQueryBytes?: number;
   /** Milliseconds a request with this query text may take before it is answered 503 REQUEST_TIMEOUT. */
   deadlineMs?: (query: string) => number;
+  /** Handlers tried before GraphQL (exports, health, the IDE); each returns true when it answered the request. */
+  routes?: ((req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>)[];
 }
 
 const MB = 1024 * 1024;
@@ -154,6 +156,7 @@ function withDeadline<T>(work: Promise<T>, ms: number | undefined): Promise<T | 
 export async function startHttpServer<TContext extends BaseContext>(apollo: ApolloServer<TContext>, opts: HttpServerOptions<TContext>): Promise<{ url: string }> {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (cors(req, res)) return;
+    for (const route of opts.routes ?? []) if (await route(req, res)) return;
     let body: unknown;
     try {
       body = await readJsonBody(req, opts.maxBodyBytes, opts.maxBodyNote, opts.maxQueryBytes);

@@ -15,6 +15,7 @@ import { openPlatformDatabase } from "../platform";
 import { exportBundle } from "../ingest/export";
 import { runGenerate } from "./generate";
 import { runToken } from "./token";
+import { runExportTable } from "./export-table";
 import { PUBLISH_USAGE, publishImported, runPublication } from "./publish";
 import { oversizeProblem } from "../ingest/front-ends/detect";
 import { type DocumentFormat, type ImportOutcome, importDocument } from "../ingest/import";
@@ -33,6 +34,10 @@ commands:
   generate --departments N --years Y --seed S --out DIR
                                            write deterministic synthetic bundles shaped like the sample
   migrate                                  bring the database schema up to date
+  export-table <kind> [--format csv|xlsx] [--out FILE] [--year Y --group-by D,…]
+                                           an expenditure, projects, indicators or discrepancies
+                                           export, as GET /export/<kind>.<format> (npm run budget --
+                                           export-table, for its options); read as FINANCE
   token create|list|revoke …               API tokens (npm run budget -- token, for its usage)
 ${PUBLISH_USAGE}
 
@@ -203,6 +208,7 @@ async function main(argv: string[]): Promise<number> {
   const args = rest.filter((a, i) => !a.startsWith("--") && rest[i - 1] !== "--stage");
   if (command === "generate") return runGenerate(rest);
   if (command === "token") return runToken(rest);
+  if (command === "export-table") return runExportTable(rest);
   if (command === "publish" || command === "withdraw") return runPublication(command, rest);
   if (command === "migrate") {
     await (await openPlatformDatabase(loadConfig().database)).destroy();

@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { GraphQLError } from "graphql";
+import type { DataSource } from "typeorm";
+import type { Limits } from "../../common/limits";
+import { resolveViewer } from "../access/authenticate";
+import { writeCsv } from "./csv";
+import { ExportService } from "./export.service";
+import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind, ExportParamError, parseExportParams } from "./export.params";
+import { writeXlsx } from "./xlsx";
+
+const PATH = new RegExp(`^/export/(${EXPORT_KINDS.join("|")})\\.(${EXPORT_FORMATS.join("|")})$`);
+
+export const CONTENT_TYPE: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+function sendJson(res: ServerResponse, status: number, code: string, message: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] });
+  res.statusCode = status;
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("content-length", Buffer.byteLength(body));
+  res.end(body);
+}
+
+/**
+ * `GET /export/{expenditure|projects|indicators|discrepancies}.{csv|xlsx}?…`: the file, streamed
+ * as the rows are read, for the caller the Authorization header names (the public sees
+ * published budgets only). Mistakes are answered 400 with a code and the parameter's name before
+ * a byte of the file is sent; a failure after that cuts the response short, so a client never
+ * takes half a file for a whole one. Returns false for paths that are not an export.
+ */
+export function exportRoute(ds: DataSource, limits: Pick<Limits, "maxStringLength" | "maxListValues">) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const match = PATH.exec(url.pathname);
+    if (!match && !url.pathname.startsWith("/export/")) return false;
+    const requestId = typeof req.headers["x-request-id"] === "string" && /^[\w.-]{1,100}$/.test(req.headers["x-request-id"]) ? req.headers["x-request-id"] : randomUUID();
+    res.setHeader("x-request-id", requestId);
+    if (!match) {
+      sendJson(res, 404, "NOT_FOUND", `no such export: ${EXPORT_KINDS.map((k) => `/export/${k}.{csv|xlsx}`).join(", ")}`);
+      return true;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      sendJson(res, 405, "METHOD_NOT_ALLOWED", "exports are read with GET", {}, { allow: "GET, HEAD" });
+      return true;
+    }
+    const kind = match[1] as ExportKind;
+    const format = match[2] as ExportFormat;
+    let table;
+    try {
+      const params = parseExportParams(kind, url.searchParams.entries(), limits);
+      const viewer = await resolveViewer(ds, req);
+      table = await new ExportService(ds, viewer).table(kind, params);
+    } catch (err) {
+      if (err instanceof ExportParamError) {
+        sendJson(res, 400, err.code, err.message, { parameter: err.parameter });
+        return true;
+      }
+      if (err instanceof GraphQLError && typeof err.extensions.code === "string") {
+        const http = err.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
+        sendJson(res, http?.status ?? 400, err.extensions.code, err.message, {}, Object.fromEntries(http?.headers ?? []));
+        return true;
+      }
+      throw err;
+    }
+    res.statusCode = 200;
+    res.setHeader("content-type", CONTENT_TYPE[format]);
+    res.setHeader("content-disposition", `attachment; filename="${kind}.${format}"`);
+    // A FINANCE caller's file may hold drafts: no shared cache keeps it.
+    res.setHeader("cache-control", "no-store");
+    if (req.method === "HEAD") {
+      res.end();
+      return true;
+    }
+    try {
+      await (format === "csv" ? writeCsv(table, res) : writeXlsx(table, res));
+      res.end();
+    } catch (err) {
+      console.error(`[request ${requestId}] export ${kind}.${format} failed after it started: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      res.destroy();
+    }
+    return true;
+  };
+}

@@ -1,0 +1,319 @@
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import type { DataSource } from "typeorm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readBundle } from "../../src/ingest/bundle/read-bundle";
+import { loadBudget } from "../../src/ingest/load";
+import { PUBLIC_VIEWER } from "../../src/common/viewer";
+import { ExportService } from "../../src/modules/export/export.service";
+import type { ParsedParams } from "../../src/modules/export/export.params";
+import { postGraphql } from "../helpers/bearer";
+import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
+import { departmentVariant, loadBundleObject, sampleBundle } from "../helpers/fixtures";
+import { TestServer } from "../helpers/server";
+
+const ADMIN = "exports-test-admin-token";
+/** A department whose only budget is a draft: the public must never see its figures. */
+const DRAFT_DEPT = "951";
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+function get(url: string, token?: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: "GET", agent: false, headers: token ? { authorization: `Bearer ${token}` } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** RFC 4180, read test-side: quoted fields with doubled quotes, CRLF records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(field), (field = "");
+    else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    } else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+/** A CSV answer as records keyed by header; checks the BOM on the way. */
+function csvRecords(a: Answer): Record<string, string>[] {
+  expect(a.status, a.body.toString("utf8").slice(0, 300)).toBe(200);
+  expect(a.headers["content-type"]).toBe("text/csv; charset=utf-8");
+  expect([...a.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, ...rows] = parseCsv(a.body.toString("utf8").slice(1));
+  return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ""])));
+}
+
+async function workbook(a: Answer): Promise<ExcelJS.Workbook> {
+  expect(a.status, a.body.toString("utf8").slice(0, 300)).toBe(200);
+  expect(a.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(a.body as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** A sheet's rows under its header, cells as exceljs read them. */
+function sheetRecords(sheet: ExcelJS.Worksheet): Record<string, ExcelJS.CellValue>[] {
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+  const out: Record<string, ExcelJS.CellValue>[] = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    out.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i + 1).value ?? null])));
+  });
+  return out;
+}
+
+/** A number read from a sheet, printed at `places` without trailing zeros: the decimal the API gives. */
+const decimal = (v: ExcelJS.CellValue, places: number) => {
+  expect(typeof v).toBe("number");
+  const s = (v as number).toFixed(places);
+  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+};
+
+const GROUPS = `query($filter: ExpenditureFilter, $groupBy: [ExpenditureDimension!]!, $unit: MoneyUnit) {
+  expenditureGroups(filter: $filter, groupBy: $groupBy, unit: $unit, first: 100) {
+    totalCount nodes { year department { code name } subjectCode { code name } amount share rowCount } } }`;
+
+describe.each(DATABASE_KINDS)("[%s] exports over HTTP", (kind) => {
+  const db = freshDatabase(kind);
+  let ds: DataSource;
+  let server: TestServer;
+  let base: string;
+
+  beforeAll(async () => {
+    process.env.ADMIN_TOKEN = ADMIN;
+    ds = await db.open();
+    await loadBundleObject(ds, sampleBundle());
+    await loadBundleObject(ds, departmentVariant("952"));
+    const draft = departmentVariant(DRAFT_DEPT);
+    const fileName = `${DRAFT_DEPT}-2023.bundle.json`;
+    await loadBudget(ds, readBundle(fileName, draft), { fileName, bytes: Buffer.from(JSON.stringify(draft)), format: "BUNDLE" }, { status: "DRAFT" });
+    server = await TestServer.start(ds);
+    base = server.url.replace(/\/graphql$/, "");
+  });
+  afterAll(async () => {
+    delete process.env.ADMIN_TOKEN;
+    await server?.stop();
+    await ds?.destroy();
+    await db.drop();
+  });
+
+  async function groups(variables: Record<string, unknown>, token?: string) {
+    const r = await postGraphql(server.url, GROUPS, variables, { token });
+    expect(r.json.errors, JSON.stringify(r.json.errors)).toBeUndefined();
+    return r.json.data.expenditureGroups as { totalCount: number; nodes: { year: number | null; department: { code: string; name: string } | null; subjectCode: { code: string; name: string } | null; amount: string; share: string | null; rowCount: number }[] };
+  }
+
+  it("writes an expenditure aggregate as CSV with a BOM, its Chinese names intact and the same exact figures as GraphQL", async () => {
+    const rows = csvRecords(await get(`${base}/export/expenditure.csv?year=2023&groupBy=SUBJECT_ITEM`));
+    const api = await groups({ filter: { years: [2023] }, groupBy: ["SUBJECT_ITEM"] });
+    expect(api.nodes.length).toBeGreaterThan(2);
+    expect(rows.map((r) => [r["科目编码（项）"], r["科目名称"], r["金额（万元）"], r["占比（%）"], r["行数"]])).toEqual(
+      api.nodes.map((n) => [n.subjectCode!.code, n.subjectCode!.name, n.amount, n.share ?? "", String(n.rowCount)]),
+    );
+    expect(rows.some((r) => /[\u4e00-\u9fff]/.test(r["科目名称"]!))).toBe(true);
+  });
+
+  it("writes the same aggregate in 元 by department and class, figures exact to the 分", async () => {
+    const rows = csvRecords(await get(`${base}/export/expenditure.csv?groupBy=DEPARTMENT,SUBJECT_CLASS&unit=YUAN&stage=BUDGET`));
+    const api = await groups({ groupBy: ["DEPARTMENT", "SUBJECT_CLASS"], unit: "YUAN" });
+    expect(rows.map((r) => [r["部门编码"], r["部门名称"], r["科目编码（类）"], r["金额（元）"]])).toEqual(api.nodes.map((n) => [n.department!.code, n.department!.name, n.subjectCode!.code, n.amount]));
+  });
+
+  it("writes XLSX with numeric amounts that read back as the API's decimals, and a 说明 sheet naming filter, stage, unit, time and sources", async () => {
+    const wb = await workbook(await get(`${base}/export/expenditure.xlsx?year=2023&groupBy=DEPARTMENT&groupBy=SUBJECT_SECTION`));
+    expect(wb.worksheets.map((s) => s.name)).toEqual(["说明", "expenditure"]);
+    const rows = sheetRecords(wb.getWorksheet("expenditure")!);
+    const api = await groups({ filter: { years: [2023] }, groupBy: ["DEPARTMENT", "SUBJECT_SECTION"] });
+    expect(rows.length).toBe(api.totalCount);
+    expect(rows.map((r) => [r["部门编码"], r["科目编码（款）"], r["科目名称"], decimal(r["金额（万元）"]!, 6)])).toEqual(
+      api.nodes.map((n) => [n.department!.code, n.subjectCode!.code, n.subjectCode!.name, n.amount]),
+    );
+    const about = wb.getWorksheet("说明")!;
+    const lines = new Map<string, string>();
+    about.eachRow((row) => lines.set(String(row.getCell(1).value), String(row.getCell(2).value ?? "")));
+    expect(lines.get("筛选 Filter")).toBe("year=2023; groupBy=DEPARTMENT,SUBJECT_SECTION");
+    expect(lines.get("阶段 Stage")).toBe("年初预算 (BUDGET)");
+    expect(lines.get("金额单位 Unit")).toBe("万元 (WAN_YUAN)");
+    expect(Date.now() - Date.parse(lines.get("生成时间 Generated at")!)).toBeLessThan(60_000);
+    const docs = await ds.query("SELECT s.file_name, s.checksum FROM source_document s JOIN department_budget b ON b.source_document_id = s.id WHERE b.is_public = 1 ORDER BY s.file_name");
+    for (const d of docs) expect(lines.get(d.file_name)).toBe(d.checksum);
+    expect([...lines.keys()].some((k) => k.startsWith(DRAFT_DEPT))).toBe(false);
+  });
+
+  it("leaves a draft's figures out for the public and puts them in for the finance bureau", async () => {
+    const url = `${base}/export/expenditure.csv?groupBy=DEPARTMENT`;
+    const publicRows = csvRecords(await get(url));
+    expect(publicRows.map((r) => r["部门编码"])).not.toContain(DRAFT_DEPT);
+    const bureauRows = csvRecords(await get(url, ADMIN));
+    const api = await groups({ groupBy: ["DEPARTMENT"] }, ADMIN);
+    expect(bureauRows.map((r) => [r["部门编码"], r["金额（万元）"]])).toEqual(api.nodes.map((n) => [n.department!.code, n.amount]));
+    expect(bureauRows.map((r) => r["部门编码"])).toContain(DRAFT_DEPT);
+    const wb = await workbook(await get(`${base}/export/expenditure.xlsx?department=${DRAFT_DEPT}&groupBy=YEAR`, ADMIN));
+    expect(sheetRecords(wb.getWorksheet("expenditure")!).length).toBe(1);
+    expect((await get(`${base}/export/expenditure.csv?groupBy=DEPARTMENT`, "not-a-token")).status).toBe(401);
+  });
+
+  it("exports projects with their indicators, indicator searches and discrepancies with the API's figures", async () => {
+    const PROJECTS = `{ projects(filter: { years: [2023], departmentCodes: ["007"] }, first: 100) { totalCount nodes { code name amount indicators { name target } } } }`;
+    const api = (await postGraphql(server.url, PROJECTS)).json.data.projects;
+    const rows = csvRecords(await get(`${base}/export/projects.csv?year=2023&department=007`));
+    const expected = api.nodes.flatMap((p: any) => (p.indicators.length ? p.indicators : [null]).map((i: any) => [p.code ?? "", p.name, p.amount, i?.name ?? "", i?.target ?? ""]));
+    expect(rows.map((r) => [r["项目编码"], r["项目名称"], r["项目金额（万元）"], r["指标名称"], r["指标值"]])).toEqual(expected);
+    expect(api.totalCount).toBeGreaterThan(0);
+
+    const INDICATORS = `{ indicators(filter: { nameContains: "满意" }, first: 100) { totalCount nodes { name target year } } }`;
+    const ind = (await postGraphql(server.url, INDICATORS)).json.data.indicators;
+    const wb = await workbook(await get(`${base}/export/indicators.xlsx?nameContains=${encodeURIComponent("满意")}`));
+    const sheet = sheetRecords(wb.getWorksheet("indicators")!);
+    expect(sheet.map((r) => [r["指标名称"], r["指标值"], r["预算年度"]])).toEqual(ind.nodes.map((n: any) => [n.name, n.target, n.year]));
+    expect(ind.totalCount).toBeGreaterThan(0);
+
+    const DISCREPANCIES = `{ budgetDiscrepancies(year: 2023, first: 100) { totalCount nodes { ruleId valueKind stated(unit: YUAN) difference(unit: YUAN) } } }`;
+    const dis = (await postGraphql(server.url, DISCREPANCIES)).json.data.budgetDiscrepancies;
+    const drows = csvRecords(await get(`${base}/export/discrepancies.csv?year=2023&unit=YUAN`));
+    expect(drows.map((r) => [r["规则"], r["类型"], r["公布数（元）"] || r["公布百分比（%）"] || null, r["差额（元）"] || null])).toEqual(
+      dis.nodes.map((n: any) => [n.ruleId, n.valueKind, n.valueKind === "TEXT" ? null : n.stated, n.difference]),
+    );
+  });
+
+  it("answers bad parameters 400 with a code naming the parameter, never 500", async () => {
+    const cases: [string, string, string][] = [
+      ["expenditure.csv?year=2023&colour=red", "UNKNOWN_PARAMETER", "colour"],
+      ["expenditure.csv?year=20x3", "BAD_USER_INPUT", "year"],
+      ["expenditure.xlsx?groupBy=SUBJECT_CLASS,PLANET", "BAD_USER_INPUT", "groupBy"],
+      ["expenditure.csv?unit=EURO", "BAD_USER_INPUT", "unit"],
+      ["expenditure.csv?stage=BUDGET&stage=FINAL", "BAD_USER_INPUT", "stage"],
+      ["expenditure.csv?department=999&groupBy=DEPARTMENT", "BAD_USER_INPUT", "department"],
+      ["expenditure.csv?groupBy=SUBJECT_CLASS,DEPT_ECONOMIC_CLASS", "BAD_USER_INPUT", "groupBy"],
+      [`projects.csv?nameContains=${"长".repeat(300)}`, "BAD_USER_INPUT", "nameContains"],
+      [`indicators.csv?${Array.from({ length: 1001 }, () => "year=2023").join("&")}`, "BAD_USER_INPUT", "year"],
+      ["indicators.xlsx?valueBelow=ninety", "BAD_USER_INPUT", "valueBelow"],
+      ["projects.csv?stage=BUDGET", "UNKNOWN_PARAMETER", "stage"],
+      ["discrepancies.csv?year=2023&year=2024", "BAD_USER_INPUT", "year"],
+    ];
+    for (const [path, code, parameter] of cases) {
+      const a = await get(`${base}/export/${path}`);
+      expect(a.status, path).toBe(400);
+      expect(a.headers["content-type"]).toBe("application/json; charset=utf-8");
+      const error = JSON.parse(a.body.toString("utf8")).errors[0];
+      expect(error.extensions, path).toEqual({ code, parameter });
+    }
+    expect((await get(`${base}/export/budgets.csv`)).status).toBe(404);
+  });
+});
+
+describe.each(DATABASE_KINDS)("[%s] exports page through their lists", (kind) => {
+  const db = freshDatabase(kind);
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    ds = await db.open();
+    for (const code of ["961", "962", "963"]) await loadBundleObject(ds, departmentVariant(code));
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await db.drop();
+  });
+
+  async function rows(kindOf: "expenditure" | "projects" | "indicators" | "discrepancies", params: ParsedParams, chunk: number) {
+    const table = await new ExportService(ds, PUBLIC_VIEWER, chunk).table(kindOf, params);
+    const out: unknown[][] = [];
+    for await (const r of table.rows) out.push(r);
+    return out;
+  }
+
+  it("gives the same rows read 3 at a time as read in one chunk, for every kind of export", async () => {
+    const cases: [Parameters<typeof rows>[0], ParsedParams][] = [
+      ["expenditure", { groupBy: ["DEPARTMENT", "SUBJECT_ITEM"] }],
+      ["expenditure", { groupBy: ["DEPARTMENT", "SUBJECT_CLASS"], rollup: true }],
+      ["projects", {}],
+      ["indicators", {}],
+      ["discrepancies", {}],
+    ];
+    for (const [k, params] of cases) {
+      const whole = await rows(k, params, 100_000);
+      expect(whole.length, k).toBeGreaterThan(6);
+      expect(await rows(k, params, 3), k).toEqual(whole);
+    }
+  });
+});
+
+describe.each(DATABASE_KINDS)("[%s] exports from the CLI", (kind) => {
+  const db = freshDatabase(kind);
+  let ds: DataSource;
+  let server: TestServer;
+  const root = join(__dirname, "..", "..");
+  const cli = (...args: string[]) => spawnSync("npx", ["tsx", "src/cli/main.ts", "export-table", ...args], { cwd: root, env: { ...process.env, DATABASE_URL: db.config.url }, timeout: 120_000 });
+
+  beforeAll(async () => {
+    process.env.ADMIN_TOKEN = ADMIN;
+    ds = await db.open();
+    await loadBundleObject(ds, sampleBundle());
+    const draft = departmentVariant("971");
+    await loadBudget(ds, readBundle("971.bundle.json", draft), { fileName: "971.bundle.json", bytes: Buffer.from(JSON.stringify(draft)), format: "BUNDLE" }, { status: "DRAFT" });
+    server = await TestServer.start(ds);
+  });
+  afterAll(async () => {
+    delete process.env.ADMIN_TOKEN;
+    await server?.stop();
+    await ds?.destroy();
+    await db.drop();
+  });
+
+  it("writes the file the finance bureau gets over HTTP, drafts included, to stdout or --out", async () => {
+    const base = server.url.replace(/\/graphql$/, "");
+    const http = await get(`${base}/export/expenditure.csv?year=2023&groupBy=DEPARTMENT,SUBJECT_CLASS`, ADMIN);
+    const run = cli("expenditure", "--year", "2023", "--group-by", "DEPARTMENT,SUBJECT_CLASS");
+    expect(run.status, run.stderr.toString()).toBe(0);
+    expect(run.stdout.equals(http.body)).toBe(true);
+    expect(csvRecords(http).map((r) => r["部门编码"])).toContain("971");
+    const out = join(tmpdir(), `exports-${process.pid}-${kind}.xlsx`);
+    try {
+      const written = cli("projects", "--department", "007", "--out", out);
+      expect(written.status, written.stderr.toString()).toBe(0);
+      expect(written.stderr.toString()).toMatch(/rows written as XLSX .* \(read as FINANCE\)/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const fromHttp = await workbook(await get(`${base}/export/projects.xlsx?department=007`, ADMIN));
+      expect(sheetRecords(wb.getWorksheet("projects")!)).toEqual(sheetRecords(fromHttp.getWorksheet("projects")!));
+    } finally {
+      rmSync(out, { force: true });
+    }
+  });
+
+  it("exits 2 for bad usage: an unknown export, option or value", () => {
+    for (const args of [["budgets"], ["expenditure", "--colour", "red"], ["expenditure", "--year", "20x3"], ["expenditure", "--format", "pdf"], ["expenditure", "--year"]]) {
+      const run = cli(...args);
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stdout.length).toBe(0);
+      expect(run.stderr.toString()).toContain("usage: npm run budget -- export-table");
+    }
+  });
+});
