@@ -91,8 +91,10 @@ export function ideRoutes(opts: IdeRouteOptions = {}): RouteHandler {
   return async (req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
     const head = req.method === "HEAD";
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (path === "/" && development) {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const path = url.pathname;
+    // A GET query sent to `/` is a client using the root as its endpoint, not a browser.
+    if (path === "/" && development && !url.searchParams.has("query")) {
       res.statusCode = 302;
       res.setHeader("location", IDE_PATH);
       res.setHeader("content-length", "0");

@@ -152,6 +152,9 @@ describe("the GraphiQL IDE, offline", () => {
     const res = await fetch(new URL("/", origin), { redirect: "manual" });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/graphiql");
+    // …but a client that sends its GET queries to the root still reaches GraphQL.
+    const query = await fetch(new URL(`/?query=${encodeURIComponent("{ __typename }")}`, origin), { headers: { "apollo-require-preflight": "true" }, redirect: "manual" });
+    expect(await query.json()).toEqual({ data: { __typename: "Query" } });
   });
 
   it("no longer serves Apollo's landing page (Sandbox from Apollo's CDN) at /graphql", async () => {
