@@ -86,8 +86,14 @@ export async function buildIdeBundle(): Promise<{ ms: number }> {
       execFile(
         process.execPath,
         [bin, "build", "--config", join(IDE_SOURCE_DIR, "vite.config.mts")],
-        { cwd: ROOT, env: { ...process.env, IDE_OUT_DIR: scratch, NODE_ENV: "production" }, maxBuffer: 16 * 1024 * 1024 },
-        (err, _stdout, stderr) => (err ? reject(new IdeUnavailableError(`building the IDE failed: ${stderr.trim().split("\n").slice(-5).join(" / ") || err.message}`)) : resolve()),
+        // A build takes 20–45 s; one stuck for minutes is ended, and the next request tries again.
+        { cwd: ROOT, env: { ...process.env, IDE_OUT_DIR: scratch, NODE_ENV: "production" }, maxBuffer: 16 * 1024 * 1024, timeout: 5 * 60_000 },
+        (err, _stdout, stderr) => {
+          if (!err) return resolve();
+          // vite's output names files on this machine: it goes to the log, not to the client.
+          console.error(`building the IDE failed: ${stderr.trim().split("\n").slice(0, 30).join("\n") || err.message}`);
+          reject(new IdeUnavailableError("building the IDE failed; the server's log says why"));
+        },
       );
     });
     const stamp = sourceStamp();
