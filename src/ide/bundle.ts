@@ -117,9 +117,16 @@ let ensuring: Promise<void> | undefined;
 export function ensureIdeBundle(log: (line: string) => void = console.log): Promise<void> {
   ensuring ??= (async () => {
     if (bundleIsCurrent()) return;
-    log("building the GraphiQL bundle into dist/ide/ (once; about half a minute)");
-    const { ms } = await buildIdeBundle();
-    log(`built the GraphiQL bundle in ${(ms / 1000).toFixed(1)} s`);
+    const stale = existsSync(join(IDE_BUNDLE_DIR, "index.html"));
+    log(`${stale ? "rebuilding the GraphiQL bundle, older than its sources," : "building the GraphiQL bundle"} into dist/ide/ (once; about half a minute)`);
+    try {
+      const { ms } = await buildIdeBundle();
+      log(`built the GraphiQL bundle in ${(ms / 1000).toFixed(1)} s`);
+    } catch (err) {
+      // An older IDE is better than none (an image shipped with the sources but without vite).
+      if (!stale || !(err instanceof IdeUnavailableError)) throw err;
+      console.error(`${err.message}; serving the older bundle`);
+    }
   })().catch((err: unknown) => {
     ensuring = undefined; // the next request tries again
     throw err;
