@@ -20,9 +20,8 @@ function findRoot(from: string): string {
 }
 
 export const PROJECT_ROOT = findRoot(__dirname);
-const ROOT = PROJECT_ROOT;
-export const IDE_SOURCE_DIR = join(ROOT, "ide");
-export const IDE_BUNDLE_DIR = join(ROOT, "dist", "ide");
+export const IDE_SOURCE_DIR = join(PROJECT_ROOT, "ide");
+export const IDE_BUNDLE_DIR = join(PROJECT_ROOT, "dist", "ide");
 const STAMP_FILE = ".build-stamp";
 /** The packages whose code ends up in the bundle, or that make it. */
 const BUNDLED_PACKAGES = ["graphiql", "@graphiql/react", "monaco-editor", "monaco-graphql", "react", "react-dom", "vite"];
@@ -31,7 +30,7 @@ export class IdeUnavailableError extends Error {}
 
 function packageVersion(name: string): string {
   try {
-    return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`, { paths: [ROOT] }), "utf8")) as { version: string }).version;
+    return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`, { paths: [PROJECT_ROOT] }), "utf8")) as { version: string }).version;
   } catch {
     return "absent";
   }
@@ -65,7 +64,7 @@ export function bundleIsCurrent(): boolean {
 
 function viteBin(): string {
   try {
-    return join(dirname(require.resolve("vite/package.json", { paths: [ROOT] })), "bin", "vite.js");
+    return join(dirname(require.resolve("vite/package.json", { paths: [PROJECT_ROOT] })), "bin", "vite.js");
   } catch {
     throw new IdeUnavailableError("the IDE is not built and vite (a development dependency) is not installed: run `npm run build:ide` where it is, and ship dist/ide/");
   }
@@ -87,7 +86,7 @@ export async function buildIdeBundle(): Promise<{ ms: number }> {
         process.execPath,
         [bin, "build", "--config", join(IDE_SOURCE_DIR, "vite.config.mts")],
         // A build takes 20–45 s; one stuck for minutes is ended, and the next request tries again.
-        { cwd: ROOT, env: { ...process.env, IDE_OUT_DIR: scratch, NODE_ENV: "production" }, maxBuffer: 16 * 1024 * 1024, timeout: 5 * 60_000 },
+        { cwd: PROJECT_ROOT, env: { ...process.env, IDE_OUT_DIR: scratch, NODE_ENV: "production" }, maxBuffer: 16 * 1024 * 1024, timeout: 5 * 60_000 },
         (err, _stdout, stderr) => {
           if (!err) return resolve();
           // vite's output names files on this machine: it goes to the log, not to the client.
