@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { QueryLengthScan } from "./common/query-scan";
+import { ideRoutes } from "./ide/routes";
 
 /**
  * GraphQL over HTTP for an Apollo server: what `startStandaloneServer` does (CORS open to every
@@ -154,8 +155,10 @@ function withDeadline<T>(work: Promise<T>, ms: number | undefined): Promise<T | 
 }
 
 export async function startHttpServer<TContext extends BaseContext>(apollo: ApolloServer<TContext>, opts: HttpServerOptions<TContext>): Promise<{ url: string }> {
+  const ide = ideRoutes();
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (cors(req, res)) return;
+    if (await ide(req, res)) return;
     for (const route of opts.routes ?? []) if (await route(req, res)) return;
     let body: unknown;
     try {

@@ -1,5 +1,5 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { DataSource } from "typeorm";
 import { base64Length } from "./common/base64";
 import { type Limits, limitsFromEnv } from "./common/limits";
@@ -31,6 +31,7 @@ export async function createApollo(limits: Limits = limitsFromEnv()): Promise<Ap
   // Stack traces stay in the server log; clients get the message and code only (formatError).
   // The API sets no cache hints, so Apollo's per-field cache-control bookkeeping is switched off.
   // Introspection is answered here and refused per caller by the request guard.
+  // Apollo's landing page loads Sandbox from Apollo's CDN; the IDE is ours, offline, at /graphiql.
   return new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -38,7 +39,7 @@ export async function createApollo(limits: Limits = limitsFromEnv()): Promise<Ap
     // The parser stops at the token limit: a huge document costs no more than a small one to refuse.
     parseOptions: { maxTokens: limits.maxTokens },
     formatError,
-    plugins: [requestGuard(schema, limits), ApolloServerPluginCacheControlDisabled()],
+    plugins: [requestGuard(schema, limits), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
   });
 }
 

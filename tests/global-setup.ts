@@ -1,6 +1,7 @@
 import mysql from "mysql2/promise";
 import type { TestProject } from "vitest/node";
 import { parseDatabaseUrl } from "../src/config";
+import { ensureIdeBundle } from "../src/ide/bundle";
 import { MYSQL_URL, REQUIRE_MYSQL } from "./helpers/mysql-url";
 
 declare module "vitest" {
@@ -22,4 +23,7 @@ export async function setup(project: TestProject): Promise<void> {
     console.warn(`[tests] MySQL at ${MYSQL_URL} is unreachable: the [mysql] suites are skipped (REQUIRE_MYSQL=1 makes this fail)`);
   }
   project.provide("mysqlAvailable", available);
+  // CI and a fresh checkout run no build step: the IDE's bundle (dist/ide/) is made here when it is
+  // missing or older than its sources, once, rather than by each test file's server at the same time.
+  await ensureIdeBundle((line) => console.log(`[tests] ${line}`)).catch((err: unknown) => console.warn(`[tests] ${(err as Error).message}: the IDE tests will fail`));
 }
