@@ -15,7 +15,6 @@ async function main(): Promise<void> {
     if (loaded) logger.info({ budgetId: loaded.budgetId }, "loaded the sample disclosure into the empty database");
   }
   const server = await createServer(ds, config.port, process.env.HOST ?? "0.0.0.0", { shutdownGraceMs: config.shutdownGraceMs });
-  logger.info({ url: `${server.url.replace("0.0.0.0", "localhost")}graphql`, database: redactUrl(config.database.url) }, "budget API ready");
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     // A second signal while draining (Ctrl-C twice) means now.
@@ -38,6 +37,8 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  // Said once the handlers are in: a supervisor that signals as soon as it reads this line gets a graceful stop.
+  logger.info({ url: `${server.url.replace("0.0.0.0", "localhost")}graphql`, database: redactUrl(config.database.url) }, "budget API ready");
 }
 
 main().catch((err: unknown) => {
