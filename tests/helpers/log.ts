@@ -16,3 +16,10 @@ export function captureLog(): string[] {
   vi.spyOn(logger, "warn").mockImplementation(keep as never);
   return lines;
 }
+
+/** The fields of each `info` line the server logs from now until vi.restoreAllMocks(). */
+export function captureInfo(): Record<string, unknown>[] {
+  const lines: Record<string, unknown>[] = [];
+  vi.spyOn(logger, "info").mockImplementation(((fields: unknown, message?: unknown) => void lines.push({ ...(fields as object), msg: message })) as never);
+  return lines;
+}
