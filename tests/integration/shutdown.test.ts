@@ -179,6 +179,23 @@ describe.each(DATABASE_KINDS)("graceful shutdown on SIGTERM (%s)", (kind) => {
   }, 90_000);
 });
 
+describe("a server whose log reader went away", () => {
+  it("still exits 0 on SIGTERM (its log lines are dropped, not waited for)", async () => {
+    const db = freshDatabase("sqlite");
+    try {
+      const server = await start(db.config.url);
+      running.push(server.child);
+      server.child.stdout!.destroy(); // the pipe's reading end closes, as when a log shipper dies
+      await new Promise((r) => setTimeout(r, 200));
+      server.child.kill("SIGTERM");
+      const exit = await within(5_000, "the exit", server.exited);
+      expect(exit).toMatchObject({ code: 0, signal: null });
+    } finally {
+      await db.drop();
+    }
+  }, 90_000);
+});
+
 describe("npm start", () => {
   it("passes SIGTERM on to the server, which stops gracefully; npm exits 0 and leaves no orphan", async () => {
     const db = freshDatabase("sqlite");
