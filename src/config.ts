@@ -18,6 +18,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   /** Load the sample disclosure into an empty database at start. */
   loadSample: boolean;
+  /** Milliseconds a shutdown waits for requests in flight before closing their connections. */
+  shutdownGraceMs: number;
 }
 
 export const DEFAULT_DATABASE_URL = "sqlite:./data/budget.sqlite";
@@ -59,6 +61,14 @@ export function redactUrl(url: string): string {
   return url.replace(/^([a-z]+:\/\/[^:/@]+):[^@]*@/i, "$1:***@");
 }
 
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, byDefault: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return byDefault;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number ≥ 0, got "${raw}"`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = env.PORT ? Number(env.PORT) : 4000;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
@@ -66,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     database: parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL),
     loadSample: env.LOAD_SAMPLE !== "0",
+    shutdownGraceMs: wholeNumber(env, "SHUTDOWN_GRACE_MS", 10_000),
   };
 }

@@ -5,6 +5,15 @@ import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { QueryLengthScan } from "./common/query-scan";
 import { ideRoutes } from "./ide/routes";
+import { logger } from "./ops/logger";
+import { requestIdOf } from "./ops/request-id";
+import { type RequestRecord, currentRequest, logRequest, operationNameOf } from "./ops/request-log";
+
+/** A path served beside GraphQL (health, exports, the IDE): an exact path, or a pattern. */
+export interface HttpRoute {
+  path: string | RegExp;
+  handle: (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+}
 
 /**
  * GraphQL over HTTP for an Apollo server: what `startStandaloneServer` does (CORS open to every
@@ -14,7 +23,12 @@ import { ideRoutes } from "./ide/routes";
  */
 export interface HttpServerOptions<TContext extends BaseContext> {
   listen: { port: number; host: string };
-  context: (req: IncomingMessage) => Promise<TContext>;
+  /** The request's context, under the id its log line and answer carry. */
+  context: (req: IncomingMessage, requestId: string) => Promise<TContext>;
+  /** Served before GraphQL, first match wins; any other path is the GraphQL endpoint. */
+  routes?: HttpRoute[];
+  /** Milliseconds a shutdown waits for requests in flight before closing their connections. */
+  shutdownGraceMs?: number;
   /** The largest request body taken, in bytes; a larger one is answered 413. */
   maxBodyBytes: number;
   /** Said after the limit when a body is refused for its size. */
@@ -25,8 +39,8 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   maxQueryBytes?: number;
   /** Milliseconds a request with this query text may take before it is answered 503 REQUEST_TIMEOUT. */
   deadlineMs?: (query: string) => number;
-  /** Handlers tried before GraphQL (exports, health, the IDE); each returns true when it answered the request. */
-  routes?: ((req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>)[];
+  /** Handlers tried after the routes and the IDE, before GraphQL (the exports); each returns true when it answered the request. */
+  handlers?: ((req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>)[];
 }
 
 const MB = 1024 * 1024;
@@ -156,10 +170,13 @@ function withDeadline<T>(work: Promise<T>, ms: number | undefined): Promise<T | 
 
 export async function startHttpServer<TContext extends BaseContext>(apollo: ApolloServer<TContext>, opts: HttpServerOptions<TContext>): Promise<{ url: string }> {
   const ide = ideRoutes();
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, record: RequestRecord) => {
     if (cors(req, res)) return;
+    const url = new URL(req.url!, "http://localhost");
+    const route = opts.routes?.find((r) => (typeof r.path === "string" ? r.path === url.pathname : r.path.test(url.pathname)));
+    if (route) return route.handle(req, res, url);
     if (await ide(req, res)) return;
-    for (const route of opts.routes ?? []) if (await route(req, res)) return;
+    for (const handler of opts.handlers ?? []) if (await handler(req, res)) return;
     let body: unknown;
     try {
       body = await readJsonBody(req, opts.maxBodyBytes, opts.maxBodyNote, opts.maxQueryBytes);
@@ -169,8 +186,9 @@ export async function startHttpServer<TContext extends BaseContext>(apollo: Apol
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-    const search = new URL(req.url!, "http://localhost").search;
+    const search = url.search;
     const query = queryText(body, search);
+    record.operation = operationNameOf(body, query);
     if (opts.maxQueryBytes !== undefined && query.length > opts.maxQueryBytes / 4 && Buffer.byteLength(query) > opts.maxQueryBytes) {
       // Refused unparsed: a large document costs its parser and validator time before any limit could see it.
       const refusal = queryTooLarge(opts.maxQueryBytes, Buffer.byteLength(query));
@@ -179,16 +197,15 @@ export async function startHttpServer<TContext extends BaseContext>(apollo: Apol
     const request: HTTPGraphQLRequest = { method: req.method!.toUpperCase(), headers, search, body };
     let made: TContext | undefined;
     const context = async () => {
-      made = await opts.context(req);
+      made = await opts.context(req, record.requestId);
+      record.role = (made as { viewer?: { role?: string } }).viewer?.role;
       opts.onContext?.(made, req);
       return made;
     };
     const deadline = opts.deadlineMs?.(query);
     const response = await withDeadline(apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context }), deadline);
     if (response === TIMED_OUT) {
-      const requestId = (made as { requestId?: unknown } | undefined)?.requestId;
-      if (typeof requestId === "string") res.setHeader("x-request-id", requestId);
-      console.error(`[request ${typeof requestId === "string" ? requestId : "?"}] abandoned at its deadline of ${deadline} ms; answered 503`);
+      logger.warn({ requestId: record.requestId, deadlineMs: deadline }, "request abandoned at its deadline; answered 503");
       return sendError(res, 503, "REQUEST_TIMEOUT", `the request took longer than ${deadline! / 1000} s and was abandoned; ask for less or try again later`, { deadlineMs: deadline });
     }
     if (res.headersSent || res.destroyed) return;
@@ -202,13 +219,18 @@ export async function startHttpServer<TContext extends BaseContext>(apollo: Apol
     res.end();
   };
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((err: unknown) => {
-      // The stack stays in the server's log; the client gets a plain 500.
-      const id = randomUUID();
-      console.error(`[request ${id}] internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      res.setHeader("x-request-id", id);
-      sendError(res, 500, "INTERNAL_SERVER_ERROR", `internal error (request id ${id})`, { requestId: id });
-    });
+    const startedAt = process.hrtime.bigint();
+    const record: RequestRecord = { requestId: requestIdOf(req), method: req.method ?? "", path: (req.url ?? "").split("?")[0].slice(0, 200), statements: 0 };
+    res.setHeader("x-request-id", record.requestId);
+    res.once("close", () => logRequest(record, res.statusCode, startedAt, res.writableFinished));
+    currentRequest.run(record, () =>
+      handle(req, res, record).catch((err: unknown) => {
+        // The stack stays in the server's log; the client gets a plain 500.
+        const id = record.requestId;
+        logger.error({ requestId: id, err }, "internal error");
+        sendError(res, 500, "INTERNAL_SERVER_ERROR", `internal error (request id ${id})`, { requestId: id });
+      }),
+    );
   };
   const httpServer = http.createServer(onRequest);
   // An idle connection is closed by the client, not under it: with Node's 5 s, a client that
@@ -229,7 +251,7 @@ export async function startHttpServer<TContext extends BaseContext>(apollo: Apol
     res.writeContinue();
     onRequest(req, res);
   });
-  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.shutdownGraceMs }));
   await apollo.start();
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -10,6 +10,7 @@ import { startHttpServer } from "./http-server";
 import { MAX_DOCUMENT_BYTES } from "./ingest/front-ends/detect";
 import { resolveViewer } from "./modules/access/authenticate";
 import { exportRoute } from "./modules/export/export.routes";
+import { health, ready } from "./ops/health";
 import { getSchema } from "./schema";
 
 /**
@@ -35,6 +36,9 @@ export async function createApollo(limits: Limits = limitsFromEnv()): Promise<Ap
   return new ApolloServer<Context>({
     schema,
     introspection: true,
+    // src/index.ts owns shutdown: Apollo's own handler would stop, then raise the signal again,
+    // cutting the process off before the database is closed.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     // The parser stops at the token limit: a huge document costs no more than a small one to refuse.
     parseOptions: { maxTokens: limits.maxTokens },
@@ -46,27 +50,39 @@ export async function createApollo(limits: Limits = limitsFromEnv()): Promise<Ap
 export interface ServerOptions {
   /** Limits to apply instead of those the environment sets (tests). */
   limits?: Partial<Limits>;
+  /** Milliseconds a stop waits for requests in flight (SHUTDOWN_GRACE_MS; 10 s by default). */
+  shutdownGraceMs?: number;
 }
 
 /** Starts the GraphQL server over HTTP on `port` (0 picks a free one). Used by `npm start` and the tests. */
 export async function createServer(ds: DataSource, port: number, host = "127.0.0.1", opts: ServerOptions = {}): Promise<RunningServer> {
   const limits: Limits = { ...limitsFromEnv(), ...opts.limits };
   const apollo = await createApollo(limits);
+  let stopping = false;
   const { url } = await startHttpServer(apollo, {
     listen: { port, host },
+    routes: [
+      { path: "/health", handle: health },
+      { path: "/ready", handle: ready(ds, () => stopping) },
+    ],
+    shutdownGraceMs: opts.shutdownGraceMs,
     // Loaders are made per request: their caches never outlive one query.
-    context: async (req) => createContext(ds, await resolveViewer(ds, req)),
+    context: async (req, requestId) => createContext(ds, await resolveViewer(ds, req), requestId),
     onContext: (context, req) => rememberAddress(context, req.socket.remoteAddress),
     maxBodyBytes: MAX_REQUEST_BYTES,
     maxBodyNote: `importDisclosure takes files of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, as base64`,
     maxQueryBytes: limits.maxQueryBytes,
     deadlineMs: (query) => (/\bmutation\b/.test(query) ? limits.mutationDeadlineMs : limits.requestDeadlineMs),
-    routes: [exportRoute(ds, limits)],
+    handlers: [exportRoute(ds, limits)],
   });
   const execute = async (query: string, variables?: Record<string, unknown>) => {
     const res = await apollo.executeOperation({ query, variables }, { contextValue: createContext(ds, PUBLIC_VIEWER) });
     if (res.body.kind !== "single") throw new Error("incremental delivery is not used by this API");
     return { data: res.body.singleResult.data ?? undefined, errors: res.body.singleResult.errors };
   };
-  return { url, execute, stop: () => apollo.stop() };
+  const stop = () => {
+    stopping = true;
+    return apollo.stop();
+  };
+  return { url, execute, stop };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import { type DocumentNode, GraphQLError, type GraphQLFormattedError, type GraphQLSchema, Kind, type OperationDefinitionNode, getVariableValues, visit } from "graphql";
 import type { Context } from "../context";
+import { logger } from "../ops/logger";
 import { costOf } from "./complexity";
 import { clientError, internalError, isClientError, isStatementTimeout, rootCause, withoutSuggestions } from "./errors";
 import type { Limits } from "./limits";
@@ -50,9 +51,8 @@ function usesIntrospection(document: DocumentNode): boolean {
 
 function log(requestId: string, error: unknown): void {
   const cause = rootCause(error);
-  const text = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
-  const path = error instanceof GraphQLError && error.path ? ` at ${error.path.join(".")}` : "";
-  console.error(`[request ${requestId}] internal error${path}: ${text}`);
+  const path = error instanceof GraphQLError && error.path ? error.path.join(".") : undefined;
+  logger.error({ requestId, path, err: cause instanceof Error ? cause : new Error(String(cause)) }, "internal error");
 }
 
 /**
@@ -158,7 +158,7 @@ export function requestGuard(schema: GraphQLSchema, limits: Limits): ApolloServe
         async didEncounterErrors({ errors }) {
           for (const e of errors) {
             notes.set(e, note);
-            if (isStatementTimeout(e)) console.error(`[request ${ctx.requestId}] a statement ran past DB_STATEMENT_TIMEOUT_SECONDS and the database stopped it${e.path ? ` at ${e.path.join(".")}` : ""}`);
+            if (isStatementTimeout(e)) logger.warn({ requestId: ctx.requestId, path: e.path?.join(".") }, "a statement ran past DB_STATEMENT_TIMEOUT_SECONDS and the database stopped it");
             else if (!isClientError(e)) log(ctx.requestId, e);
           }
         },

@@ -1,4 +1,5 @@
 import type { Logger, QueryRunner } from "typeorm";
+import { currentRequest } from "../ops/request-log";
 
 /**
  * Counts every SQL statement TypeORM sends, so tests and the benchmark can prove how many
@@ -11,6 +12,8 @@ export class StatementCounter implements Logger {
   logQuery(query: string, parameters?: unknown[], _runner?: QueryRunner): void {
     if (/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(query)) return;
     this.count++;
+    const request = currentRequest.getStore();
+    if (request) request.statements++;
     if (this.echo) console.error(`[sql ${this.count}] ${query} ${parameters?.length ? JSON.stringify(parameters) : ""}`);
   }
   logQueryError(error: string | Error, query: string): void {

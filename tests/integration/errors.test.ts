@@ -1,4 +1,3 @@
-import net from "node:net";
 import mysql from "mysql2/promise";
 import type { DataSource } from "typeorm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -9,40 +8,13 @@ import { loadSampleIfEmpty } from "../../src/ingest/sample";
 import { openPlatformDatabase } from "../../src/platform";
 import { type RunningServer, createServer } from "../../src/server";
 import { freshDatabase, mysqlAvailable } from "../helpers/databases";
+import { captureLog } from "../helpers/log";
+import { Relay } from "../helpers/relay";
 
 /** What must never reach a client: SQL, driver text, host, port, path, stack. */
 const LEAKS = /SELECT|FROM |SQL|\bER_|errno|ECONN|127\.0\.0\.1|localhost|:3306|\bport\b|\/work\/|node_modules|\.ts:\d|at [A-Za-z]+ \(|Table|doesn't exist|budget_test_/;
 
 const NO_RATE: Partial<Limits> = { rateLimitPerAddress: 0 };
-
-/** A TCP relay to the database that can be stalled (holds every byte) or cut (refuses and resets). */
-class Relay {
-  private readonly sockets = new Set<net.Socket>();
-  private readonly server = net.createServer((client) => {
-    const upstream = net.connect(this.target.port, this.target.host);
-    for (const s of [client, upstream]) {
-      this.sockets.add(s);
-      s.on("close", () => this.sockets.delete(s));
-      s.on("error", () => {});
-    }
-    client.pipe(upstream);
-    upstream.pipe(client);
-  });
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.port = (this.server.address() as net.AddressInfo).port;
-  }
-
-  /** Closes the port and every connection through it: the database is unreachable. */
-  async cut(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 describe.skipIf(!mysqlAvailable)("errors that reveal nothing, and a database that stalls (MySQL)", () => {
   const db = freshDatabase("mysql");
@@ -61,9 +33,8 @@ describe.skipIf(!mysqlAvailable)("errors that reveal nothing, and a database tha
     await db.drop();
   });
 
-  const captureLog = () => {
-    logged = [];
-    vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
+  const startLog = () => {
+    logged = captureLog();
   };
 
   const expectInternal = (r: Awaited<ReturnType<typeof post>>) => {
@@ -86,7 +57,7 @@ describe.skipIf(!mysqlAvailable)("errors that reveal nothing, and a database tha
       try {
         await own.query("SET FOREIGN_KEY_CHECKS = 0");
         await own.query("DROP TABLE department");
-        captureLog();
+        startLog();
         const r = await post(`${s.url}graphql`, JSON.stringify({ query: "{ departments(first: 5) { nodes { code name } } }" }));
         const id = expectInternal(r);
         expect(JSON.stringify(r.body)).not.toContain(scratch.config.database!);
@@ -113,7 +84,7 @@ describe.skipIf(!mysqlAvailable)("errors that reveal nothing, and a database tha
       const q = JSON.stringify({ query: '{ department(code: "007") { name } projects(first: 1) { totalCount } }' });
       expect((await post(`${s.url}graphql`, q)).body.errors).toBeUndefined();
       await relay.cut();
-      captureLog();
+      startLog();
       const r = await post(`${s.url}graphql`, q);
       const id = expectInternal(r);
       expect(logged.some((l) => l.includes(id))).toBe(true);
