@@ -4,7 +4,6 @@ import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { QueryLengthScan } from "./common/query-scan";
-import { ideRoutes } from "./ide/routes";
 import { logger } from "./ops/logger";
 import { requestIdOf } from "./ops/request-id";
 import { type RequestRecord, currentRequest, logRequest, operationNameOf } from "./ops/request-log";
@@ -39,7 +38,7 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   maxQueryBytes?: number;
   /** Milliseconds a request with this query text may take before it is answered 503 REQUEST_TIMEOUT. */
   deadlineMs?: (query: string) => number;
-  /** Handlers tried after the routes and the IDE, before GraphQL (the exports); each returns true when it answered the request. */
+  /** Handlers tried after the routes, before GraphQL (the IDE, the exports); each returns true when it answered the request. */
   handlers?: ((req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>)[];
 }
 
@@ -169,13 +168,11 @@ function withDeadline<T>(work: Promise<T>, ms: number | undefined): Promise<T | 
 }
 
 export async function startHttpServer<TContext extends BaseContext>(apollo: ApolloServer<TContext>, opts: HttpServerOptions<TContext>): Promise<{ url: string }> {
-  const ide = ideRoutes();
   const handle = async (req: IncomingMessage, res: ServerResponse, record: RequestRecord) => {
     if (cors(req, res)) return;
     const url = new URL(req.url!, "http://localhost");
     const route = opts.routes?.find((r) => (typeof r.path === "string" ? r.path === url.pathname : r.path.test(url.pathname)));
     if (route) return route.handle(req, res, url);
-    if (await ide(req, res)) return;
     for (const handler of opts.handlers ?? []) if (await handler(req, res)) return;
     let body: unknown;
     try {

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Limits } from "../../common/limits";
+import { logger } from "../../ops/logger";
 import { resolveViewer } from "../access/authenticate";
 import { writeCsv } from "./csv";
 import { ExportService } from "./export.service";
@@ -37,8 +37,6 @@ export function exportRoute(ds: DataSource, limits: Pick<Limits, "maxStringLengt
     const url = new URL(req.url ?? "/", "http://localhost");
     const match = PATH.exec(url.pathname);
     if (!match && !url.pathname.startsWith("/export/")) return false;
-    const requestId = typeof req.headers["x-request-id"] === "string" && /^[\w.-]{1,100}$/.test(req.headers["x-request-id"]) ? req.headers["x-request-id"] : randomUUID();
-    res.setHeader("x-request-id", requestId);
     if (!match) {
       sendJson(res, 404, "NOT_FOUND", `no such export: ${EXPORT_KINDS.map((k) => `/export/${k}.{csv|xlsx}`).join(", ")}`);
       return true;
@@ -79,7 +77,8 @@ export function exportRoute(ds: DataSource, limits: Pick<Limits, "maxStringLengt
       await (format === "csv" ? writeCsv(table, res) : writeXlsx(table, res));
       res.end();
     } catch (err) {
-      console.error(`[request ${requestId}] export ${kind}.${format} failed after it started: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      // The HTTP layer named the request (x-request-id, set before any route) and logs its line.
+      logger.error({ requestId: res.getHeader("x-request-id"), err }, `export ${kind}.${format} failed after it started`);
       res.destroy();
     }
     return true;
