@@ -106,7 +106,8 @@ describe.skipIf(!mysqlAvailable)("errors that reveal nothing, and a database tha
       expect(r.status).toBe(503);
       expect(r.body.errors![0]!.extensions).toMatchObject({ code: "REQUEST_TIMEOUT", deadlineMs: 1_500 });
       expect(ms).toBeGreaterThanOrEqual(1_400);
-      expect(ms).toBeLessThan(3_000);
+      // Without the deadline the request waits for the lock, which the finally below releases: any bound proves it.
+      expect(ms).toBeLessThan(9_000);
     } finally {
       await locker.query("UNLOCK TABLES");
       await locker.end();
@@ -129,7 +130,7 @@ describe.skipIf(!mysqlAvailable)("errors that reveal nothing, and a database tha
       const ms = performance.now() - started;
       expect(JSON.stringify(r.body)).not.toMatch(LEAKS);
       expect(r.body.errors![0]!.extensions!.code).toBe("REQUEST_TIMEOUT");
-      expect(ms).toBeLessThan(5_000);
+      expect(ms).toBeLessThan(8_000);
     } finally {
       await locker.query("UNLOCK TABLES");
       await locker.end();
