@@ -1,3 +1,5 @@
+import { expect } from "vitest";
+
 /**
  * What a browser would load from a page and the files it references: the HTML's script, link, img
  * and inline style URLs; in JavaScript, static and dynamic imports, workers, `new URL(…,
@@ -71,4 +73,47 @@ export function scriptReferences(js: string, file: URL, base: URL): Reference[] 
   // Vite's preload lists name chunks relative to the base: m.f||(m.f=["assets/x.js", …]).
   for (const m of js.matchAll(/["'](assets\/[\w.-]+\.(?:js|css))["']/g)) collect(out, m[1]!, base, "vite preload");
   return out;
+}
+
+export const CONTENT_TYPES: Record<AssetKind, RegExp> = {
+  html: /^text\/html\b/,
+  script: /^text\/javascript\b/,
+  style: /^text\/css\b/,
+  other: /^(?:font\/|image\/|application\/json\b)/,
+};
+
+export interface Walk {
+  /** Every URL the page loads, with what referenced it. */
+  loaded: Map<string, { ref: Reference; status: number; type: string }>;
+  external: Reference[];
+}
+
+/** Fetches the page and, breadth first, everything it and its scripts and styles load, from the server alone. */
+export async function walk(page: URL, base: URL): Promise<Walk> {
+  const loaded: Walk["loaded"] = new Map();
+  const external: Reference[] = [];
+  const pageRes = await fetch(page, { redirect: "manual" });
+  expect(pageRes.status).toBe(200);
+  expect(pageRes.headers.get("content-type")).toMatch(CONTENT_TYPES.html);
+  let queue = htmlReferences(await pageRes.text(), page);
+  while (queue.length) {
+    const next: Reference[] = [];
+    for (const ref of queue) {
+      if (ref.url.origin !== page.origin) {
+        external.push(ref);
+        continue;
+      }
+      const key = ref.url.pathname + ref.url.search;
+      if (loaded.has(key)) continue;
+      const res = await fetch(ref.url, { redirect: "manual" });
+      const type = res.headers.get("content-type") ?? "";
+      loaded.set(key, { ref, status: res.status, type });
+      if (res.status !== 200) continue;
+      if (/^text\/javascript\b/.test(type)) next.push(...scriptReferences(await res.text(), ref.url, base));
+      else if (/^text\/css\b/.test(type)) next.push(...cssReferences(await res.text(), ref.url));
+      else await res.arrayBuffer();
+    }
+    queue = next;
+  }
+  return { loaded, external };
 }
