@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { expect } from "vitest";
 
 /**
@@ -116,4 +117,31 @@ export async function walk(page: URL, base: URL): Promise<Walk> {
     queue = next;
   }
   return { loaded, external };
+}
+
+/**
+ * Walks a served page (`base` is its path with a trailing slash; `query` any choices in its URL) and
+ * expects nothing from another origin, every file answered 200 with its type, and every file the
+ * bundle wrote to `assetsDir` among those the page loads. Returns what it loaded.
+ */
+export async function expectServedAlone(origin: string, base: string, assetsDir: string, query = ""): Promise<Walk["loaded"]> {
+  const { loaded, external } = await walk(new URL(`${base.replace(/\/$/, "")}${query}`, origin), new URL(base, origin));
+  if (process.env.PAGE_WALK_LOG) for (const [path, l] of loaded) console.log(`${l.status} ${l.type.padEnd(32)} ${l.ref.via.padEnd(26)} ${path}`);
+  expect(external.map((r) => `${r.via} ${r.spec}`)).toEqual([]);
+  const failures = [...loaded].filter(([, l]) => l.status !== 200 || !CONTENT_TYPES[l.ref.kind].test(l.type)).map(([path, l]) => `${path} (${l.ref.via}): ${l.status} ${l.type}`);
+  expect(failures).toEqual([]);
+  // The walk missed nothing: every file vite wrote is one the page loads.
+  const written = readdirSync(assetsDir).map((f) => `${base}assets/${f}`);
+  expect(written.filter((p) => !loaded.has(p))).toEqual([]);
+  return loaded;
+}
+
+/** Expects 404 (or 400) for files that are not in the bundle served under `base`, and nothing read from outside it. */
+export async function expectNothingOutside(origin: string, base: string): Promise<void> {
+  for (const path of [`${base}assets/nothing-here.js`, `${base}assets/..%2F..%2Fpackage.json`, `${base}assets/.build-stamp`, `${base}../package.json`]) {
+    const res = await fetch(new URL(path, origin));
+    const text = await res.text();
+    expect([404, 400]).toContain(res.status);
+    expect(text).not.toContain("gaoxin-budget-platform");
+  }
 }
