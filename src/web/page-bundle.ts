@@ -1,8 +1,12 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
+
+const gzip = promisify(gzipCallback);
 
 /**
  * A browser page the server hands out (the GraphiQL IDE, the explorer) is built by vite from its
@@ -22,10 +26,30 @@ function findRoot(from: string): string {
 
 export const PROJECT_ROOT = findRoot(__dirname);
 const STAMP_FILE = ".build-stamp";
+/** What a build makes besides vite's output; a change here makes older builds stale. */
+const BUILD_FORMAT = "2: assets gzipped into gzip/";
 /** The vite settings every page shares: a change to them rebuilds every page. */
 const SHARED_CONFIG = join(PROJECT_ROOT, "src", "web", "vite-page.mts");
 
+/** Where a bundle keeps gzipped copies of its assets, beside (not in) assets/. */
+export const GZIP_DIR = "gzip";
+
 export class PageUnavailableError extends Error {}
+
+/**
+ * Gzips each asset once, at build time, so the server sends the smaller copy to browsers that take
+ * it (every one does) without compressing on each request. Files gzip cannot shrink keep no copy.
+ */
+async function gzipAssets(outDir: string): Promise<void> {
+  const assets = join(outDir, "assets");
+  const names = await readdir(assets).catch(() => [] as string[]);
+  await mkdir(join(outDir, GZIP_DIR), { recursive: true });
+  for (const name of names) {
+    const bytes = await readFile(join(assets, name));
+    const packed = await gzip(bytes, { level: 9 });
+    if (packed.length < bytes.length * 0.9) await writeFile(join(outDir, GZIP_DIR, `${name}.gz`), packed);
+  }
+}
 
 export interface PageBundleOptions {
   /** The folder under the root holding the page's sources and vite.config.mts, and its name under dist/. */
@@ -72,7 +96,7 @@ export class PageBundle {
   /** A hash of the page's sources and the versions of what it bundles; undefined when the sources are not here (a production image). */
   sourceStamp(): string | undefined {
     if (!existsSync(this.sourceDir)) return undefined;
-    const hash = createHash("sha256");
+    const hash = createHash("sha256").update(`${BUILD_FORMAT}\0`);
     const inputs = [this.sourceDir, SHARED_CONFIG, ...(this.opts.inputs ?? []).map((p) => join(PROJECT_ROOT, p))];
     for (const file of inputs.flatMap(filesUnder)) hash.update(`${relative(PROJECT_ROOT, file)}\0`).update(readFileSync(file)).update("\0");
     for (const pkg of this.opts.packages) hash.update(`${pkg}@${packageVersion(pkg)}\0`);
@@ -127,6 +151,7 @@ export class PageBundle {
           },
         );
       });
+      await gzipAssets(scratch);
       const stamp = this.sourceStamp();
       if (stamp) await writeFile(join(scratch, STAMP_FILE), `${stamp}\n`);
       const old = `${this.outDir}.old-${process.pid}-${Date.now()}`;

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join } from "node:path";
-import { type PageBundle, PageUnavailableError } from "./page-bundle";
+import { GZIP_DIR, type PageBundle, PageUnavailableError } from "./page-bundle";
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
@@ -51,12 +51,25 @@ export function sendJsonError(res: ServerResponse, status: number, code: string,
   send(res, status, JSON_TYPE, JSON.stringify({ errors: [{ message, extensions: { code } }] }), head);
 }
 
-async function sendFile(res: ServerResponse, file: string, head: boolean, cache: string, extra: Record<string, string> = {}): Promise<boolean> {
+/** Whether the request's Accept-Encoding takes gzip (and does not refuse it with q=0). */
+function takesGzip(req: IncomingMessage): boolean {
+  const header = String(req.headers["accept-encoding"] ?? "");
+  return header.split(",").some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(";");
+    return (coding === "gzip" || coding === "*") && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
+}
+
+/** Sends `file`, or its gzipped copy (`gzipped`) when there is one and the client takes gzip. */
+async function sendFile(res: ServerResponse, file: string, head: boolean, cache: string, extra: Record<string, string> = {}, gzipped?: string): Promise<boolean> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return false;
+  const packed = gzipped ? await stat(gzipped).catch(() => undefined) : undefined;
+  const body = packed?.isFile() ? gzipped! : file;
   res.statusCode = 200;
   res.setHeader("content-type", TYPES[extname(file)] ?? "application/octet-stream");
-  res.setHeader("content-length", info.size);
+  if (body !== file) res.setHeader("content-encoding", "gzip");
+  res.setHeader("content-length", body === file ? info.size : packed!.size);
   res.setHeader("cache-control", cache);
   res.setHeader("x-content-type-options", "nosniff");
   for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
@@ -65,7 +78,7 @@ async function sendFile(res: ServerResponse, file: string, head: boolean, cache:
     return true;
   }
   await new Promise<void>((resolve, reject) => {
-    createReadStream(file).on("error", reject).pipe(res).on("finish", resolve).on("close", resolve);
+    createReadStream(body).on("error", reject).pipe(res).on("finish", resolve).on("close", resolve);
   });
   return true;
 }
@@ -106,7 +119,8 @@ export function pageRoutes(path: string, bundle: PageBundle, opts: PageRouteOpti
     const asset = url.pathname.startsWith(`${path}/assets/`) ? url.pathname.slice(`${path}/assets/`.length) : undefined;
     if (asset !== undefined && ASSET_NAME.test(asset)) {
       // Vite puts a content hash in every asset's name: a name never changes meaning.
-      if (await sendFile(res, join(bundle.outDir, "assets", asset), head, "public, max-age=31536000, immutable")) return true;
+      const gzipped = takesGzip(req) ? join(bundle.outDir, GZIP_DIR, `${asset}.gz`) : undefined;
+      if (await sendFile(res, join(bundle.outDir, "assets", asset), head, "public, max-age=31536000, immutable", { vary: "accept-encoding" }, gzipped)) return true;
     }
     sendJsonError(res, 404, "NOT_FOUND", `nothing at ${url.pathname}: ${opts.title} is at ${path}`, head);
     return true;

@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { get as httpGet, type IncomingHttpHeaders } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,6 +69,18 @@ function off(rate: string | null | undefined): boolean {
   return (gap < 0n ? -gap : gap) > 10_000_000n;
 }
 
+/** A GET with a chosen Accept-Encoding, the body as it came over the wire (fetch would decompress it). */
+function getRaw(url: URL, acceptEncoding: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { headers: { "accept-encoding": acceptEncoding }, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("error", reject);
+    }).on("error", reject);
+  });
+}
+
 interface Visit {
   page: Page;
   /** Every URL the page asked for. */
@@ -93,6 +107,19 @@ describe("the explorer's files, offline", () => {
     const res = await fetch(new URL("/explorer", origin));
     await res.arrayBuffer();
     expect(res.headers.get("content-security-policy")).toContain("connect-src 'self'");
+  });
+
+  it("sends its files gzipped to a browser that takes gzip, and as they are to one that does not", async () => {
+    const html = await (await fetch(new URL("/explorer", origin))).text();
+    const script = /src="(\/explorer\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const plain = await getRaw(new URL(script, origin), "identity");
+    const packed = await getRaw(new URL(script, origin), "gzip, deflate, br");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(packed.headers["content-encoding"]).toBe("gzip");
+    expect(packed.headers.vary).toBe("accept-encoding");
+    expect(Number(packed.headers["content-length"])).toBe(packed.body.length);
+    expect(packed.body.length).toBeLessThan(plain.body.length / 2);
+    expect(gunzipSync(packed.body).equals(plain.body)).toBe(true);
   });
 
   it("answers 404 for a file that is not in the bundle, and never reads outside it", async () => {
