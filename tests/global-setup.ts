@@ -1,7 +1,8 @@
 import mysql from "mysql2/promise";
 import type { TestProject } from "vitest/node";
 import { parseDatabaseUrl } from "../src/config";
-import { ensureIdeBundle } from "../src/ide/bundle";
+import { explorerBundle } from "../src/explorer/routes";
+import { ideBundle } from "../src/ide/bundle";
 import { MYSQL_URL, REQUIRE_MYSQL } from "./helpers/mysql-url";
 
 declare module "vitest" {
@@ -23,7 +24,10 @@ export async function setup(project: TestProject): Promise<void> {
     console.warn(`[tests] MySQL at ${MYSQL_URL} is unreachable: the [mysql] suites are skipped (REQUIRE_MYSQL=1 makes this fail)`);
   }
   project.provide("mysqlAvailable", available);
-  // CI and a fresh checkout run no build step: the IDE's bundle (dist/ide/) is made here when it is
-  // missing or older than its sources, once, rather than by each test file's server at the same time.
-  await ensureIdeBundle((line) => console.log(`[tests] ${line}`)).catch((err: unknown) => console.warn(`[tests] ${(err as Error).message}: the IDE tests will fail`));
+  // CI and a fresh checkout run no build step: the pages' bundles (dist/ide/, dist/explorer/) are made
+  // here when missing or older than their sources, once, rather than by each test file's server at
+  // the same time; one after the other, as the machine's cores are few.
+  for (const [bundle, tests] of [[ideBundle, "IDE"], [explorerBundle, "explorer"]] as const) {
+    await bundle.ensure((line) => console.log(`[tests] ${line}`)).catch((err: unknown) => console.warn(`[tests] ${(err as Error).message}: the ${tests} tests will fail`));
+  }
 }
