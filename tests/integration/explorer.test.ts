@@ -1,11 +1,9 @@
 /// <reference lib="dom" />
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { get as httpGet, type IncomingHttpHeaders } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
-import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   DepartmentPageDocument,
@@ -21,7 +19,7 @@ import { importDocument } from "../../src/ingest/import";
 import { SAMPLE_FILE } from "../../src/ingest/sample";
 import { freshDatabase } from "../helpers/databases";
 import { sumWan } from "../helpers/fixtures";
-import { REQUIRE_MYSQL } from "../helpers/mysql-url";
+import { CHROMIUM, chromiumRequired, haveChromium, openBrowser, warnWithoutChromium } from "../helpers/browser";
 import { expectNothingOutside, expectServedAlone } from "../helpers/page-assets";
 import { TestServer } from "../helpers/server";
 
@@ -31,16 +29,12 @@ import { TestServer } from "../helpers/server";
  * its data tables and compared with the API's answers, formatted here on the test's own arithmetic.
  * Screenshots of each state go to test-output/explorer/ (git-ignored; the README names it).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveChromium = existsSync(CHROMIUM);
-const chromiumRequired = REQUIRE_MYSQL || Boolean(process.env.CI);
 const SHOTS = join(__dirname, "..", "..", "test-output", "explorer");
 const FIXTURES = join(__dirname, "..", "fixtures", "disclosures");
 const DOCUMENTS = [SAMPLE_FILE, join(FIXTURES, "007-2022.txt"), join(FIXTURES, "002-2023.txt"), join(FIXTURES, "007-2023-final.txt")];
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const PAGE_TIMEOUT = 60_000;
 
-if (!haveChromium && !chromiumRequired) console.warn(`[tests] ${CHROMIUM} is not installed: the explorer's browser tests are skipped (apt-get install chromium fonts-noto-cjk; CI installs them and REQUIRE_MYSQL=1 makes this fail)`);
+warnWithoutChromium("the explorer's browser test");
 
 // ---- test-side arithmetic and formatting, independent of the page's
 /** A decimal string as millionths (1 分 = 0.000001 万元). */
@@ -132,7 +126,7 @@ describe.skipIf(!haveChromium)("the explorer in headless chromium", () => {
   let server: TestServer;
   let origin: string;
   let context: BrowserContext;
-  let profile: string;
+  let closeBrowser: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     const ds = await db.open();
@@ -143,12 +137,10 @@ describe.skipIf(!haveChromium)("the explorer in headless chromium", () => {
     server = await TestServer.start(ds);
     origin = new URL(server.url).origin;
     mkdirSync(SHOTS, { recursive: true });
-    profile = mkdtempSync(join(tmpdir(), "explorer-chromium-"));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+    ({ context, close: closeBrowser } = await openBrowser());
   });
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await closeBrowser?.();
     await server?.stop();
     await server?.ds.destroy();
     await db.drop();
