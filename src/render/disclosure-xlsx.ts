@@ -21,7 +21,7 @@ import { decimalsOf, parseAmount } from "../common/money";
 import type { Bundle } from "../ingest/bundle/bundle.types";
 import { type TableKind } from "../ingest/disclosure/document";
 import { looksLikeTableTitle, recognizeTable } from "../ingest/disclosure/table-families";
-import { renderDisclosure } from "./disclosure-text";
+import { type RenderOptions, renderDisclosure } from "./disclosure-text";
 
 /** The date and author every rendered workbook carries, so that re-running gives the same bytes. */
 export const FIXED_DATE = new Date(Date.UTC(2023, 0, 16, 9, 0, 0));
@@ -30,8 +30,12 @@ const CREATOR = "预算管理一体化系统";
 export const COVER_SHEET = "封面及说明";
 
 /** Header rows of each standard table (the rows before its first row of figures). */
-const HEADER_ROWS: Partial<Record<TableKind, number>> = {
+export const HEADER_ROWS: Partial<Record<TableKind, number>> = {
   OVERVIEW: 2,
+  INCOME: 3,
+  ECONOMIC_SUMMARY: 2,
+  GOV_FUND: 2,
+  STATE_CAPITAL: 2,
   EXPENDITURE: 3,
   GENERAL_EXPENDITURE: 3,
   FISCAL_OVERVIEW: 3,
@@ -47,6 +51,10 @@ const HEADER_ROWS: Partial<Record<TableKind, number>> = {
  */
 const AMOUNT_COLUMNS: Partial<Record<TableKind, number[]>> = {
   OVERVIEW: [1, 3],
+  INCOME: [4, 5, 6, 7, 8, 9, 10],
+  ECONOMIC_SUMMARY: [2, 3, 4, 5],
+  GOV_FUND: [4, 5, 6],
+  STATE_CAPITAL: [4, 5, 6],
   EXPENDITURE: [5, 6, 7, 8, 9, 10, 11, 12, 13],
   GENERAL_EXPENDITURE: [5, 6, 7, 8, 9, 10, 11, 12, 13],
   FISCAL_OVERVIEW: [1, 3, 4, 5, 6, 7],
@@ -108,8 +116,8 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
 
 /** A disclosure (its bundle) as an XLSX workbook's bytes. */
-export async function renderXlsx(bundle: Bundle): Promise<Buffer> {
-  return workbookBytes(disclosureWorkbook(renderDisclosure(bundle)));
+export async function renderXlsx(bundle: Bundle, options: RenderOptions = {}): Promise<Buffer> {
+  return workbookBytes(disclosureWorkbook(renderDisclosure(bundle, options)));
 }
 
 /** The workbook for a disclosure's text form (before it is written out). */
