@@ -26,6 +26,7 @@ import type {
 import { readBundle } from "../ingest/bundle/read-bundle";
 import { codeListFor } from "../ingest/code-lists";
 import { TABLE_TITLES, type TableKind } from "../ingest/disclosure/document";
+import { renderFinal } from "./final-text";
 
 // ---------------------------------------------------------------------------------------------
 // Decimal text
@@ -34,14 +35,14 @@ import { TABLE_TITLES, type TableKind } from "../ingest/disclosure/document";
 const FINEST: MoneyUnitCode = "WAN_YUAN";
 
 /** The exact sum, printed to the most decimals any term has; null when there is no term. */
-function sumAmounts(xs: (BundleAmount | null | undefined)[]): BundleAmount | null {
+export function sumAmounts(xs: (BundleAmount | null | undefined)[]): BundleAmount | null {
   const terms = xs.filter((x): x is string => x !== null && x !== undefined && x !== "");
   if (!terms.length) return null;
   const total = terms.reduce((a, t) => a + parseAmount(t, FINEST), 0n);
   return formatFen(total, FINEST, Math.max(...terms.map(decimalsOf)));
 }
 
-function isZero(a: BundleAmount): boolean {
+export function isZero(a: BundleAmount): boolean {
   return parseAmount(a, FINEST) === 0n;
 }
 
@@ -80,7 +81,7 @@ function cell(s: string | null | undefined): string {
 }
 
 /** A paragraph line never opens with a heading mark. */
-function paragraph(s: string): string {
+export function paragraph(s: string): string {
   return s.replace(/[\r\n]+/g, " ").replace(/^\s*#+/, "").trim();
 }
 
@@ -103,7 +104,7 @@ export const TABLE_WIDTHS: Partial<Record<TableKind, number>> = {
   PROJECT_PERFORMANCE: 14,
 };
 
-class TableWriter {
+export class TableWriter {
   readonly lines: string[] = [];
   constructor(readonly width: number) {}
   row(...cells: (string | null | undefined)[]): void {
@@ -286,7 +287,8 @@ const UNREAD_TABLES: TableKind[] = ["INCOME", "ECONOMIC_SUMMARY", "GOV_FUND", "S
 export function renderDisclosure(bundle: Bundle, options: RenderOptions = {}): string {
   // Bad input fails here with every problem named, not halfway through the text.
   readBundle("bundle", bundle);
-  return new Renderer(bundle, options).render();
+  // A 决算 has a template of its own (the nine 决算 tables); the 预算 and 调整预算 share this one.
+  return bundle.stage === "FINAL" ? renderFinal(bundle) : new Renderer(bundle, options).render();
 }
 
 class Renderer {
