@@ -43,6 +43,15 @@ export const HEADER_ROWS: Partial<Record<TableKind, number>> = {
   THREE_PUBLIC: 2,
   PROJECTS: 2,
   PROJECT_PERFORMANCE: 3,
+  FINAL_OVERVIEW: 2,
+  FINAL_INCOME: 3,
+  FINAL_EXPENDITURE: 3,
+  FINAL_FISCAL_OVERVIEW: 2,
+  FINAL_GENERAL_EXPENDITURE: 3,
+  FINAL_BASIC_ECONOMIC: 2,
+  FINAL_THREE_PUBLIC: 3,
+  FINAL_GOV_FUND: 2,
+  FINAL_STATE_CAPITAL: 2,
 };
 
 /**
@@ -63,6 +72,15 @@ const AMOUNT_COLUMNS: Partial<Record<TableKind, number[]>> = {
   PROJECTS: [3, 4, 5, 6, 7, 8, 9, 10, 11],
   DEPT_PERFORMANCE: [2],
   PROJECT_PERFORMANCE: [2, 3, 4, 5],
+  FINAL_OVERVIEW: [2, 5],
+  FINAL_INCOME: [4, 5, 6, 7, 8, 9, 10],
+  FINAL_EXPENDITURE: [4, 5, 6, 7, 8, 9],
+  FINAL_FISCAL_OVERVIEW: [2, 5, 6, 7, 8],
+  FINAL_GENERAL_EXPENDITURE: [4, 5, 6, 7],
+  FINAL_BASIC_ECONOMIC: [2, 5],
+  FINAL_THREE_PUBLIC: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+  FINAL_GOV_FUND: [4, 5, 6, 7, 8, 9],
+  FINAL_STATE_CAPITAL: [4, 5, 6],
 };
 
 const AMOUNT = /^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/;

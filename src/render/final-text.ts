@@ -423,13 +423,8 @@ class FinalRenderer {
     const pub = (row: string, column: string) => this.printed(table, row, column);
     const incomeOf = (src: FundingSourceCode) => this.sum(this.b.incomeLines.filter((l) => l.source === src));
     const spent = (src: FundingSourceCode | null, code = "") => this.sum(this.b.subjectLines.filter((l) => l.subject.startsWith(code) && (src === null ? FISCAL.includes(l.fundingSource) : l.fundingSource === src)));
-    // The reader names the right-hand columns by every header word above them, figures of rows without a code included.
-    const columnLabel = (i: number) => (this.b.publishedFigures ?? []).find((f) => f.tableKind === table && f.columnLabel.startsWith(["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"][i]!))?.columnLabel;
-    const sources: FundingSourceCode[] = ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL"];
-    const right = (label: string, code: string, printedLabel = label) => [
-      printAmount(pub(printedLabel, "支出金额") ?? spent(null, code)),
-      ...sources.map((src, i) => printAmount((columnLabel(i) ? pub(printedLabel, columnLabel(i)!) : null) ?? spent(src, code))),
-    ];
+    const columns: [FundingSourceCode, string][] = [["GENERAL_PUBLIC_BUDGET", "一般公共预算财政拨款"], ["GOVERNMENT_FUND", "政府性基金预算财政拨款"], ["STATE_CAPITAL", "国有资本经营预算财政拨款"]];
+    const right = (label: string, code: string) => [printAmount(pub(label, "支出金额") ?? spent(null, code)), ...columns.map(([src, column]) => printAmount(pub(label, column) ?? spent(src, code)))];
     const left: [string, string, string][] = [
       ["一、一般公共预算财政拨款", "1", printAmount(pub("一般公共预算财政拨款", "收入金额") ?? incomeOf("GENERAL_PUBLIC_BUDGET"))],
       ["二、政府性基金预算财政拨款", "2", printAmount(pub("政府性基金预算财政拨款", "收入金额") ?? incomeOf("GOVERNMENT_FUND"))],
