@@ -26,7 +26,7 @@ import type {
 import { readBundle } from "../ingest/bundle/read-bundle";
 import { codeListFor } from "../ingest/code-lists";
 import { TABLE_TITLES, type TableKind } from "../ingest/disclosure/document";
-import { renderFinal } from "./final-text";
+import { FINAL_TABLE_ORDER, renderFinal } from "./final-text";
 
 // ---------------------------------------------------------------------------------------------
 // Decimal text
@@ -283,6 +283,11 @@ export const BUDGET_TABLE_ORDER: TableKind[] = [
   "PROJECT_PERFORMANCE",
 ];
 const UNREAD_TABLES: TableKind[] = ["INCOME", "ECONOMIC_SUMMARY", "GOV_FUND", "STATE_CAPITAL"];
+
+/** The titles of a stage's standard tables, in the template's order: the 决算's nine, else the 预算's thirteen. */
+export function standardTableTitles(stage: Bundle["stage"]): string[] {
+  return (stage === "FINAL" ? FINAL_TABLE_ORDER : BUDGET_TABLE_ORDER).map((k) => TABLE_TITLES[k]);
+}
 
 export function renderDisclosure(bundle: Bundle, options: RenderOptions = {}): string {
   // Bad input fails here with every problem named, not halfway through the text.
