@@ -310,7 +310,7 @@ class FinalRenderer {
       const own = income.filter(test);
       return [`${chineseNumber(i + 1)}、${label}`, String(i + 1), printAmount(pub(label, "收入金额") ?? this.sum(own))];
     });
-    const right = this.classRows("FINAL_OVERVIEW", "支出金额").map(([label, amount], i): [string, string, string] => [label, String(31 + i), amount]);
+    const right = this.classRows("FINAL_OVERVIEW", "支出金额");
     t.row("收入", "", "", "支出", "", "");
     t.row("项目", "行次", "金额", "项目", "行次", "金额");
     for (let i = 0; i < Math.max(left.length, right.length); i++) t.row(...(left[i] ?? ["", "", ""]), ...(right[i] ?? ["", "", ""]));
@@ -323,13 +323,14 @@ class FinalRenderer {
   }
 
   /** The 类 rows a 决算 overview prints: every class it printed, else every class spent on; [label, amount]. */
-  private classRows(table: TableKind, column: string): [string, string][] {
+  private classRows(table: TableKind, column: string): [string, string, string][] {
     const printed = (this.b.publishedFigures ?? []).filter((f) => f.tableKind === table && f.columnLabel === column && /支出$/.test(f.rowLabel) && !/合计|总计/.test(f.rowLabel));
     const spentOn = [...new Set(this.b.subjectLines.map((l) => l.subject.slice(0, 3)))].sort();
     const classes = Object.entries(this.codeList.functional).filter(([code]) => code.length === 3 && (spentOn.includes(code) || printed.some((f) => f.rowLabel === this.codeList.functional[code])));
     return classes.map(([code, name]) => {
       const amount = printed.find((f) => f.rowLabel === name)?.amount ?? this.sum(this.b.subjectLines.filter((l) => l.subject.startsWith(code)));
-      return [`${chineseNumber(Number(code) - 200)}、${name}`, printAmount(amount)];
+      // 行次 31 is the first class (201), as the template numbers them.
+      return [`${chineseNumber(Number(code) - 200)}、${name}`, String(Number(code) - 170), printAmount(amount)];
     });
   }
 
