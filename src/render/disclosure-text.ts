@@ -284,6 +284,21 @@ export const BUDGET_TABLE_ORDER: TableKind[] = [
 ];
 const UNREAD_TABLES: TableKind[] = ["INCOME", "ECONOMIC_SUMMARY", "GOV_FUND", "STATE_CAPITAL"];
 
+/**
+ * 第一部分's chapters, 预算 and 决算 alike: the duties (主要职责), when the bundle has them, then
+ * the budget units (部门所属预算单位构成).
+ */
+export function pushOverview(out: string[], para: (...lines: string[]) => void, b: Bundle, divisions: string[]): void {
+  const duties = (b.texts ?? []).filter((t) => t.kind === "DUTY").sort((x, y) => x.position - y.position);
+  let chapter = 1;
+  if (duties.length) {
+    out.push(`### ${chineseNumber(chapter++)}、主要职责`, "");
+    para(...duties.map((t, i) => `（${chineseNumber(i + 1)}）${t.body.replace(/\s*\n\s*/g, "")}`));
+  }
+  out.push(`### ${chineseNumber(chapter)}、部门所属预算单位构成`, "");
+  para(...divisions);
+}
+
 /** The titles of a stage's standard tables, in the template's order: the 决算's nine, else the 预算's thirteen. */
 export function standardTableTitles(stage: Bundle["stage"]): string[] {
   return (stage === "FINAL" ? FINAL_TABLE_ORDER : BUDGET_TABLE_ORDER).map((k) => TABLE_TITLES[k]);
@@ -387,14 +402,7 @@ class Renderer {
 
     // 第一部分
     out.push(`## 第一部分 ${this.short}概况`, "");
-    const duties = (this.b.texts ?? []).filter((t) => t.kind === "DUTY").sort((a, b) => a.position - b.position);
-    let chapter = 1;
-    if (duties.length) {
-      out.push(`### ${chineseNumber(chapter++)}、主要职责`, "");
-      para(...duties.map((t, i) => `（${chineseNumber(i + 1)}）${t.body.replace(/\s*\n\s*/g, "")}`));
-    }
-    out.push(`### ${chineseNumber(chapter++)}、部门所属预算单位构成`, "");
-    para(...this.divisions());
+    pushOverview(out, para, this.b, this.divisions());
 
     // 第二部分
     out.push(`## 第二部分 ${y} 年${this.short}部门预算情况说明`, "");

@@ -12,7 +12,7 @@
 import type { Bundle, BundleAmount, BundleClaim, FundingSourceCode } from "../ingest/bundle/bundle.types";
 import { codeListFor } from "../ingest/code-lists";
 import { TABLE_TITLES, type TableKind } from "../ingest/disclosure/document";
-import { TableWriter, chineseNumber, isZero, paragraph, printAmount, sumAmounts } from "./disclosure-text";
+import { TableWriter, chineseNumber, isZero, paragraph, printAmount, pushOverview, sumAmounts } from "./disclosure-text";
 
 /** The 决算's tables in the template's order. */
 export const FINAL_TABLE_ORDER: TableKind[] = [
@@ -137,15 +137,7 @@ class FinalRenderer {
     out.push("");
 
     out.push(`## 第一部分 ${this.short}概况`, "");
-    const texts = this.b.texts ?? [];
-    const duties = texts.filter((t) => t.kind === "DUTY").sort((a, b) => a.position - b.position);
-    let chapter = 1;
-    if (duties.length) {
-      out.push(`### ${chineseNumber(chapter++)}、主要职责`, "");
-      para(...duties.map((t, i) => `（${chineseNumber(i + 1)}）${t.body.replace(/\s*\n\s*/g, "")}`));
-    }
-    out.push(`### ${chineseNumber(chapter++)}、部门所属预算单位构成`, "");
-    para(...this.divisions());
+    pushOverview(out, para, this.b, this.divisions());
 
     out.push(`## 第二部分 ${y} 年度${this.short}部门决算情况说明`, "");
     const sections: [string, string[]][] = [

@@ -1,19 +1,17 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
-import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readBundle } from "../../src/ingest/bundle/read-bundle";
 import { exportBundle } from "../../src/ingest/export";
 import { importDocument } from "../../src/ingest/import";
-import { loadBudget } from "../../src/ingest/load";
 import { SAMPLE_FILE } from "../../src/ingest/sample";
 import { standardTableTitles } from "../../src/render/disclosure-text";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
-import { departmentVariant } from "../helpers/fixtures";
+import { type Answer, get } from "../helpers/http-get";
+import { loadDraftVariant } from "../helpers/fixtures";
 import { withoutPlaces } from "../helpers/model-facts";
 import { SEED_FILE } from "../helpers/seed";
 import { TestServer } from "../helpers/server";
@@ -32,25 +30,6 @@ const FINAL_FILE = join(__dirname, "../fixtures/disclosures/007-2023-final.txt")
  * regenerated file is laid out cleanly, so it does not repeat them.
  */
 const LAYOUT_RULES = ["TABLE_MISSING", "TABLE_UNLISTED", "TABLE_EMPTY", "TABLE_WITHOUT_UNIT", "ROW_CELLS_SHIFTED", "ASSET_LISTED_TWICE", "PROJECT_INDICATORS_VARY"];
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-function get(url: string, token?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: "GET", agent: false, headers: token ? { authorization: `Bearer ${token}` } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
 
 const errorOf = (a: Answer) => (JSON.parse(a.body.toString("utf8")) as { errors: { message: string; extensions: { code: string; parameter?: string } }[] }).errors[0]!;
 
@@ -102,9 +81,7 @@ describe.each(DATABASE_KINDS)("[%s] standard tables", (kind) => {
       const outcome = await importDocument(ds, file.split("/").pop()!, readFileSync(file), { actor: "test", status: "PUBLISHED" });
       if (!outcome.ok) throw new Error(JSON.stringify(outcome.rejection));
     }
-    const draft = departmentVariant(DRAFT_DEPT);
-    const fileName = `${DRAFT_DEPT}-2023.bundle.json`;
-    await loadBudget(ds, readBundle(fileName, draft), { fileName, bytes: Buffer.from(JSON.stringify(draft)), format: "BUNDLE" }, { status: "DRAFT" });
+    await loadDraftVariant(ds, DRAFT_DEPT);
     server = await TestServer.start(ds);
     base = server.url.replace(/\/graphql$/, "");
   });
