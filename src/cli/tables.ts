@@ -2,7 +2,8 @@ import { writeFileSync } from "node:fs";
 import { extname } from "node:path";
 import { loadConfig } from "../config";
 import { openPlatformDatabase } from "../platform";
-import { TABLE_FORMATS, TablesError, TablesService, parseFormat, parseStage } from "../modules/tables/tables.service";
+import { TABLE_FORMATS, TablesError, TablesService, parseFormat } from "../modules/tables/tables.service";
+import { STAGE_PROBLEM, stageArgument } from "./args";
 import { CLI_VIEWER } from "./export-table";
 
 export const TABLES_USAGE = `usage: npm run budget -- tables <department> <year> [--format ${TABLE_FORMATS.join("|")}] [--out FILE] [--stage BUDGET|ADJUSTED|FINAL] [--json]
@@ -47,12 +48,13 @@ export async function runTables(argv: string[]): Promise<number> {
   if (!/^[12][0-9]{3}$/.test(year)) return usage(`"${year}" is not a year (four digits)`);
   const out = values["--out"];
   if (json && !out) return usage("--json describes the file written: give --out");
-  let format, stage;
+  const stage = values["--stage"] === undefined ? "BUDGET" : stageArgument(values["--stage"]);
+  if (!stage) return usage(STAGE_PROBLEM);
+  let format;
   try {
     format = parseFormat(values["--format"] ?? (out && extname(out) ? extname(out).slice(1) : "txt"));
-    stage = parseStage(values["--stage"]);
   } catch (err) {
-    if (err instanceof TablesError) return usage(err.parameter === "format" ? `--format takes one of ${TABLE_FORMATS.join(", ")}` : `--stage takes one of BUDGET, ADJUSTED, FINAL (in any case)`);
+    if (err instanceof TablesError) return usage(`--format takes one of ${TABLE_FORMATS.join(", ")}`);
     throw err;
   }
   const ds = await openPlatformDatabase(loadConfig().database);
