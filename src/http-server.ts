@@ -8,7 +8,7 @@ import { logger } from "./ops/logger";
 import { requestIdOf } from "./ops/request-id";
 import { type RequestRecord, currentRequest, logRequest, operationNameOf } from "./ops/request-log";
 
-/** A path served beside GraphQL (health, exports, the IDE): an exact path, or a pattern. */
+/** A path served beside GraphQL (health, exports, standard tables, the IDE): an exact path, or a pattern. */
 export interface HttpRoute {
   path: string | RegExp;
   handle: (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
@@ -38,7 +38,7 @@ export interface HttpServerOptions<TContext extends BaseContext> {
   maxQueryBytes?: number;
   /** Milliseconds a request with this query text may take before it is answered 503 REQUEST_TIMEOUT. */
   deadlineMs?: (query: string) => number;
-  /** Handlers tried after the routes, before GraphQL (the IDE, the exports); each returns true when it answered the request. */
+  /** Handlers tried after the routes, before GraphQL (the IDE, the exports, the standard tables); each returns true when it answered the request. */
   handlers?: ((req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>)[];
 }
 

@@ -12,6 +12,7 @@ import { resolveViewer } from "./modules/access/authenticate";
 import { explorerRoutes } from "./explorer/routes";
 import { ideRoutes } from "./ide/routes";
 import { exportRoute } from "./modules/export/export.routes";
+import { tablesRoute } from "./modules/tables/tables.routes";
 import { health, ready } from "./ops/health";
 import { getSchema } from "./schema";
 
@@ -75,7 +76,7 @@ export async function createServer(ds: DataSource, port: number, host = "127.0.0
     maxBodyNote: `importDisclosure takes files of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, as base64`,
     maxQueryBytes: limits.maxQueryBytes,
     deadlineMs: (query) => (/\bmutation\b/.test(query) ? limits.mutationDeadlineMs : limits.requestDeadlineMs),
-    handlers: [ideRoutes(), explorerRoutes(), exportRoute(ds, limits)],
+    handlers: [ideRoutes(), explorerRoutes(), exportRoute(ds, limits), tablesRoute(ds)],
   });
   const execute = async (query: string, variables?: Record<string, unknown>) => {
     const res = await apollo.executeOperation({ query, variables }, { contextValue: createContext(ds, PUBLIC_VIEWER) });

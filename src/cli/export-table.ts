@@ -24,7 +24,7 @@ ${EXPORT_KINDS.map((k) => `    ${k.padEnd(14)} ${EXPORT_PARAMS[k].map((p) => `--
 Exit status: 0 written, 1 failed, 2 bad usage (an unknown option or a bad value).`;
 
 /** The finance bureau: whoever runs the CLI holds the database itself. */
-const CLI_VIEWER = (): Viewer => ({ role: "FINANCE", actor: `cli:${userInfo().username}` });
+export const CLI_VIEWER = (): Viewer => ({ role: "FINANCE", actor: `cli:${userInfo().username}` });
 
 function usage(problem: string): number {
   console.error(`${problem}\n\n${EXPORT_TABLE_USAGE}`);

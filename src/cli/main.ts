@@ -16,6 +16,7 @@ import { exportBundle } from "../ingest/export";
 import { runGenerate } from "./generate";
 import { runToken } from "./token";
 import { runExportTable } from "./export-table";
+import { runTables } from "./tables";
 import { PUBLISH_USAGE, publishImported, runPublication } from "./publish";
 import { oversizeProblem } from "../ingest/front-ends/detect";
 import { type DocumentFormat, type ImportOutcome, importDocument } from "../ingest/import";
@@ -38,6 +39,10 @@ commands:
                                            an expenditure, projects, indicators or discrepancies
                                            export, as GET /export/<kind>.<format> (npm run budget --
                                            export-table, for its options); read as FINANCE
+  tables <department> <year> [--format xlsx|html|txt] [--out FILE] [--stage S] [--json]
+                                           the standard tables of a stored budget, regenerated, as
+                                           GET /tables/<department>/<year>.<format> (npm run budget --
+                                           tables --help); read as FINANCE
   token create|list|revoke …               API tokens (npm run budget -- token, for its usage)
 ${PUBLISH_USAGE}
 
@@ -209,6 +214,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === "generate") return runGenerate(rest);
   if (command === "token") return runToken(rest);
   if (command === "export-table") return runExportTable(rest);
+  if (command === "tables") return runTables(rest);
   if (command === "publish" || command === "withdraw") return runPublication(command, rest);
   if (command === "migrate") {
     await (await openPlatformDatabase(loadConfig().database)).destroy();

@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Bundle } from "../ingest/bundle/bundle.types";
-import { renderDisclosure } from "../tools/render-disclosure";
+import { renderDisclosure } from "../render/disclosure-text";
 
 const SAMPLES = join(__dirname, "..", "ingest", "samples");
 const source = join(SAMPLES, "007-2023.bundle.json");

@@ -89,9 +89,19 @@ class Exporter {
   /** Fact lines, with the code names the document printed for its year. */
   async factLines(): Promise<Pick<Bundle, "subjectLines" | "subjectRowTotals" | "economicLines" | "incomeLines">> {
     const year = this.b.year;
-    const names = new Map((await this.q("SELECT code, name FROM subject_code_name WHERE year = ? AND origin = 'DOCUMENT'", [year])).map((r) => [String(r.code), String(r.name)]));
+    // The names this version printed come first: a draft's are kept with it alone, not yet the year's names.
+    const printed = await this.q("SELECT code_list, code, name FROM printed_code_name WHERE budget_id = ?");
+    const printedIn = (list: string) => printed.filter((r) => r.code_list === list).map((r): [string, string] => [`${list === "SUBJECT" ? "" : `${list}:`}${r.code}`, String(r.name)]);
+    const names = new Map([
+      ...(await this.q("SELECT code, name FROM subject_code_name WHERE year = ? AND origin = 'DOCUMENT'", [year])).map((r): [string, string] => [String(r.code), String(r.name)]),
+      ...printedIn("SUBJECT"),
+    ]);
     const rowTotals = await this.q("SELECT * FROM subject_row_total WHERE budget_id = ? AND printed = 1 ORDER BY id");
-    const econNames = new Map((await this.q("SELECT scheme, code, name FROM economic_code_name WHERE year = ?", [year])).map((r) => [`${r.scheme}:${r.code}`, String(r.name)]));
+    const econNames = new Map([
+      ...(await this.q("SELECT scheme, code, name FROM economic_code_name WHERE year = ?", [year])).map((r): [string, string] => [`${r.scheme}:${r.code}`, String(r.name)]),
+      ...printedIn("DEPT"),
+      ...printedIn("GOV"),
+    ]);
     return {
       subjectLines: (await this.q("SELECT * FROM subject_line WHERE budget_id = ? ORDER BY id")).map((l) => ({
         unit: this.unitOf(l.unit_id),

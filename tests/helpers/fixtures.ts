@@ -26,6 +26,13 @@ export function loadBundleObject(ds: DataSource, bundle: Bundle, fileName = `${b
   return loadBudget(ds, readBundle(fileName, bundle), { fileName, bytes, format: "BUNDLE" }, { status: "PUBLISHED" });
 }
 
+/** The sample as another department whose only budget is a draft (the public must never see it). */
+export function loadDraftVariant(ds: DataSource, code: string): Promise<LoadResult> {
+  const draft = departmentVariant(code);
+  const fileName = `${code}-2023.bundle.json`;
+  return loadBudget(ds, readBundle(fileName, draft), { fileName, bytes: Buffer.from(JSON.stringify(draft)), format: "BUNDLE" }, { status: "DRAFT" });
+}
+
 /** Adds up decimal strings of 万元 exactly (test-side arithmetic, independent of the app's). */
 export function sumWan(values: string[]): string {
   const tenthsOfFen = values.reduce((s, v) => {

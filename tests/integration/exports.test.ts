@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -13,31 +12,13 @@ import { ExportService } from "../../src/modules/export/export.service";
 import type { ParsedParams } from "../../src/modules/export/export.params";
 import { postGraphql } from "../helpers/bearer";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
-import { departmentVariant, loadBundleObject, sampleBundle } from "../helpers/fixtures";
+import { type Answer, get } from "../helpers/http-get";
+import { departmentVariant, loadBundleObject, loadDraftVariant, sampleBundle } from "../helpers/fixtures";
 import { TestServer } from "../helpers/server";
 
 const ADMIN = "exports-test-admin-token";
 /** A department whose only budget is a draft: the public must never see its figures. */
 const DRAFT_DEPT = "951";
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-function get(url: string, token?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: "GET", agent: false, headers: token ? { authorization: `Bearer ${token}` } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
 
 /** RFC 4180, read test-side: quoted fields with doubled quotes, CRLF records. */
 function parseCsv(text: string): string[][] {
@@ -111,9 +92,7 @@ describe.each(DATABASE_KINDS)("[%s] exports over HTTP", (kind) => {
     ds = await db.open();
     await loadBundleObject(ds, sampleBundle());
     await loadBundleObject(ds, departmentVariant("952"));
-    const draft = departmentVariant(DRAFT_DEPT);
-    const fileName = `${DRAFT_DEPT}-2023.bundle.json`;
-    await loadBudget(ds, readBundle(fileName, draft), { fileName, bytes: Buffer.from(JSON.stringify(draft)), format: "BUNDLE" }, { status: "DRAFT" });
+    await loadDraftVariant(ds, DRAFT_DEPT);
     server = await TestServer.start(ds);
     base = server.url.replace(/\/graphql$/, "");
   });

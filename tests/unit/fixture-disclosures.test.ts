@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Bundle } from "../../src/ingest/bundle/bundle.types";
 import { modelFacts } from "../helpers/model-facts";
 import { documentFindings } from "../../src/ingest/checks";
-import { renderDisclosure } from "../../src/tools/render-disclosure";
+import { renderDisclosure } from "../../src/render/disclosure-text";
 import { readModel } from "../../src/ingest/import";
 import type { BudgetModel, DiscrepancyDraft } from "../../src/ingest/model";
 import { SAMPLE_BUNDLE_FILE } from "../../src/ingest/sample";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readBundle } from "../../src/ingest/bundle/read-bundle";
 import { documentFindings } from "../../src/ingest/checks";
-import { renderDisclosure } from "../../src/tools/render-disclosure";
+import { renderDisclosure } from "../../src/render/disclosure-text";
 import { readDisclosure } from "../../src/ingest/disclosure/read-disclosure";
 import { generateBundles } from "../../src/tools/generate-zone";
 import type { BudgetModel } from "../../src/ingest/model";

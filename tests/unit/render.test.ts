@@ -5,7 +5,7 @@ import type { Bundle } from "../../src/ingest/bundle/bundle.types";
 import { readBundle } from "../../src/ingest/bundle/read-bundle";
 import { readDocument } from "../../src/ingest/disclosure/document";
 import { readDisclosure } from "../../src/ingest/disclosure/read-disclosure";
-import { TABLE_WIDTHS, chineseNumber, printAmount, renderDisclosure } from "../../src/tools/render-disclosure";
+import { TABLE_WIDTHS, chineseNumber, printAmount, renderDisclosure } from "../../src/render/disclosure-text";
 import type { BudgetModel } from "../../src/ingest/model";
 
 const SAMPLES = join(__dirname, "../../src/ingest/samples");

@@ -6,7 +6,8 @@ import { MAX_UNPACKED_XLSX_BYTES, plainDecimal, readXlsxLayout } from "../../src
 import { readModel } from "../../src/ingest/import";
 import { type Layout, UnreadableFileError } from "../../src/ingest/layout";
 import { SAMPLE_BUNDLE_FILE } from "../../src/ingest/sample";
-import { headerMerges, zipBombXlsx } from "../../src/tools/render-xlsx";
+import { headerMerges } from "../../src/render/disclosure-xlsx";
+import { zipBombXlsx } from "../../src/tools/zip-bomb";
 import { BROKEN_DIR, FORMULA_CELL, ORIGINALS, ORIGINALS_DIR, renderBroken, renderOriginal } from "../fixtures/originals/render";
 import { withoutPlaces } from "../helpers/model-facts";
 

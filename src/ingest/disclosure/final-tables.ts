@@ -146,8 +146,14 @@ const FINAL_INCOME_SOURCES: [RegExp, FundingSourceCode][] = [
   [/上级补助|事业收入|经营收入|附属单位|其他收入/, "UNIT_FUNDS"],
 ];
 
+/**
+ * An overview's rows carry no code: its data starts at the first row numbered (一、…), totalled
+ * or holding a figure, so the header words above a column never take in the figures under it.
+ */
+const startsOverviewData = (r: Row) => isDataRow(r) || /^[一二三四五六七八九十]+、/.test(r.cells[0] ?? "") || r.cells.some((c) => /\d[.,]\d/.test(c));
+
 export function readFinalOverview(table: TableBlock, ctx: Ctx): FinalOverview {
-  const words = columnWords(table.rows);
+  const words = columnWords(table.rows, startsOverviewData);
   const labels = words.flatMap((w, i) => (/项目/.test(w) ? [i] : []));
   const left = labels[0] ?? 0;
   const right = labels[1] ?? 3;

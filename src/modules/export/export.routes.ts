@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
+import { sendClientGraphqlError, sendJsonError } from "../../common/http-error";
 import type { Limits } from "../../common/limits";
 import { logger } from "../../ops/logger";
 import { resolveViewer } from "../access/authenticate";
@@ -16,15 +16,6 @@ export const CONTENT_TYPE: Record<ExportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-function sendJson(res: ServerResponse, status: number, code: string, message: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] });
-  res.statusCode = status;
-  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  res.setHeader("content-type", "application/json; charset=utf-8");
-  res.setHeader("content-length", Buffer.byteLength(body));
-  res.end(body);
-}
-
 /**
  * `GET /export/{expenditure|projects|indicators|discrepancies}.{csv|xlsx}?…`: the file, streamed
  * as the rows are read, for the caller the Authorization header names (the public sees
@@ -38,11 +29,11 @@ export function exportRoute(ds: DataSource, limits: Pick<Limits, "maxStringLengt
     const match = PATH.exec(url.pathname);
     if (!match && !url.pathname.startsWith("/export/")) return false;
     if (!match) {
-      sendJson(res, 404, "NOT_FOUND", `no such export: ${EXPORT_KINDS.map((k) => `/export/${k}.{csv|xlsx}`).join(", ")}`);
+      sendJsonError(res, 404, "NOT_FOUND", `no such export: ${EXPORT_KINDS.map((k) => `/export/${k}.{csv|xlsx}`).join(", ")}`);
       return true;
     }
     if (req.method !== "GET" && req.method !== "HEAD") {
-      sendJson(res, 405, "METHOD_NOT_ALLOWED", "exports are read with GET", {}, { allow: "GET, HEAD" });
+      sendJsonError(res, 405, "METHOD_NOT_ALLOWED", "exports are read with GET", {}, { allow: "GET, HEAD" });
       return true;
     }
     const kind = match[1] as ExportKind;
@@ -54,14 +45,10 @@ export function exportRoute(ds: DataSource, limits: Pick<Limits, "maxStringLengt
       table = await new ExportService(ds, viewer).table(kind, params);
     } catch (err) {
       if (err instanceof ExportParamError) {
-        sendJson(res, 400, err.code, err.message, { parameter: err.parameter });
+        sendJsonError(res, 400, err.code, err.message, { parameter: err.parameter });
         return true;
       }
-      if (err instanceof GraphQLError && typeof err.extensions.code === "string") {
-        const http = err.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
-        sendJson(res, http?.status ?? 400, err.extensions.code, err.message, {}, Object.fromEntries(http?.headers ?? []));
-        return true;
-      }
+      if (sendClientGraphqlError(res, err)) return true;
       throw err;
     }
     res.statusCode = 200;

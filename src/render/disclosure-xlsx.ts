@@ -16,13 +16,12 @@
  *
  *   renderXlsx(bundle) → Buffer          (tests/fixtures/originals/render.ts writes the fixtures)
  */
-import { constants as zlibConstants, crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { decimalsOf, parseAmount } from "../common/money";
 import type { Bundle } from "../ingest/bundle/bundle.types";
 import { type TableKind } from "../ingest/disclosure/document";
 import { looksLikeTableTitle, recognizeTable } from "../ingest/disclosure/table-families";
-import { renderDisclosure } from "./render-disclosure";
+import { type RenderOptions, renderDisclosure } from "./disclosure-text";
 
 /** The date and author every rendered workbook carries, so that re-running gives the same bytes. */
 export const FIXED_DATE = new Date(Date.UTC(2023, 0, 16, 9, 0, 0));
@@ -31,8 +30,12 @@ const CREATOR = "预算管理一体化系统";
 export const COVER_SHEET = "封面及说明";
 
 /** Header rows of each standard table (the rows before its first row of figures). */
-const HEADER_ROWS: Partial<Record<TableKind, number>> = {
+export const HEADER_ROWS: Partial<Record<TableKind, number>> = {
   OVERVIEW: 2,
+  INCOME: 3,
+  ECONOMIC_SUMMARY: 2,
+  GOV_FUND: 2,
+  STATE_CAPITAL: 2,
   EXPENDITURE: 3,
   GENERAL_EXPENDITURE: 3,
   FISCAL_OVERVIEW: 3,
@@ -40,6 +43,15 @@ const HEADER_ROWS: Partial<Record<TableKind, number>> = {
   THREE_PUBLIC: 2,
   PROJECTS: 2,
   PROJECT_PERFORMANCE: 3,
+  FINAL_OVERVIEW: 2,
+  FINAL_INCOME: 3,
+  FINAL_EXPENDITURE: 3,
+  FINAL_FISCAL_OVERVIEW: 2,
+  FINAL_GENERAL_EXPENDITURE: 3,
+  FINAL_BASIC_ECONOMIC: 2,
+  FINAL_THREE_PUBLIC: 3,
+  FINAL_GOV_FUND: 2,
+  FINAL_STATE_CAPITAL: 2,
 };
 
 /**
@@ -48,6 +60,10 @@ const HEADER_ROWS: Partial<Record<TableKind, number>> = {
  */
 const AMOUNT_COLUMNS: Partial<Record<TableKind, number[]>> = {
   OVERVIEW: [1, 3],
+  INCOME: [4, 5, 6, 7, 8, 9, 10],
+  ECONOMIC_SUMMARY: [2, 3, 4, 5],
+  GOV_FUND: [4, 5, 6],
+  STATE_CAPITAL: [4, 5, 6],
   EXPENDITURE: [5, 6, 7, 8, 9, 10, 11, 12, 13],
   GENERAL_EXPENDITURE: [5, 6, 7, 8, 9, 10, 11, 12, 13],
   FISCAL_OVERVIEW: [1, 3, 4, 5, 6, 7],
@@ -56,6 +72,15 @@ const AMOUNT_COLUMNS: Partial<Record<TableKind, number[]>> = {
   PROJECTS: [3, 4, 5, 6, 7, 8, 9, 10, 11],
   DEPT_PERFORMANCE: [2],
   PROJECT_PERFORMANCE: [2, 3, 4, 5],
+  FINAL_OVERVIEW: [2, 5],
+  FINAL_INCOME: [4, 5, 6, 7, 8, 9, 10],
+  FINAL_EXPENDITURE: [4, 5, 6, 7, 8, 9],
+  FINAL_FISCAL_OVERVIEW: [2, 5, 6, 7, 8],
+  FINAL_GENERAL_EXPENDITURE: [4, 5, 6, 7],
+  FINAL_BASIC_ECONOMIC: [2, 5],
+  FINAL_THREE_PUBLIC: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+  FINAL_GOV_FUND: [4, 5, 6, 7, 8, 9],
+  FINAL_STATE_CAPITAL: [4, 5, 6],
 };
 
 const AMOUNT = /^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/;
@@ -109,8 +134,8 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
 
 /** A disclosure (its bundle) as an XLSX workbook's bytes. */
-export async function renderXlsx(bundle: Bundle): Promise<Buffer> {
-  return workbookBytes(disclosureWorkbook(renderDisclosure(bundle)));
+export async function renderXlsx(bundle: Bundle, options: RenderOptions = {}): Promise<Buffer> {
+  return workbookBytes(disclosureWorkbook(renderDisclosure(bundle, options)));
 }
 
 /** The workbook for a disclosure's text form (before it is written out). */
@@ -334,7 +359,7 @@ function subjectTotalFormulas(ws: ExcelJS.Worksheet, t: TextTable, first: number
 // ZIP bytes
 
 /** DOS time and date of FIXED_DATE (local fields, as ZIP stores them). */
-function dosDateTime(d: Date): { time: number; date: number } {
+export function dosDateTime(d: Date): { time: number; date: number } {
   return {
     time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | Math.floor(d.getUTCSeconds() / 2),
     date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
@@ -357,100 +382,3 @@ function fixZipTimes(bytes: Buffer): Buffer {
   }
   return out;
 }
-
-export interface ZipPart {
-  name: string;
-  /** The part's bytes, or, for a part too large to hold, its deflated bytes with the inflated size and CRC. */
-  data: Buffer | { deflated: Buffer; size: number; crc: number };
-}
-
-/** A ZIP archive of the given parts, deflated, with FIXED_DATE times. */
-export function zipOf(parts: ZipPart[]): Buffer {
-  const { time, date } = dosDateTime(FIXED_DATE);
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const p of parts) {
-    const name = Buffer.from(p.name, "utf8");
-    const { deflated, size, crc } = Buffer.isBuffer(p.data) ? { deflated: deflateRawSync(p.data), size: p.data.length, crc: crc32(p.data) } : p.data;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt16LE(time, 12);
-    dir.writeUInt16LE(date, 14);
-    dir.writeUInt32LE(crc >>> 0, 16);
-    dir.writeUInt32LE(deflated.length, 20);
-    dir.writeUInt32LE(size, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    locals.push(local, name, deflated);
-    central.push(dir, name);
-    offset += local.length + name.length + deflated.length;
-  }
-  const dirBytes = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(dirBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dirBytes, end]);
-}
-
-const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>';
-const SHEET_TAIL = "</t></is></c></row></sheetData></worksheet>";
-
-/**
- * A small workbook that unpacks to at least `unpackedBytes` (a ZIP bomb), spread over `sheets`
- * sheets (one by default) whose one cell holds "000…". Deflate pieces ended by a full flush are
- * byte-aligned and refer to nothing before them, so one deflated megabyte of zeros, repeated, is
- * a valid stream: the bomb is never held unpacked, and its size is about a thousandth of what it
- * unpacks to (a run of one byte is deflate's best case).
- */
-export function zipBombXlsx(unpackedBytes: number, sheets = 1): Buffer {
-  const numbers = Array.from({ length: sheets }, (_, i) => i + 1);
-  return zipOf([
-    { name: "[Content_Types].xml", data: Buffer.from(contentTypes(numbers)) },
-    { name: "_rels/.rels", data: Buffer.from(ROOT_RELS) },
-    { name: "xl/workbook.xml", data: Buffer.from(workbookXml(numbers)) },
-    { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(workbookRels(numbers)) },
-    ...numbers.map((n) => ({ name: `xl/worksheets/sheet${n}.xml`, data: bombSheet(Math.ceil(unpackedBytes / sheets)) })),
-  ]);
-}
-
-function bombSheet(unpackedBytes: number): ZipPart["data"] {
-  const head = Buffer.from(SHEET_HEAD);
-  const tail = Buffer.from(SHEET_TAIL);
-  const chunk = Buffer.alloc(1 << 20, "0");
-  const count = Math.max(1, Math.ceil((unpackedBytes - head.length - tail.length) / chunk.length));
-  const flushed = (b: Buffer) => deflateRawSync(b, { level: 9, finishFlush: zlibConstants.Z_FULL_FLUSH });
-  const deflatedChunk = flushed(chunk);
-  let crc = crc32(head);
-  for (let i = 0; i < count; i++) crc = crc32(chunk, crc);
-  crc = crc32(tail, crc);
-  const deflated = Buffer.concat([flushed(head), ...Array<Buffer>(count).fill(deflatedChunk), deflateRawSync(tail, { level: 9 })]);
-  return { deflated, size: head.length + count * chunk.length + tail.length, crc };
-}
-
-const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const contentTypes = (sheets: number[]) =>
-  `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("")}</Types>`;
-const ROOT_RELS = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
-const workbookXml = (sheets: number[]) =>
-  `${XML}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((n) => `<sheet name="${n === 1 ? "部门支出总体情况表" : `Sheet${n}`}" sheetId="${n}" r:id="rId${n}"/>`).join("")}</sheets></workbook>`;
-const workbookRels = (sheets: number[]) =>
-  `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((n) => `<Relationship Id="rId${n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/>`).join("")}</Relationships>`;

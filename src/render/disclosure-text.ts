@@ -26,6 +26,7 @@ import type {
 import { readBundle } from "../ingest/bundle/read-bundle";
 import { codeListFor } from "../ingest/code-lists";
 import { TABLE_TITLES, type TableKind } from "../ingest/disclosure/document";
+import { FINAL_TABLE_ORDER, renderFinal } from "./final-text";
 
 // ---------------------------------------------------------------------------------------------
 // Decimal text
@@ -34,14 +35,14 @@ import { TABLE_TITLES, type TableKind } from "../ingest/disclosure/document";
 const FINEST: MoneyUnitCode = "WAN_YUAN";
 
 /** The exact sum, printed to the most decimals any term has; null when there is no term. */
-function sumAmounts(xs: (BundleAmount | null | undefined)[]): BundleAmount | null {
+export function sumAmounts(xs: (BundleAmount | null | undefined)[]): BundleAmount | null {
   const terms = xs.filter((x): x is string => x !== null && x !== undefined && x !== "");
   if (!terms.length) return null;
   const total = terms.reduce((a, t) => a + parseAmount(t, FINEST), 0n);
   return formatFen(total, FINEST, Math.max(...terms.map(decimalsOf)));
 }
 
-function isZero(a: BundleAmount): boolean {
+export function isZero(a: BundleAmount): boolean {
   return parseAmount(a, FINEST) === 0n;
 }
 
@@ -80,7 +81,7 @@ function cell(s: string | null | undefined): string {
 }
 
 /** A paragraph line never opens with a heading mark. */
-function paragraph(s: string): string {
+export function paragraph(s: string): string {
   return s.replace(/[\r\n]+/g, " ").replace(/^\s*#+/, "").trim();
 }
 
@@ -89,17 +90,21 @@ function paragraph(s: string): string {
 
 export const TABLE_WIDTHS: Partial<Record<TableKind, number>> = {
   OVERVIEW: 4,
+  INCOME: 11,
   EXPENDITURE: 14,
   FISCAL_OVERVIEW: 8,
   GENERAL_EXPENDITURE: 14,
   BASIC_ECONOMIC: 7,
+  ECONOMIC_SUMMARY: 6,
   THREE_PUBLIC: 6,
+  GOV_FUND: 7,
+  STATE_CAPITAL: 7,
   PROJECTS: 12,
   DEPT_PERFORMANCE: 5,
   PROJECT_PERFORMANCE: 14,
 };
 
-class TableWriter {
+export class TableWriter {
   readonly lines: string[] = [];
   constructor(readonly width: number) {}
   row(...cells: (string | null | undefined)[]): void {
@@ -107,6 +112,10 @@ class TableWriter {
     const full = cells.map(cell);
     while (full.length < this.width) full.push("");
     this.lines.push(full.join("\t"));
+  }
+  /** A line under the table, outside its grid (注：…). */
+  note(text: string): void {
+    this.lines.push(paragraph(text));
   }
 }
 
@@ -247,10 +256,59 @@ function compose(opening: string, pieces: Piece[], join: (prev: string | null, n
 
 // ---------------------------------------------------------------------------------------------
 
-export function renderDisclosure(bundle: Bundle): string {
+export interface RenderOptions {
+  /**
+   * Print the whole 预算 template, thirteen tables. By default the four tables the importer
+   * keeps no figures of (部门收入总体情况表, 支出经济分类汇总表, 政府性基金预算支出情况表,
+   * 国有资本经营预算支出情况表) are left out, as in the fixture documents and in many published
+   * ones; the standard tables a stored budget is regenerated as include them.
+   */
+  everyTable?: boolean;
+}
+
+/** The 预算's standard tables in the order the template (and the seed's contents) lists them. */
+export const BUDGET_TABLE_ORDER: TableKind[] = [
+  "OVERVIEW",
+  "INCOME",
+  "EXPENDITURE",
+  "FISCAL_OVERVIEW",
+  "GENERAL_EXPENDITURE",
+  "BASIC_ECONOMIC",
+  "ECONOMIC_SUMMARY",
+  "THREE_PUBLIC",
+  "GOV_FUND",
+  "STATE_CAPITAL",
+  "PROJECTS",
+  "DEPT_PERFORMANCE",
+  "PROJECT_PERFORMANCE",
+];
+const UNREAD_TABLES: TableKind[] = ["INCOME", "ECONOMIC_SUMMARY", "GOV_FUND", "STATE_CAPITAL"];
+
+/**
+ * 第一部分's chapters, 预算 and 决算 alike: the duties (主要职责), when the bundle has them, then
+ * the budget units (部门所属预算单位构成).
+ */
+export function pushOverview(out: string[], para: (...lines: string[]) => void, b: Bundle, divisions: string[]): void {
+  const duties = (b.texts ?? []).filter((t) => t.kind === "DUTY").sort((x, y) => x.position - y.position);
+  let chapter = 1;
+  if (duties.length) {
+    out.push(`### ${chineseNumber(chapter++)}、主要职责`, "");
+    para(...duties.map((t, i) => `（${chineseNumber(i + 1)}）${t.body.replace(/\s*\n\s*/g, "")}`));
+  }
+  out.push(`### ${chineseNumber(chapter)}、部门所属预算单位构成`, "");
+  para(...divisions);
+}
+
+/** The titles of a stage's standard tables, in the template's order: the 决算's nine, else the 预算's thirteen. */
+export function standardTableTitles(stage: Bundle["stage"]): string[] {
+  return (stage === "FINAL" ? FINAL_TABLE_ORDER : BUDGET_TABLE_ORDER).map((k) => TABLE_TITLES[k]);
+}
+
+export function renderDisclosure(bundle: Bundle, options: RenderOptions = {}): string {
   // Bad input fails here with every problem named, not halfway through the text.
   readBundle("bundle", bundle);
-  return new Renderer(bundle).render();
+  // A 决算 has a template of its own (the nine 决算 tables); the 预算 and 调整预算 share this one.
+  return bundle.stage === "FINAL" ? renderFinal(bundle) : new Renderer(bundle, options).render();
 }
 
 class Renderer {
@@ -262,7 +320,10 @@ class Renderer {
   private readonly codeList;
   private readonly selfUnit: string | null;
 
-  constructor(bundle: Bundle) {
+  constructor(
+    bundle: Bundle,
+    private readonly options: RenderOptions,
+  ) {
     this.b = bundle;
     this.unitWord = bundle.amountUnit === "YUAN" ? "元" : "万元";
     this.short = bundle.department.shortName;
@@ -311,17 +372,23 @@ class Renderer {
   render(): string {
     const y = this.year;
     const stageWords = this.b.stage === "FINAL" ? "部门决算公开" : this.b.stage === "ADJUSTED" ? "部门预算（调整）公开" : "部门预算公开";
-    const tables: [TableKind, string[]][] = [
-      ["OVERVIEW", this.overviewTable()],
-      ["EXPENDITURE", this.subjectTable("EXPENDITURE")],
-      ["FISCAL_OVERVIEW", this.fiscalTable()],
-      ["GENERAL_EXPENDITURE", this.subjectTable("GENERAL_EXPENDITURE")],
-      ["BASIC_ECONOMIC", this.economicTable()],
-      ["THREE_PUBLIC", this.threePublicTable()],
-      ["PROJECTS", this.projectTable()],
-      ["DEPT_PERFORMANCE", this.departmentPerformanceTable()],
-      ["PROJECT_PERFORMANCE", this.projectPerformanceTable()],
-    ];
+    const builders: Partial<Record<TableKind, () => string[]>> = {
+      OVERVIEW: () => this.overviewTable(),
+      INCOME: () => this.incomeTable(),
+      EXPENDITURE: () => this.subjectTable("EXPENDITURE"),
+      FISCAL_OVERVIEW: () => this.fiscalTable(),
+      GENERAL_EXPENDITURE: () => this.subjectTable("GENERAL_EXPENDITURE"),
+      BASIC_ECONOMIC: () => this.economicTable(),
+      ECONOMIC_SUMMARY: () => this.economicSummaryTable(),
+      THREE_PUBLIC: () => this.threePublicTable(),
+      GOV_FUND: () => this.fundTable("GOVERNMENT_FUND", "政府性基金预算"),
+      STATE_CAPITAL: () => this.fundTable("STATE_CAPITAL", "国有资本经营预算"),
+      PROJECTS: () => this.projectTable(),
+      DEPT_PERFORMANCE: () => this.departmentPerformanceTable(),
+      PROJECT_PERFORMANCE: () => this.projectPerformanceTable(),
+    };
+    const kinds = BUDGET_TABLE_ORDER.filter((k) => this.options.everyTable || !UNREAD_TABLES.includes(k));
+    const tables = kinds.map((kind): [TableKind, string[]] => [kind, builders[kind]!()]);
     const out: string[] = [];
     const para = (...lines: string[]) => out.push(...lines.map(paragraph).filter((l) => l !== ""), "");
 
@@ -335,14 +402,7 @@ class Renderer {
 
     // 第一部分
     out.push(`## 第一部分 ${this.short}概况`, "");
-    const duties = (this.b.texts ?? []).filter((t) => t.kind === "DUTY").sort((a, b) => a.position - b.position);
-    let chapter = 1;
-    if (duties.length) {
-      out.push(`### ${chineseNumber(chapter++)}、主要职责`, "");
-      para(...duties.map((t, i) => `（${chineseNumber(i + 1)}）${t.body.replace(/\s*\n\s*/g, "")}`));
-    }
-    out.push(`### ${chineseNumber(chapter++)}、部门所属预算单位构成`, "");
-    para(...this.divisions());
+    pushOverview(out, para, this.b, this.divisions());
 
     // 第二部分
     out.push(`## 第二部分 ${y} 年${this.short}部门预算情况说明`, "");
@@ -644,9 +704,13 @@ class Renderer {
     const incomeTotal = pub("收入总计", "收入金额") ?? stated.incomeTotal ?? sumAmounts(lines.map((l) => l.amount));
 
     // Expenditure: every functional 类 of the year's code list.
+    // A class row as the source printed it: its label may drop the list name's 支出 (社会保障和就业).
+    const printedClass = (name: string) =>
+      (this.b.publishedFigures ?? []).find((p) => p.tableKind === "OVERVIEW" && p.columnLabel === "支出金额" && (p.rowLabel === name || `${p.rowLabel}支出` === name));
     const right: [string, string][] = this.classes().map(([code, name]) => {
-      const amount = pub(name, "支出金额") ?? sumAmounts(this.subjectLines.filter((l) => l.subject.startsWith(code)).map((l) => l.amount));
-      return [`${chineseNumber(Number(code) - 200)}、${name}`, printAmount(amount)];
+      const printed = printedClass(name);
+      const amount = printed?.amount ?? sumAmounts(this.subjectLines.filter((l) => l.subject.startsWith(code)).map((l) => l.amount));
+      return [`${chineseNumber(Number(code) - 200)}、${printed?.rowLabel ?? name}`, printAmount(amount)];
     });
     const expenditureTotal = pub("支出总计", "支出金额") ?? stated.expenditureTotal ?? sumAmounts(this.subjectLines.map((l) => l.amount));
     const thisYearExpenditure = pub("本年支出合计", "支出金额") ?? expenditureTotal;
@@ -814,6 +878,98 @@ class Renderer {
     for (const l of lines) {
       t.row(l.deptCode, l.deptName, l.govCode, l.govName, printAmount(l.amount), l.kind === "PERSONNEL" ? printAmount(l.amount) : "", l.kind === "PUBLIC" ? printAmount(l.amount) : "");
     }
+    return t.lines;
+  }
+
+  // ---- 部门收入总体情况表 -------------------------------------------------------------------------
+
+  /** The subjects of `lines` in the order they first appear, each with its name. */
+  private subjects(lines: Bundle["subjectLines"]): { code: string; name: string; lines: Bundle["subjectLines"] }[] {
+    const codes = [...new Set(lines.map((l) => l.subject))];
+    return codes.map((code) => {
+      const ls = lines.filter((l) => l.subject === code);
+      return { code, name: ls.find((l) => l.subjectName)?.subjectName ?? this.codeList.functional[code] ?? "", lines: ls };
+    });
+  }
+
+  /** Income by 科目 and source: what each subject's money comes from (the lines split by funding source). */
+  private incomeTable(): string[] {
+    const t = new TableWriter(TABLE_WIDTHS.INCOME!);
+    const sources: FundingSourceCode[] = ["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL", "SPECIAL_ACCOUNT", "UNIT_FUNDS"];
+    const all = this.subjectLines;
+    // A row's printed 合计 stands for every column its lines all fall in, as the subject tables print it.
+    const row = (ls: typeof all, whole: BundleAmount | undefined) => {
+      const of = (test: (src: FundingSourceCode) => boolean) => printAmount(this.partOf(ls, (l) => test(l.fundingSource), whole));
+      return [
+        printAmount(whole ?? sumAmounts(ls.map((l) => l.amount))),
+        of((src) => src !== "PRIOR_YEAR_CARRYOVER"),
+        ...sources.map((s) => of((src) => src === s || (s === "UNIT_FUNDS" && src === "OTHER"))),
+      ];
+    };
+    const rowTotal = (code: string) => (this.b.subjectRowTotals ?? []).filter((r) => r.subject === code);
+    t.row("科目编码", "", "", "科目名称", "合计", "本年收入", "", "", "", "", "");
+    t.row("", "", "", "", "", "小计", "一般公共预算", "政府性基金预算", "国有资本经营预算", "财政专户管理资金", "单位资金");
+    t.row("类", "款", "项", "", "", "", "", "", "", "", "");
+    t.row("", "", "", "合计", ...row(all, this.b.stated.expenditureTotal));
+    for (const s of this.subjects(all)) {
+      const printed = rowTotal(s.code);
+      t.row(s.code.slice(0, 3), s.code.slice(3, 5), s.code.slice(5, 7), s.name, ...row(s.lines, printed.length === 1 ? printed[0]!.amount : undefined));
+    }
+    const carry = sumAmounts(all.filter((l) => l.fundingSource === "PRIOR_YEAR_CARRYOVER").map((l) => l.amount));
+    if (carry !== null && !isZero(carry)) t.note(`注：合计中含上年结转${printAmount(carry)}${this.unitWord}。`);
+    return t.lines;
+  }
+
+  // ---- 支出经济分类汇总表 -----------------------------------------------------------------------
+
+  /**
+   * Basic expenditure by 部门预算经济分类, 类 (301, 302, 303 …) then its items, with 人员经费 and
+   * 公用经费; the bundle splits no 项目支出 by economic code, so that column stays blank and a note says so.
+   */
+  private economicSummaryTable(): string[] {
+    const t = new TableWriter(TABLE_WIDTHS.ECONOMIC_SUMMARY!);
+    const lines = this.b.economicLines;
+    const cells = (ls: typeof lines) => [
+      printAmount(sumAmounts(ls.map((l) => l.amount))),
+      printAmount(sumAmounts(ls.filter((l) => l.kind === "PERSONNEL").map((l) => l.amount))),
+      printAmount(sumAmounts(ls.filter((l) => l.kind === "PUBLIC").map((l) => l.amount))),
+      "",
+    ];
+    t.row("部门预算支出经济分类科目", "", "本年支出", "", "", "");
+    t.row("科目编码", "科目名称", "合计", "人员经费", "公用经费", "项目支出");
+    t.row("合计", "", ...cells(lines));
+    const classes = [...new Set(lines.map((l) => l.deptCode.slice(0, 3)))].sort();
+    for (const c of classes) {
+      const ofClass = lines.filter((l) => l.deptCode.startsWith(c));
+      t.row(c, this.codeList.deptEconomic[c] ?? "", ...cells(ofClass));
+      const items = [...new Set(ofClass.map((l) => l.deptCode))].sort();
+      for (const code of items) {
+        const ls = ofClass.filter((l) => l.deptCode === code);
+        t.row(code, ls[0]!.deptName, ...cells(ls));
+      }
+    }
+    if (this.b.projects.length) t.note(`注：项目支出${printAmount(this.b.stated.projectExpenditure ?? sumAmounts(this.b.projects.flatMap((p) => p.lines.map((l) => l.amount))))}${this.unitWord}未按经济分类列示。`);
+    return t.lines;
+  }
+
+  // ---- 政府性基金预算支出情况表 / 国有资本经营预算支出情况表 ------------------------------------------
+
+  private fundTable(source: FundingSourceCode, words: string): string[] {
+    const t = new TableWriter(TABLE_WIDTHS.GOV_FUND!);
+    const lines = this.subjectLines.filter((l) => l.fundingSource === source);
+    const cells = (ls: typeof lines) => [
+      printAmount(sumAmounts(ls.map((l) => l.amount))),
+      printAmount(sumAmounts(ls.filter((l) => l.kind !== "PROJECT").map((l) => l.amount))),
+      printAmount(sumAmounts(ls.filter((l) => l.kind === "PROJECT").map((l) => l.amount))),
+    ];
+    t.row("科目编码", "", "", "科目名称", "本年支出", "", "");
+    t.row("类", "款", "项", "", "合计", "基本支出", "项目支出");
+    if (!lines.length) {
+      t.note(`注：${this.short}${this.year}年没有使用${words}拨款安排的支出，故本表为空表。`);
+      return t.lines;
+    }
+    t.row("", "", "", "合计", ...cells(lines));
+    for (const s of this.subjects(lines)) t.row(s.code.slice(0, 3), s.code.slice(3, 5), s.code.slice(5, 7), s.name, ...cells(s.lines));
     return t.lines;
   }
 
