@@ -2,6 +2,7 @@
 // tables to download, and the projects with their performance targets.
 import { run } from "./api.js";
 import { INDICATOR_CATEGORY, PROJECT_CATEGORY } from "./labels.js";
+import { tablesHref } from "./links.js";
 import { minus, units, wan, wanDifference } from "./money.js";
 import { Section } from "./section.jsx";
 import { useAnswer } from "./use-answer.js";
@@ -28,14 +29,14 @@ export function DepartmentPage({ code, vars, stageLabel, back }) {
               ← 返回部门对比
             </a>
           </p>
-          {!data.department ? <p className="empty">没有编码为 {code} 的部门。</p> : !data.department.budget ? <p className="empty">{data.department.name}没有{vars.year}年已公开的{stageLabel}。</p> : <Budget department={data.department} year={vars.year} />}
+          {!data.department ? <p className="empty">没有编码为 {code} 的部门。</p> : !data.department.budget ? <p className="empty">{data.department.name}没有{vars.year}年已公开的{stageLabel}。</p> : <Budget department={data.department} year={vars.year} stage={vars.stage} />}
         </>
       )}
     </Section>
   );
 }
 
-function Budget({ department, year }) {
+function Budget({ department, year, stage }) {
   const b = department.budget;
   const projects = b.projects.nodes;
   return (
@@ -44,7 +45,7 @@ function Budget({ department, year }) {
         {department.name}（编码 {department.code}），第 {b.version} 版，来源文件 {b.sourceDocument?.fileName ?? "—"}。
       </p>
       <p className="downloads">
-        标准表格下载：<a href={`/tables/${encodeURIComponent(department.code)}/${year}.xlsx`}>Excel（.xlsx）</a> · <a href={`/tables/${encodeURIComponent(department.code)}/${year}.html`}>网页（.html）</a>
+        标准表格下载：<a href={tablesHref(department.code, year, stage, "xlsx")}>Excel（.xlsx）</a> · <a href={tablesHref(department.code, year, stage, "html")}>网页（.html）</a>
       </p>
       <div className="scroll">
         <table id="department-totals">

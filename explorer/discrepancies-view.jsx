@@ -1,21 +1,21 @@
 // Discrepancies of the chosen departments' documents for the year and stage: what the check
 // found, where in the source, and the figures it compared.
 import { runAll } from "./api.js";
+import { tablesHref } from "./links.js";
 import { SEVERITY } from "./labels.js";
 import { wan, wanDifference } from "./money.js";
 import { Section } from "./section.jsx";
 import { useAnswer } from "./use-answer.js";
 
-/** "007-2023.txt:378 部门预算项目绩效目标汇总表" → the file, its line and the table. */
+/** "007-2023.txt:120 部门支出总体情况表 2080101" → the file, its line, the table's standard title and the row. */
 export function parseLocation(location) {
-  const m = /^(.+?):(\d+)(?:\s+(.*))?$/.exec(location);
-  return m ? { file: m[1], line: Number(m[2]), table: m[3] ?? "" } : { file: location, line: null, table: "" };
+  const m = /^(.+?):(\d+)(?:\s+(\S+)(?:\s+(.*))?)?$/.exec(location);
+  return m ? { file: m[1], line: Number(m[2]), table: m[3] ?? "", row: m[4] ?? "" } : { file: location, line: null, table: "", row: "" };
 }
 
 /** The regenerated standard table the location points into, as HTML, at the table's anchor. */
-export function sourceHref(code, year, location) {
-  const { table } = parseLocation(location);
-  return `/tables/${encodeURIComponent(code)}/${year}.html${table ? `#${encodeURIComponent(table)}` : ""}`;
+export function sourceHref(code, year, stage, location) {
+  return tablesHref(code, year, stage, "html", parseLocation(location).table);
 }
 
 export function DiscrepanciesView({ vars }) {
@@ -30,12 +30,12 @@ export function DiscrepanciesView({ vars }) {
   );
   return (
     <Section id="discrepancies" title="勾稽差异" answer={answer} note="所选部门、年度和阶段的文件中发现的不一致（不按类筛选）；位置链接到重新生成的标准表格。">
-      {(rows) => <Discrepancies rows={rows} year={vars.year} />}
+      {(rows) => <Discrepancies rows={rows} year={vars.year} stage={vars.stage} />}
     </Section>
   );
 }
 
-function Discrepancies({ rows, year }) {
+function Discrepancies({ rows, year, stage }) {
   return (
     <>
       <p>
@@ -73,7 +73,7 @@ function Discrepancies({ rows, year }) {
                     </td>
                     <td>{r.message}</td>
                     <td>
-                      <a href={sourceHref(r.department.code, year, r.location)} title={loc.line ? `${loc.file} 第 ${loc.line} 行` : loc.file}>
+                      <a href={sourceHref(r.department.code, year, stage, r.location)} title={loc.line ? `${loc.file} 第 ${loc.line} 行` : loc.file}>
                         {r.location}
                       </a>
                     </td>

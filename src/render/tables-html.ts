@@ -6,6 +6,7 @@
  * archives offline. Built from the text rendering, cell for cell, as the workbook is.
  */
 import type { Bundle } from "../ingest/bundle/bundle.types";
+import { TABLE_TITLES } from "../ingest/disclosure/table-families";
 import { type RenderOptions, renderDisclosure } from "./disclosure-text";
 import { HEADER_ROWS, headerMerges, textParts } from "./disclosure-xlsx";
 
@@ -35,7 +36,13 @@ p.note { font-size: 9pt; margin: 0.4em 0; }
 export function renderTablesHtml(bundle: Bundle, options: RenderOptions = {}): string {
   const parts = textParts(renderDisclosure(bundle, options));
   const title = parts.front.find(([level]) => level === 1)?.[1] ?? `${bundle.year}年${bundle.department.shortName}`;
+  const anchors = new Set<string>();
   const sections = parts.tables.map((t) => {
+    // A finding's location names its table by the standard title (without the year the print
+    // adds), so that is the anchor; a table printed twice is anchored at its first printing.
+    const standard = t.kind ? TABLE_TITLES[t.kind] : t.title;
+    const anchor = anchors.has(standard) ? "" : ` id="${escape(standard)}"`;
+    anchors.add(standard);
     const width = Math.max(1, ...t.rows.map((r) => r.length));
     const headerRows = t.kind ? (HEADER_ROWS[t.kind] ?? 0) : 0;
     const header = t.rows.slice(0, headerRows);
@@ -62,7 +69,7 @@ export function renderTablesHtml(bundle: Bundle, options: RenderOptions = {}): s
     const department = t.meta.find((m) => /名称/.test(m)) ?? "";
     const unit = t.meta.find((m) => /单位[:：]/.test(m) && !/名称/.test(m)) ?? "";
     return [
-      "<section>",
+      `<section${anchor}>`,
       `<h2>${escape(t.title)}</h2>`,
       `<p class="meta"><span>${escape(department)}</span><span>${escape(unit)}</span></p>`,
       `<table>${head.length ? `<thead>${head.join("")}</thead>` : ""}<tbody>${body.join("")}</tbody></table>`,

@@ -262,8 +262,13 @@ describe.skipIf(!haveChromium)("the explorer in headless chromium", () => {
         const v = await visit(`?year=2023${stage === "FINAL" ? "&stage=final" : ""}`, "#discrepancy-count");
         expect(Number(await v.page.textContent("#discrepancy-count"))).toBe(expected);
         expect(await v.page.$$eval("#discrepancy-table tbody tr", (trs) => trs.length)).toBe(expected);
+        // The link opens the regenerated tables of that stage at the table the finding names.
         const href = await v.page.getAttribute("#discrepancy-table tbody tr a", "href");
-        expect(href).toMatch(/^\/tables\/007\/2023\.html#/);
+        expect(href).toMatch(stage === "FINAL" ? /^\/tables\/007\/2023\.html\?stage=final#/ : /^\/tables\/007\/2023\.html#/);
+        const [path, anchor] = href!.split("#");
+        const tables = await fetch(`${origin}${path}`);
+        expect(tables.status).toBe(200);
+        expect(await tables.text()).toContain(`<section id="${decodeURIComponent(anchor!)}">`);
         await v.page.locator("#discrepancies").screenshot({ path: join(SHOTS, `discrepancies-2023-${stage.toLowerCase()}.png`) });
         await leave(v, `all-2023-${stage.toLowerCase()}`);
       }
