@@ -10,6 +10,7 @@ import { ExpenditureDimension as D, type ExpenditureFilter, type ExpenditureGrou
 import { BudgetStage } from "../budget/budget.type";
 import { DiscrepancyValueKind } from "../budget/discrepancy.type";
 import type { IndicatorFilter } from "../performance/indicator-filter.type";
+import type { IndicatorKey } from "../performance/performance.service";
 import type { PerformanceIndicator } from "../performance/performance-indicator.type";
 import type { Project, ProjectFilter } from "../project/project.type";
 import { type Cell, type Column, type ExportTable, type SourceDocumentRow, withUnit } from "./export-table";
@@ -78,6 +79,22 @@ export class ExportService {
           if (rows.length <= limit) return;
           offset += limit;
           rows = await fetch(offset, limit);
+        }
+      },
+    };
+  }
+
+  /** Pages by key: `fetch` returns a chunk and the key after its last row while more follow; first chunk now. */
+  private async keyed<T, K>(fetch: (after: K | undefined, limit: number) => Promise<{ rows: T[]; next?: K }>): Promise<AsyncIterable<T[]>> {
+    const limit = this.chunk;
+    const first = await fetch(undefined, limit);
+    return {
+      async *[Symbol.asyncIterator]() {
+        let page = first;
+        for (;;) {
+          yield page.rows;
+          if (page.next === undefined) return;
+          page = await fetch(page.next, limit);
         }
       },
     };
@@ -265,11 +282,12 @@ export class ExportService {
       nameContains: params.nameContains as string | undefined,
     };
     const performance = this.ctx.services.performance;
-    type Line = { i: Awaited<ReturnType<typeof performance.search>>["rows"][number]; dept: { code: string; name: string }; project: { code: string | null; name: string } | null };
-    const chunks = await this.paged(async (offset, limit) => {
-      const found = await performance.search(filter, { offset, limit });
+    type Line = { i: PerformanceIndicator; dept: { code: string; name: string }; project: { code: string | null; name: string } | null };
+    // Keyset pages: the indicator list is the longest an export reads, and OFFSET re-sorted it for every page.
+    const chunks = await this.keyed(async (after: IndicatorKey | undefined, limit) => {
+      const found = await performance.searchAfter(filter, after, limit);
       const projects = new Map(found.projects.map((p) => [p.id, p]));
-      return found.rows.map((i, n): Line => ({ i, dept: found.departments[n]!, project: i.projectId === null ? null : (projects.get(i.projectId) ?? null) }));
+      return { rows: found.rows.map((i, n): Line => ({ i, dept: found.departments[n]!, project: i.projectId === null ? null : (projects.get(i.projectId) ?? null) })), next: found.next };
     });
     const spec: Spec<Line> = [
       { header: "预算年度", kind: "int", get: (l) => l.i.year },
