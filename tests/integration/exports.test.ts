@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { type GraphQLEnumType, buildSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBundle } from "../../src/ingest/bundle/read-bundle";
@@ -298,8 +299,59 @@ describe.each(DATABASE_KINDS)("[%s] exports page through their lists", (kind) =>
     }
     // The export reads the same rows, in the same order, a few at a time.
     const all = await performance.search({}, { offset: 0, limit: 100_000 });
+    const headers = (await new ExportService(ds, PUBLIC_VIEWER).table("indicators", {})).columns.map((c) => c.header);
+    const at = (h: string) => headers.indexOf(h);
     const exported = await rows("indicators", {}, 5);
-    expect(exported.map((r) => [r[0], r[1], r[9], r[10]])).toEqual(all.rows.map((i, n) => [i.year, all.departments[n]!.code, i.name, i.target]));
+    expect(exported.map((r) => [r[at("预算年度")], r[at("部门编码")], r[at("指标名称")], r[at("指标值")]])).toEqual(all.rows.map((i, n) => [i.year, all.departments[n]!.code, i.name, i.target]));
+  });
+
+  it("prints each enum code with its Chinese term beside it, the schema's, keeping every column it had", async () => {
+    // The terms, read test-side from the committed schema: the word each value's description opens with.
+    const schema = buildSchema(readFileSync(join(__dirname, "..", "..", "schema", "schema.graphql"), "utf8"));
+    const term = (type: string, code: string) => /^[^\s:：(（]+/.exec((schema.getType(type) as GraphQLEnumType).getValue(code)!.description!)![0];
+    const cases: { kind: Parameters<typeof rows>[0]; params: ParsedParams; was: string[]; enums: Record<string, string> }[] = [
+      {
+        kind: "indicators",
+        params: {},
+        was: ["预算年度", "部门编码", "部门名称", "范围", "项目编码", "项目名称", "类别", "一级指标", "二级指标", "指标名称", "指标值", "比较符", "目标数值", "计量单位", "指标值说明"],
+        enums: { 范围: "IndicatorScope", 类别: "IndicatorCategory" },
+      },
+      {
+        kind: "discrepancies",
+        params: {},
+        was: ["预算年度", "部门编码", "部门名称", "阶段", "规则", "等级", "说明", "位置", "类型", "公布数（万元）", "计算数（万元）", "差额（万元）", "公布百分比（%）", "计算百分比（%）", "公布内容", "对照内容"],
+        enums: { 阶段: "BudgetStage", 等级: "DiscrepancySeverity", 类型: "DiscrepancyValueKind" },
+      },
+      {
+        kind: "expenditure",
+        params: { groupBy: ["EXPENDITURE_KIND", "EXPENDITURE_CATEGORY", "FUNDING_SOURCE"] },
+        was: ["支出类型", "支出明细类型", "资金来源", "行数", "口径", "金额（万元）", "占比（%）", "占上级比（%）"],
+        enums: { 支出类型: "ExpenditureKind", 支出明细类型: "ExpenditureCategory", 资金来源: "FundingSource", 口径: "AggregateBasis" },
+      },
+      {
+        kind: "projects",
+        params: {},
+        was: ["预算年度", "部门编码", "部门名称", "项目编码", "项目名称", "项目类型", "科目编码", "项目金额（万元）", "指标类别", "指标名称", "指标值", "比较符", "目标数值", "计量单位"],
+        enums: { 项目类型: "ProjectCategory", 指标类别: "IndicatorCategory" },
+      },
+    ];
+    for (const c of cases) {
+      const headers = (await new ExportService(ds, PUBLIC_VIEWER).table(c.kind, c.params)).columns.map((col) => col.header);
+      // Every column it had, by the same name and in the same order; a term column right after each code column.
+      expect(headers.filter((h) => !h.endsWith("名称") || c.was.includes(h)), c.kind).toEqual(c.was);
+      for (const code of Object.keys(c.enums)) expect(headers[headers.indexOf(code) + 1], c.kind).toBe(`${code}名称`);
+      const seen = new Set<string>();
+      for (const r of await rows(c.kind, c.params, 100_000)) {
+        for (const [code, type] of Object.entries(c.enums)) {
+          const value = r[headers.indexOf(code)] as string | null;
+          expect(r[headers.indexOf(`${code}名称`)], `${c.kind} ${code} ${value}`).toBe(value === null ? null : term(type, value));
+          if (value !== null) seen.add(`${code}:${value}`);
+        }
+      }
+      expect(seen.size, c.kind).toBeGreaterThanOrEqual(Object.keys(c.enums).length);
+    }
+    expect(term("BudgetStage", "BUDGET")).toBe("年初预算");
+    expect(term("BudgetStage", "FINAL")).toBe("决算");
   });
 });
 
