@@ -71,9 +71,9 @@ export class PerformanceService {
 
   /**
    * The same search in the same order, `limit` rows after `after` (keyset paging, for exports
-   * that read every row): each statement sorts the indicators of at most KEYSET_WINDOW
-   * department-years (`window`) from the key on, so a page costs the same at the end of a long list as at
-   * its start, where OFFSET sorted the whole filtered list again for every page.
+   * that read every row): each statement sorts the indicators of at most `window` department-years
+   * from the key on, so a page costs the same at the end of a long list as at its start, where
+   * OFFSET sorted the whole filtered list again for every page.
    */
   async searchAfter(filter: IndicatorFilter, after: IndicatorKey | undefined, limit: number, window = KEYSET_WINDOW): Promise<KeysetPage> {
     const { from, params } = this.matching(filter);
@@ -84,7 +84,7 @@ export class PerformanceService {
     let start: { year: number; code: string; op: ">=" | ">" } | undefined = after ? { year: after[0], code: after[1], op: ">=" } : undefined;
     let key = after;
     for (;;) {
-      // The next department-years (the order's first two keys), from the key's own on.
+      // The next department-years: the order's first two keys.
       const ahead = new Where([budgets.sql], budgets.params);
       if (start) ahead.add(`(b.year > ? OR b.year = ? AND d.code ${start.op} ?)`, start.year, start.year, start.code);
       const groups = await this.sql.all(
