@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { TIMED_OUT, deadlineRefusal, withDeadline } from "./common/deadline";
 import { QueryLengthScan } from "./common/query-scan";
 import { logger } from "./ops/logger";
 import { requestIdOf } from "./ops/request-id";
@@ -151,22 +152,6 @@ function queryText(body: unknown, search: string): string {
   return "";
 }
 
-const TIMED_OUT = Symbol("timed out");
-
-/**
- * The answer, or TIMED_OUT when it takes longer than `ms`. The work goes on in the background
- * until the database's statement timeout ends it; its answer is then dropped.
- */
-function withDeadline<T>(work: Promise<T>, ms: number | undefined): Promise<T | typeof TIMED_OUT> {
-  if (!ms) return work;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), ms);
-  });
-  work.catch(() => {}); // a failure after the deadline has nobody to answer
-  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
-}
-
 export async function startHttpServer<TContext extends BaseContext>(apollo: ApolloServer<TContext>, opts: HttpServerOptions<TContext>): Promise<{ url: string }> {
   const handle = async (req: IncomingMessage, res: ServerResponse, record: RequestRecord) => {
     if (cors(req, res)) return;
@@ -203,7 +188,8 @@ export async function startHttpServer<TContext extends BaseContext>(apollo: Apol
     const response = await withDeadline(apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: request, context }), deadline);
     if (response === TIMED_OUT) {
       logger.warn({ requestId: record.requestId, deadlineMs: deadline }, "request abandoned at its deadline; answered 503");
-      return sendError(res, 503, "REQUEST_TIMEOUT", `the request took longer than ${deadline! / 1000} s and was abandoned; ask for less or try again later`, { deadlineMs: deadline });
+      const refusal = deadlineRefusal(deadline!);
+      return sendError(res, refusal.status, refusal.code, refusal.message, refusal.extensions);
     }
     if (res.headersSent || res.destroyed) return;
     for (const [key, value] of response.headers) res.setHeader(key, value);

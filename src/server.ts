@@ -3,6 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { DataSource } from "typeorm";
 import { base64Length } from "./common/base64";
 import { type Limits, limitsFromEnv } from "./common/limits";
+import { CallerRates } from "./common/rate-limit";
 import { formatError, rememberAddress, requestGuard } from "./common/request-guard";
 import { PUBLIC_VIEWER } from "./common/viewer";
 import { type Context, createContext } from "./context";
@@ -30,7 +31,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function createApollo(limits: Limits = limitsFromEnv()): Promise<ApolloServer<Context>> {
+export async function createApollo(limits: Limits = limitsFromEnv(), rates: CallerRates = new CallerRates(limits)): Promise<ApolloServer<Context>> {
   const schema = await getSchema();
   // Stack traces stay in the server log; clients get the message and code only (formatError).
   // The API sets no cache hints, so Apollo's per-field cache-control bookkeeping is switched off.
@@ -46,7 +47,7 @@ export async function createApollo(limits: Limits = limitsFromEnv()): Promise<Ap
     // The parser stops at the token limit: a huge document costs no more than a small one to refuse.
     parseOptions: { maxTokens: limits.maxTokens },
     formatError,
-    plugins: [requestGuard(schema, limits), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [requestGuard(schema, limits, rates), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
   });
 }
 
@@ -60,7 +61,9 @@ export interface ServerOptions {
 /** Starts the GraphQL server over HTTP on `port` (0 picks a free one). Used by `npm start` and the tests. */
 export async function createServer(ds: DataSource, port: number, host = "127.0.0.1", opts: ServerOptions = {}): Promise<RunningServer> {
   const limits: Limits = { ...limitsFromEnv(), ...opts.limits };
-  const apollo = await createApollo(limits);
+  // One allowance per caller for GraphQL and the exports together.
+  const rates = new CallerRates(limits);
+  const apollo = await createApollo(limits, rates);
   let stopping = false;
   const { url } = await startHttpServer(apollo, {
     listen: { port, host },
@@ -76,7 +79,7 @@ export async function createServer(ds: DataSource, port: number, host = "127.0.0
     maxBodyNote: `importDisclosure takes files of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, as base64`,
     maxQueryBytes: limits.maxQueryBytes,
     deadlineMs: (query) => (/\bmutation\b/.test(query) ? limits.mutationDeadlineMs : limits.requestDeadlineMs),
-    handlers: [ideRoutes(), explorerRoutes(), exportRoute(ds, limits), tablesRoute(ds)],
+    handlers: [ideRoutes(), explorerRoutes(), exportRoute(ds, limits, rates), tablesRoute(ds)],
   });
   const execute = async (query: string, variables?: Record<string, unknown>) => {
     const res = await apollo.executeOperation({ query, variables }, { contextValue: createContext(ds, PUBLIC_VIEWER) });

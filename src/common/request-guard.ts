@@ -7,15 +7,19 @@ import { costOf } from "./complexity";
 import { clientError, internalError, isClientError, isStatementTimeout, rootCause, withoutSuggestions } from "./errors";
 import type { Limits } from "./limits";
 import { oversizeArgument, shapeOf } from "./query-shape";
-import { RateLimiter } from "./rate-limit";
+import { CallerRates } from "./rate-limit";
 
 /** Input fields with limits of their own: a file's content is bounded by the importer's size limit. */
 const OWN_LIMITS: ReadonlySet<string> = new Set(["ImportDisclosureInput.content", "ImportDisclosureInput.document"]);
 
-/** The client address of a request's context, set by the HTTP layer (the context's shape stays the API's). */
+/**
+ * The client address of a request's context, set by the HTTP layer (the context's shape stays the
+ * API's). Kept by the context's services: Apollo hands each operation a shallow copy of the
+ * context, so the context object itself is not the one remembered, while its services are.
+ */
 const addresses = new WeakMap<object, string>();
-export function rememberAddress(context: object, address: string | undefined): void {
-  if (address) addresses.set(context, address);
+export function rememberAddress(context: Pick<Context, "services">, address: string | undefined): void {
+  if (address) addresses.set(context.services, address);
 }
 
 /** An operation's cost under the limits, or how to refuse it (a fresh error each time: errors carry per-request notes). */
@@ -61,8 +65,7 @@ function log(requestId: string, error: unknown): void {
  * refusal is a 4xx with a stable code. Also gives every response its request id, and keeps what
  * formatError needs to hide an unexpected error's details.
  */
-export function requestGuard(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin<Context> {
-  const rates = new RateLimiter((key) => (key.startsWith("token:") ? limits.rateLimitPerToken : limits.rateLimitPerAddress));
+export function requestGuard(schema: GraphQLSchema, limits: Limits, rates: CallerRates = new CallerRates(limits)): ApolloServerPlugin<Context> {
 
   /**
    * What the limits say of one operation with one set of variables: its cost, or the refusal.
@@ -136,15 +139,8 @@ export function requestGuard(schema: GraphQLSchema, limits: Limits): ApolloServe
     const verdict = judge(document, operation, rc.request.variables ?? {}, rc.request.operationName ?? undefined);
     if (verdict.refusal) throw verdict.refusal();
     const cost = verdict.cost!;
-    const key = ctx.viewer.tokenId !== undefined ? `token:${ctx.viewer.tokenId}` : `address:${addresses.get(ctx) ?? "local"}`;
-    const wait = rates.charge(key, Math.max(1, cost));
-    if (wait > 0) {
-      const who = key.startsWith("token:") ? "token" : "address";
-      const allowance = who === "token" ? limits.rateLimitPerToken : limits.rateLimitPerAddress;
-      throw clientError("RATE_LIMITED", `rate limit reached: this ${who} may spend ${allowance} cost points a minute and this query costs ${cost}; retry in ${wait} s`, { retryAfterSeconds: wait, cost }, 429, {
-        "retry-after": String(wait),
-      });
-    }
+    const refusal = rates.charge(CallerRates.keyOf(ctx.viewer.tokenId, addresses.get(ctx.services)), cost);
+    if (refusal) throw clientError(refusal.code, refusal.message, refusal.extensions, refusal.status, refusal.headers);
   };
 
   return {

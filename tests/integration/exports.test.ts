@@ -1,14 +1,22 @@
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { type GraphQLEnumType, buildSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBundle } from "../../src/ingest/bundle/read-bundle";
 import { loadBudget } from "../../src/ingest/load";
 import { PUBLIC_VIEWER } from "../../src/common/viewer";
 import { ExportService } from "../../src/modules/export/export.service";
+import type { IndicatorFilter } from "../../src/modules/performance/indicator-filter.type";
+import { IndicatorScope } from "../../src/modules/performance/performance-indicator.type";
+import type { IndicatorKey } from "../../src/modules/performance/performance.service";
+import { createContext } from "../../src/context";
+import { createServer } from "../../src/server";
+import { AGGREGATE_COST } from "../../src/common/complexity";
+import mysql from "mysql2/promise";
 import type { ParsedParams } from "../../src/modules/export/export.params";
 import { postGraphql } from "../helpers/bearer";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
@@ -215,6 +223,8 @@ describe.each(DATABASE_KINDS)("[%s] exports page through their lists", (kind) =>
   beforeAll(async () => {
     ds = await db.open();
     for (const code of ["961", "962", "963"]) await loadBundleObject(ds, departmentVariant(code));
+    // A year before, for two of them: department-years to walk across in the indicators' order.
+    for (const code of ["963", "961"]) await loadBundleObject(ds, departmentVariant(code, (b) => (b.year = 2022)));
   });
   afterAll(async () => {
     await ds?.destroy();
@@ -240,6 +250,150 @@ describe.each(DATABASE_KINDS)("[%s] exports page through their lists", (kind) =>
       const whole = await rows(k, params, 100_000);
       expect(whole.length, k).toBeGreaterThan(6);
       expect(await rows(k, params, 3), k).toEqual(whole);
+    }
+  });
+
+  it("reads indicators by key: every row exactly once, in the search's order, across pages and department-years", async () => {
+    const performance = createContext(ds, PUBLIC_VIEWER).services.performance;
+    const filters: IndicatorFilter[] = [{}, { nameContains: "满意" }, { scope: IndicatorScope.PROJECT, years: [2023] }, { departmentCodes: ["963"], years: [2022] }];
+    for (const filter of filters) {
+      // The order OFFSET paging gives (the GraphQL connection's), read whole.
+      const expected = (await performance.search(filter, { offset: 0, limit: 100_000 })).rows.map((i) => i.id);
+      expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(3);
+      for (const [limit, window] of [[3, 1], [4, 2], [7, 50]] as const) {
+        const ids: number[] = [];
+        let after: IndicatorKey | undefined;
+        let pages = 0;
+        do {
+          const page = await performance.searchAfter(filter, after, limit, window);
+          expect(page.rows.length).toBeLessThanOrEqual(limit);
+          ids.push(...page.rows.map((i) => i.id));
+          after = page.next;
+          pages++;
+        } while (after);
+        expect(pages).toBeGreaterThan(1);
+        expect(new Set(ids).size, "each row once").toBe(ids.length);
+        expect(ids, `${JSON.stringify(filter)} by ${limit}, ${window} department-years a statement`).toEqual(expected);
+      }
+    }
+    // The export reads the same rows, in the same order, a few at a time.
+    const all = await performance.search({}, { offset: 0, limit: 100_000 });
+    const headers = (await new ExportService(ds, PUBLIC_VIEWER).table("indicators", {})).columns.map((c) => c.header);
+    const at = (h: string) => headers.indexOf(h);
+    const exported = await rows("indicators", {}, 5);
+    expect(exported.map((r) => [r[at("预算年度")], r[at("部门编码")], r[at("指标名称")], r[at("指标值")]])).toEqual(all.rows.map((i, n) => [i.year, all.departments[n]!.code, i.name, i.target]));
+  });
+
+  it("prints each enum code with its Chinese term beside it, the schema's, keeping every column it had", async () => {
+    // The terms, read test-side from the committed schema: the word each value's description opens with.
+    const schema = buildSchema(readFileSync(join(__dirname, "..", "..", "schema", "schema.graphql"), "utf8"));
+    const term = (type: string, code: string) => /^[^\s:：(（]+/.exec((schema.getType(type) as GraphQLEnumType).getValue(code)!.description!)![0];
+    const cases: { kind: Parameters<typeof rows>[0]; params: ParsedParams; was: string[]; enums: Record<string, string> }[] = [
+      {
+        kind: "indicators",
+        params: {},
+        was: ["预算年度", "部门编码", "部门名称", "范围", "项目编码", "项目名称", "类别", "一级指标", "二级指标", "指标名称", "指标值", "比较符", "目标数值", "计量单位", "指标值说明"],
+        enums: { 范围: "IndicatorScope", 类别: "IndicatorCategory" },
+      },
+      {
+        kind: "discrepancies",
+        params: {},
+        was: ["预算年度", "部门编码", "部门名称", "阶段", "规则", "等级", "说明", "位置", "类型", "公布数（万元）", "计算数（万元）", "差额（万元）", "公布百分比（%）", "计算百分比（%）", "公布内容", "对照内容"],
+        enums: { 阶段: "BudgetStage", 等级: "DiscrepancySeverity", 类型: "DiscrepancyValueKind" },
+      },
+      {
+        kind: "expenditure",
+        params: { groupBy: ["EXPENDITURE_KIND", "EXPENDITURE_CATEGORY", "FUNDING_SOURCE"] },
+        was: ["支出类型", "支出明细类型", "资金来源", "行数", "口径", "金额（万元）", "占比（%）", "占上级比（%）"],
+        enums: { 支出类型: "ExpenditureKind", 支出明细类型: "ExpenditureCategory", 资金来源: "FundingSource", 口径: "AggregateBasis" },
+      },
+      {
+        kind: "projects",
+        params: {},
+        was: ["预算年度", "部门编码", "部门名称", "项目编码", "项目名称", "项目类型", "科目编码", "项目金额（万元）", "指标类别", "指标名称", "指标值", "比较符", "目标数值", "计量单位"],
+        enums: { 项目类型: "ProjectCategory", 指标类别: "IndicatorCategory" },
+      },
+    ];
+    for (const c of cases) {
+      const headers = (await new ExportService(ds, PUBLIC_VIEWER).table(c.kind, c.params)).columns.map((col) => col.header);
+      // Every column it had, by the same name and in the same order; a term column right after each code column.
+      expect(headers.filter((h) => !h.endsWith("名称") || c.was.includes(h)), c.kind).toEqual(c.was);
+      for (const code of Object.keys(c.enums)) expect(headers[headers.indexOf(code) + 1], c.kind).toBe(`${code}名称`);
+      const seen = new Set<string>();
+      for (const r of await rows(c.kind, c.params, 100_000)) {
+        for (const [code, type] of Object.entries(c.enums)) {
+          const value = r[headers.indexOf(code)] as string | null;
+          expect(r[headers.indexOf(`${code}名称`)], `${c.kind} ${code} ${value}`).toBe(value === null ? null : term(type, value));
+          if (value !== null) seen.add(`${code}:${value}`);
+        }
+      }
+      expect(seen.size, c.kind).toBeGreaterThanOrEqual(Object.keys(c.enums).length);
+    }
+    expect(term("BudgetStage", "BUDGET")).toBe("年初预算");
+    expect(term("BudgetStage", "FINAL")).toBe("决算");
+  });
+});
+
+describe.each(DATABASE_KINDS)("[%s] exports under the request limits", (kind) => {
+  const db = freshDatabase(kind);
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    ds = await db.open();
+    await loadBundleObject(ds, sampleBundle());
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await db.drop();
+  });
+
+  it("spends the caller's cost points with GraphQL's: past them an export is refused 429 RATE_LIMITED as JSON, with Retry-After", async () => {
+    // A minute's allowance is one statement's price: the export's cells are paid from the next minute.
+    const s = await createServer(ds, 0, "127.0.0.1", { limits: { rateLimitPerAddress: AGGREGATE_COST, rateLimitPerToken: 0 } });
+    try {
+      const first = await get(`${s.url}export/indicators.csv`);
+      expect(first.status).toBe(200);
+      expect(csvRecords(first).length).toBeGreaterThan(20);
+      // The export spent this address's minute: GraphQL from it is refused too…
+      const gql = await postGraphql(`${s.url}graphql`, "{ departments { totalCount } }", {});
+      expect(gql.status).toBe(429);
+      expect(gql.json.errors[0].extensions.code).toBe("RATE_LIMITED");
+      // …and so is the next export, before any of its file.
+      const again = await get(`${s.url}export/projects.xlsx`);
+      expect(again.status).toBe(429);
+      expect(again.headers["content-type"]).toBe("application/json; charset=utf-8");
+      const body = JSON.parse(again.body.toString("utf8"));
+      expect(body.errors[0].extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+      expect(Number(again.headers["retry-after"])).toBe(body.errors[0].extensions.retryAfterSeconds);
+      expect(Number(again.headers["retry-after"])).toBeGreaterThan(0);
+    } finally {
+      await s.stop();
+    }
+  });
+
+  it("answers an export that cannot start within the request deadline 503 REQUEST_TIMEOUT as JSON, like GraphQL", async () => {
+    if (kind !== "mysql") return; // SQLite readers are not held back by a writer: nothing here can stall one
+    const s = await createServer(ds, 0, "127.0.0.1", { limits: { rateLimitPerAddress: 0, rateLimitPerToken: 0, requestDeadlineMs: 1_500 } });
+    const locker = await mysql.createConnection({ host: db.config.host, port: db.config.port, user: db.config.user, password: db.config.password, database: db.config.database });
+    try {
+      await locker.query("LOCK TABLES department WRITE");
+      const started = performance.now();
+      const r = await get(`${s.url}export/expenditure.csv?groupBy=DEPARTMENT`);
+      const ms = performance.now() - started;
+      expect(r.status).toBe(503);
+      expect(r.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(JSON.parse(r.body.toString("utf8")).errors[0].extensions).toEqual({ code: "REQUEST_TIMEOUT", deadlineMs: 1_500 });
+      expect(ms).toBeGreaterThanOrEqual(1_400);
+      expect(ms).toBeLessThan(3_000);
+    } finally {
+      await locker.query("UNLOCK TABLES");
+      await locker.end();
+    }
+    try {
+      // The statement left behind goes on once the lock is gone; the next export is whole.
+      expect(csvRecords(await get(`${s.url}export/expenditure.csv?groupBy=DEPARTMENT`)).map((r) => r["部门编码"])).toEqual(["007"]);
+    } finally {
+      await s.stop();
     }
   });
 });

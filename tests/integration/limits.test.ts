@@ -12,6 +12,7 @@ import { encodeCursor } from "../../src/common/relay";
 import { loadSampleIfEmpty } from "../../src/ingest/sample";
 import { getSchema } from "../../src/schema";
 import { type RunningServer, createServer } from "../../src/server";
+import { postGraphql } from "../helpers/bearer";
 import { freshDatabase } from "../helpers/databases";
 import { dearestVariables } from "../helpers/operation-variables";
 
@@ -189,6 +190,20 @@ describe("request limits", () => {
       expect(wait).toBeGreaterThanOrEqual(1);
       expect(wait).toBeLessThanOrEqual(3);
       expect(r.headers["retry-after"]).toBe(String(wait));
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it("counts each client address on its own: one past its points does not hold back another", async () => {
+    const limited = await createServer(ds, 0, "127.0.0.1", { limits: { ...SMALL, rateLimitPerAddress: 60 } });
+    try {
+      const from = (localAddress: string) => postGraphql(`${limited.url}graphql`, "{ a: __typename b: __typename c: __typename }", {}, { localAddress });
+      for (let i = 0; i < 20; i++) expect((await from("127.0.0.1")).status).toBe(200);
+      expect((await from("127.0.0.1")).json.errors[0].extensions.code).toBe("RATE_LIMITED");
+      const other = await from("127.0.0.2");
+      expect(other.status).toBe(200);
+      expect(other.json.errors).toBeUndefined();
     } finally {
       await limited.stop();
     }

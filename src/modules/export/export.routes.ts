@@ -1,11 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DataSource } from "typeorm";
+import { AGGREGATE_COST } from "../../common/complexity";
+import { TIMED_OUT, deadlineRefusal, withDeadline } from "../../common/deadline";
 import { sendClientGraphqlError, sendJsonError } from "../../common/http-error";
 import type { Limits } from "../../common/limits";
+import { CallerRates } from "../../common/rate-limit";
 import { logger } from "../../ops/logger";
 import { resolveViewer } from "../access/authenticate";
 import { writeCsv } from "./csv";
-import { ExportService } from "./export.service";
+import type { ExportTable } from "./export-table";
+import { EXPORT_CHUNK, ExportService } from "./export.service";
 import { EXPORT_FORMATS, EXPORT_KINDS, type ExportFormat, type ExportKind, ExportParamError, parseExportParams } from "./export.params";
 import { writeXlsx } from "./xlsx";
 
@@ -17,13 +21,36 @@ export const CONTENT_TYPE: Record<ExportFormat, string> = {
 };
 
 /**
+ * The rows of `table`, charging the caller as GraphQL prices a list — AGGREGATE_COST for each
+ * statement a page takes, a point for each cell — as they are written. The first statement was
+ * charged before it ran; these charges are never refused mid-file, the caller's next minute pays.
+ */
+function charged(table: ExportTable, spend: (cost: number) => void): ExportTable["rows"] {
+  const source = table.rows;
+  const cells = table.columns.length;
+  return {
+    async *[Symbol.asyncIterator]() {
+      let rows = 0;
+      for await (const row of source) {
+        if (++rows % EXPORT_CHUNK === 0) spend(EXPORT_CHUNK * cells + AGGREGATE_COST);
+        yield row;
+      }
+      spend((rows % EXPORT_CHUNK) * cells);
+    },
+  };
+}
+
+/**
  * `GET /export/{expenditure|projects|indicators|discrepancies}.{csv|xlsx}?…`: the file, streamed
  * as the rows are read, for the caller the Authorization header names (the public sees
  * published budgets only). Mistakes are answered 400 with a code and the parameter's name before
  * a byte of the file is sent; a failure after that cuts the response short, so a client never
- * takes half a file for a whole one. Returns false for paths that are not an export.
+ * takes half a file for a whole one. Exports share GraphQL's limits: the caller's cost points
+ * (`rates`, 429 RATE_LIMITED) and the request deadline up to the first byte (503
+ * REQUEST_TIMEOUT); past it the rows stream at the client's pace, each statement bounded by the
+ * database's statement timeout. Returns false for paths that are not an export.
  */
-export function exportRoute(ds: DataSource, limits: Pick<Limits, "maxStringLength" | "maxListValues">) {
+export function exportRoute(ds: DataSource, limits: Pick<Limits, "maxStringLength" | "maxListValues" | "requestDeadlineMs">, rates: CallerRates) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const match = PATH.exec(url.pathname);
@@ -38,11 +65,29 @@ export function exportRoute(ds: DataSource, limits: Pick<Limits, "maxStringLengt
     }
     const kind = match[1] as ExportKind;
     const format = match[2] as ExportFormat;
-    let table;
+    let table: ExportTable;
+    let rateKey = "";
     try {
       const params = parseExportParams(kind, url.searchParams.entries(), limits);
-      const viewer = await resolveViewer(ds, req);
-      table = await new ExportService(ds, viewer).table(kind, params);
+      const build = async () => {
+        const viewer = await resolveViewer(ds, req);
+        rateKey = CallerRates.keyOf(viewer.tokenId, req.socket.remoteAddress);
+        const refusal = rates.charge(rateKey, AGGREGATE_COST);
+        if (refusal) return refusal;
+        return new ExportService(ds, viewer).table(kind, params);
+      };
+      const built = await withDeadline(build(), limits.requestDeadlineMs);
+      if (built === TIMED_OUT) {
+        const refusal = deadlineRefusal(limits.requestDeadlineMs);
+        logger.warn({ requestId: res.getHeader("x-request-id"), deadlineMs: limits.requestDeadlineMs }, `export ${kind}.${format} abandoned at its deadline; answered 503`);
+        sendJsonError(res, refusal.status, refusal.code, refusal.message, refusal.extensions);
+        return true;
+      }
+      if ("code" in built) {
+        sendJsonError(res, built.status, built.code, built.message, built.extensions, built.headers);
+        return true;
+      }
+      table = built;
     } catch (err) {
       if (err instanceof ExportParamError) {
         sendJsonError(res, 400, err.code, err.message, { parameter: err.parameter });
@@ -60,6 +105,7 @@ export function exportRoute(ds: DataSource, limits: Pick<Limits, "maxStringLengt
       res.end();
       return true;
     }
+    table.rows = charged(table, (cost) => rates.spend(rateKey, cost));
     try {
       await (format === "csv" ? writeCsv(table, res) : writeXlsx(table, res));
       res.end();

@@ -6,21 +6,22 @@ import { createContext, type Context } from "../../context";
 import { Sql, Where } from "../../db/sql";
 import { GrainError } from "../analytics/grain";
 import { UnknownFilterValues } from "../analytics/analytics.service";
-import { ExpenditureDimension as D, type ExpenditureFilter, type ExpenditureGroup, ExpenditureMeasure, SortDirection } from "../analytics/analytics.type";
-import { BudgetStage } from "../budget/budget.type";
-import { DiscrepancyValueKind } from "../budget/discrepancy.type";
+import { AggregateBasis, ExpenditureDimension as D, type ExpenditureFilter, type ExpenditureGroup, ExpenditureMeasure, SortDirection } from "../analytics/analytics.type";
+import { BudgetStage, ExpenditureCategory, ExpenditureKind, FundingSource } from "../budget/budget.type";
+import { DiscrepancySeverity, DiscrepancyValueKind } from "../budget/discrepancy.type";
 import type { IndicatorFilter } from "../performance/indicator-filter.type";
-import type { PerformanceIndicator } from "../performance/performance-indicator.type";
-import type { Project, ProjectFilter } from "../project/project.type";
+import type { IndicatorKey } from "../performance/performance.service";
+import { IndicatorCategory, IndicatorScope, type PerformanceIndicator } from "../performance/performance-indicator.type";
+import { type Project, ProjectCategory, type ProjectFilter } from "../project/project.type";
 import { type Cell, type Column, type ExportTable, type SourceDocumentRow, withUnit } from "./export-table";
 import { type ExportKind, ExportParamError, type ParsedParams, describeParams } from "./export.params";
+import { labelHeader, labelOf } from "./labels";
 
 /** Rows read from a service per statement: the export pages through its list in these. */
 export const EXPORT_CHUNK = 500;
 /** Source documents the 说明 sheet lists before saying how many more there are. */
 const MAX_SOURCES = 1000;
 
-const STAGE_WORD: Record<string, string> = { BUDGET: "年初预算", ADJUSTED: "调整预算", FINAL: "决算" };
 const ROLE_WORD: Record<string, string> = {
   PUBLIC: "公众 PUBLIC: published budgets only",
   DEPARTMENT: "部门 DEPARTMENT: its own current versions, other departments' published ones",
@@ -28,8 +29,22 @@ const ROLE_WORD: Record<string, string> = {
   ADMIN: "管理员 ADMIN: current versions, drafts included",
 };
 
-/** Columns with how each reads its value from a row of the kind listed. */
-type Spec<T> = (Column & { get: (row: T) => Cell | Promise<Cell> })[];
+/** Columns with how each reads its value from a row of the kind listed; a code column of an enum names it. */
+type Spec<T> = (Column & { get: (row: T) => Cell | Promise<Cell>; labels?: object })[];
+
+/**
+ * Each enum code column followed by its Chinese term (年初预算 beside BUDGET), in a column of its
+ * own named after it (阶段 → 阶段名称): the code columns keep their names and values for the tools
+ * that read them.
+ */
+function withLabels<T>(spec: Spec<T>): Spec<T> {
+  return spec.flatMap((c) => {
+    const labels = c.labels;
+    if (!labels) return [c];
+    const label = { header: labelHeader(c.header), kind: "text" as const, get: async (row: T) => labelOf(labels, (await c.get(row)) as string | null) };
+    return [c, label];
+  });
+}
 
 /**
  * Builds the tables the export routes and the CLI write, from the same services (and the same
@@ -57,7 +72,7 @@ export class ExportService {
     const about: [string, string][] = [
       ["导出 Export", title],
       ["筛选 Filter", describeParams(kind, params)],
-      ["阶段 Stage", stage ? `${STAGE_WORD[stage]} (${stage})` : "所有阶段 (every stage)"],
+      ["阶段 Stage", stage ? `${labelOf(BudgetStage, stage)} (${stage})` : "所有阶段 (every stage)"],
       ["金额单位 Unit", kind === "indicators" ? "—" : unit === MoneyUnit.YUAN ? "元 (YUAN)" : "万元 (WAN_YUAN)"],
       ["生成时间 Generated at", new Date().toISOString()],
       ["读者 Viewer", ROLE_WORD[this.viewer.role] ?? this.viewer.role],
@@ -78,6 +93,22 @@ export class ExportService {
           if (rows.length <= limit) return;
           offset += limit;
           rows = await fetch(offset, limit);
+        }
+      },
+    };
+  }
+
+  /** Pages by key: `fetch` returns a chunk and the key after its last row while more follow; first chunk now. */
+  private async keyed<T, K>(fetch: (after: K | undefined, limit: number) => Promise<{ rows: T[]; next?: K }>): Promise<AsyncIterable<T[]>> {
+    const limit = this.chunk;
+    const first = await fetch(undefined, limit);
+    return {
+      async *[Symbol.asyncIterator]() {
+        let page = first;
+        for (;;) {
+          yield page.rows;
+          if (page.next === undefined) return;
+          page = await fetch(page.next, limit);
         }
       },
     };
@@ -123,7 +154,7 @@ export class ExportService {
       }
     };
     const chunks = await this.paged(fetch);
-    const spec = this.expenditureColumns(groupBy, rollup, unit);
+    const spec = withLabels(this.expenditureColumns(groupBy, rollup, unit));
     return {
       title: `支出汇总 Expenditure${groupBy.length ? ` by ${groupBy.join(", ")}` : ""}`,
       columns: spec,
@@ -163,13 +194,13 @@ export class ExportService {
           break;
         }
         case D.EXPENDITURE_KIND:
-          spec.push({ header: "支出类型", kind: "text", get: (g) => g.kind });
+          spec.push({ header: "支出类型", kind: "text", get: (g) => g.kind, labels: ExpenditureKind });
           break;
         case D.EXPENDITURE_CATEGORY:
-          spec.push({ header: "支出明细类型", kind: "text", get: (g) => g.category });
+          spec.push({ header: "支出明细类型", kind: "text", get: (g) => g.category, labels: ExpenditureCategory });
           break;
         case D.FUNDING_SOURCE:
-          spec.push({ header: "资金来源", kind: "text", get: (g) => g.fundingSource });
+          spec.push({ header: "资金来源", kind: "text", get: (g) => g.fundingSource, labels: FundingSource });
           break;
         default:
           spec.push({ header: CODE_HEADER[d]!, kind: "text", get: key(d) });
@@ -182,7 +213,7 @@ export class ExportService {
     if (rollup) spec.push({ header: "小计", kind: "text", get: (g) => (g.isSubtotal ? (g.depth === 0 ? "合计" : "小计") : "") });
     spec.push(
       { header: "行数", kind: "int", get: (g) => g.rowCount },
-      { header: "口径", kind: "text", get: (g) => g.basis },
+      { header: "口径", kind: "text", get: (g) => g.basis, labels: AggregateBasis },
       { header: withUnit("金额", unit), kind: "money", get: (g) => g.amountFen },
       { header: "占比（%）", kind: "percent", get: (g) => g.share() },
       { header: "占上级比（%）", kind: "percent", get: (g) => g.shareOfParent() },
@@ -202,22 +233,22 @@ export class ExportService {
     const { projects, performance } = this.ctx.services;
     // One row per indicator, the project's columns repeated; a project without indicators is one row.
     // Projects expand into several lines, so their pages are walked here rather than by `paged`.
-    const spec: Spec<Line> = [
+    const spec: Spec<Line> = withLabels([
       { header: "预算年度", kind: "int", get: (l) => l.p.year },
       { header: "部门编码", kind: "text", get: (l) => l.dept.code },
       { header: "部门名称", kind: "text", get: (l) => l.dept.name },
       { header: "项目编码", kind: "text", get: (l) => l.p.code },
       { header: "项目名称", kind: "text", get: (l) => l.p.name },
-      { header: "项目类型", kind: "text", get: (l) => l.p.category },
+      { header: "项目类型", kind: "text", get: (l) => l.p.category, labels: ProjectCategory },
       { header: "科目编码", kind: "text", get: (l) => l.p.subject },
       { header: withUnit("项目金额", unit), kind: "money", get: (l) => l.p.amountFen },
-      { header: "指标类别", kind: "text", get: (l) => l.i?.category ?? null },
+      { header: "指标类别", kind: "text", get: (l) => l.i?.category ?? null, labels: IndicatorCategory },
       { header: "指标名称", kind: "text", get: (l) => l.i?.name ?? null },
       { header: "指标值", kind: "text", get: (l) => l.i?.target ?? null },
       { header: "比较符", kind: "text", get: (l) => l.i?.comparator ?? null },
       { header: "目标数值", kind: "text", get: (l) => l.i?.value ?? null },
       { header: "计量单位", kind: "text", get: (l) => l.i?.unit ?? null },
-    ];
+    ]);
     const limit = this.chunk;
     const pageOf = async (offset: number) => {
       const found = await projects.search(filter, { offset, limit });
@@ -265,20 +296,21 @@ export class ExportService {
       nameContains: params.nameContains as string | undefined,
     };
     const performance = this.ctx.services.performance;
-    type Line = { i: Awaited<ReturnType<typeof performance.search>>["rows"][number]; dept: { code: string; name: string }; project: { code: string | null; name: string } | null };
-    const chunks = await this.paged(async (offset, limit) => {
-      const found = await performance.search(filter, { offset, limit });
+    type Line = { i: PerformanceIndicator; dept: { code: string; name: string }; project: { code: string | null; name: string } | null };
+    // Keyset pages: the indicator list is the longest an export reads, and OFFSET re-sorted it for every page.
+    const chunks = await this.keyed(async (after: IndicatorKey | undefined, limit) => {
+      const found = await performance.searchAfter(filter, after, limit);
       const projects = new Map(found.projects.map((p) => [p.id, p]));
-      return found.rows.map((i, n): Line => ({ i, dept: found.departments[n]!, project: i.projectId === null ? null : (projects.get(i.projectId) ?? null) }));
+      return { rows: found.rows.map((i, n): Line => ({ i, dept: found.departments[n]!, project: i.projectId === null ? null : (projects.get(i.projectId) ?? null) })), next: found.next };
     });
-    const spec: Spec<Line> = [
+    const spec: Spec<Line> = withLabels([
       { header: "预算年度", kind: "int", get: (l) => l.i.year },
       { header: "部门编码", kind: "text", get: (l) => l.dept.code },
       { header: "部门名称", kind: "text", get: (l) => l.dept.name },
-      { header: "范围", kind: "text", get: (l) => l.i.scope },
+      { header: "范围", kind: "text", get: (l) => l.i.scope, labels: IndicatorScope },
       { header: "项目编码", kind: "text", get: (l) => l.project?.code ?? null },
       { header: "项目名称", kind: "text", get: (l) => l.project?.name ?? null },
-      { header: "类别", kind: "text", get: (l) => l.i.category },
+      { header: "类别", kind: "text", get: (l) => l.i.category, labels: IndicatorCategory },
       { header: "一级指标", kind: "text", get: (l) => l.i.level1 },
       { header: "二级指标", kind: "text", get: (l) => l.i.level2 },
       { header: "指标名称", kind: "text", get: (l) => l.i.name },
@@ -287,7 +319,7 @@ export class ExportService {
       { header: "目标数值", kind: "text", get: (l) => l.i.value },
       { header: "计量单位", kind: "text", get: (l) => l.i.unit },
       { header: "指标值说明", kind: "text", get: (l) => l.i.explanation },
-    ];
+    ]);
     return { title: "绩效指标 Performance indicators", columns: spec, rows: this.rowsOf(chunks, spec), stage: undefined, reach: { years: filter.years, departments: filter.departmentCodes } };
   }
 
@@ -305,16 +337,16 @@ export class ExportService {
     const dept = async (l: Line) => (l.budget ? await loaders.department.get(l.budget.departmentId) : null);
     const money = (which: "statedRaw" | "computedRaw") => (l: Line) => (l.x.valueKind === DiscrepancyValueKind.MONEY && l.x[which] !== null ? BigInt(l.x[which]) : null);
     const pct = (which: "statedRaw" | "computedRaw") => (l: Line) => (l.x.valueKind === DiscrepancyValueKind.PERCENT ? l.x[which] : null);
-    const spec: Spec<Line> = [
+    const spec: Spec<Line> = withLabels([
       { header: "预算年度", kind: "int", get: (l) => l.budget?.year ?? null },
       { header: "部门编码", kind: "text", get: async (l) => (await dept(l))?.code ?? null },
       { header: "部门名称", kind: "text", get: async (l) => (await dept(l))?.name ?? null },
-      { header: "阶段", kind: "text", get: (l) => l.budget?.stage ?? null },
+      { header: "阶段", kind: "text", get: (l) => l.budget?.stage ?? null, labels: BudgetStage },
       { header: "规则", kind: "text", get: (l) => l.x.ruleId },
-      { header: "等级", kind: "text", get: (l) => l.x.severity },
+      { header: "等级", kind: "text", get: (l) => l.x.severity, labels: DiscrepancySeverity },
       { header: "说明", kind: "text", get: (l) => l.x.message },
       { header: "位置", kind: "text", get: (l) => l.x.location },
-      { header: "类型", kind: "text", get: (l) => l.x.valueKind },
+      { header: "类型", kind: "text", get: (l) => l.x.valueKind, labels: DiscrepancyValueKind },
       { header: withUnit("公布数", unit), kind: "money", get: money("statedRaw") },
       { header: withUnit("计算数", unit), kind: "money", get: money("computedRaw") },
       { header: withUnit("差额", unit), kind: "money", get: (l) => (l.x.valueKind === DiscrepancyValueKind.MONEY && l.x.statedRaw !== null && l.x.computedRaw !== null ? BigInt(l.x.statedRaw) - BigInt(l.x.computedRaw) : null) },
@@ -322,7 +354,7 @@ export class ExportService {
       { header: "计算百分比（%）", kind: "percent", get: pct("computedRaw") },
       { header: "公布内容", kind: "text", get: (l) => (l.x.valueKind === DiscrepancyValueKind.TEXT ? l.x.statedRaw : null) },
       { header: "对照内容", kind: "text", get: (l) => (l.x.valueKind === DiscrepancyValueKind.TEXT ? l.x.computedRaw : null) },
-    ];
+    ]);
     return {
       title: "勾稽差异 Discrepancies",
       columns: spec,
