@@ -11,6 +11,7 @@ import { type SyncArgsResult, measureSyncArgs, syncArgsMarkdown } from "./resolv
 import { ANALYSES } from "./analyses";
 import { GraphqlClient } from "./client";
 import { startBaselineServer } from "./baseline";
+import { type LoadRun, loadMarkdown, runLoad } from "./load";
 
 export interface BenchOptions {
   /** A MySQL-compatible server; the benchmark makes and drops its own database there. */
@@ -20,6 +21,8 @@ export interface BenchOptions {
   seed: number;
   iterations: number;
   warmup: number;
+  /** Scenario (h) on (a) and (b): each connection count for `seconds`; absent leaves it out. */
+  load?: { seconds: number; connections: number[] };
   log?: (line: string) => void;
 }
 
@@ -44,6 +47,7 @@ export interface BenchResult {
   /** The same large answer with and without the synchronous plain-argument resolvers. */
   syncArgs: SyncArgsResult;
   analyses: AnalysisResult[];
+  load?: LoadRun[];
 }
 
 function quantile(xs: number[], q: number): number {
@@ -157,9 +161,12 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       log(`(${a.scenario}) ${a.name}: ${r.graphql.p50.toFixed(2)} ms vs baseline ${r.baselineHttp.p50.toFixed(2)} ms (SQL ${r.sql.p50.toFixed(2)} ms)${agree ? "" : "  (ANSWERS DIFFER)"}`);
       results.push(r);
     }
+    const load = o.load
+      ? await runLoad({ databaseUrl: config.url, analyses: ANALYSES.filter((a) => a.scenario === "a" || a.scenario === "b"), years, connections: o.load.connections, seconds: o.load.seconds, log })
+      : undefined;
     const syncArgs = await measureSyncArgs(ds, years[years.length - 1]!, { iterations: Math.max(3, Math.ceil(o.iterations / 10)), warmup: Math.max(1, Math.ceil(o.warmup / 10)) });
     log(syncArgsMarkdown(syncArgs));
-    return { data: { departments: o.departments, years: o.years, budgets: bundles.length, ...sizes, importSeconds }, floorMs, syncArgs, analyses: results };
+    return { data: { departments: o.departments, years: o.years, budgets: bundles.length, ...sizes, importSeconds }, floorMs, syncArgs, analyses: results, load };
   } finally {
     client.close();
     baseline.close();
@@ -185,5 +192,5 @@ export function markdown(r: BenchResult): string {
     (a) =>
       `| ${a.scenario} | ${a.name} | ${ms(a.graphql.p50)} | ${ms(a.graphql.p95)} | ${ms(a.baselineHttp.p50)} | ${ms(a.baselineHttp.p95)} | ${a.ratio.p50.toFixed(2)} | ${a.ratio.p95.toFixed(2)} | ${ms(a.inProcess.p50)} | ${ms(a.inProcess.p95)} | ${ms(a.sql.p50)} | ${ms(a.sql.p95)} | ${a.graphql.statements} / ${a.sql.statements} | ${a.agree ? "yes" : "NO"} |`,
   );
-  return [...head, ...rows, "", syncArgsMarkdown(r.syncArgs)].join("\n");
+  return [...head, ...rows, "", ...(r.load ? [loadMarkdown(r.load), ""] : []), syncArgsMarkdown(r.syncArgs)].join("\n");
 }
