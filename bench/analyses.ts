@@ -1,4 +1,5 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { parse } from "graphql";
 import {
   BasicVsProjectByDepartmentDocument,
   ClassDrillDownDocument,
@@ -6,7 +7,6 @@ import {
   TopProjectsDocument,
   WeakSatisfactionTargetsDocument,
   YearOnYearByDepartmentDocument,
-  ZoneTotalsByClassAndYearDocument,
 } from "../schema/generated/operations";
 import { formatFen } from "../src/common/money";
 import { percent } from "../src/common/percent";
@@ -21,6 +21,8 @@ type Row = Record<string, unknown>;
  * worked out from the rows in `fromSql`, as a program using that SQL would.
  */
 export interface Analysis {
+  /** The issue's scenario letter: (a) one department-year's tree, (b) zone rollup, (c) rankings, (d) a search, (e) drill-down and comparison. */
+  scenario: string;
   name: string;
   document: TypedDocumentNode<any, any>;
   variables: (years: number[]) => Record<string, unknown>;
@@ -52,25 +54,106 @@ function ranks<T>(rows: T[], same: (a: T, b: T) => boolean): number[] {
   return out;
 }
 
+/** The first generated department: every scale has it. */
+const TREE_DEPARTMENT = "101";
+
+/** (a) One department-year's tree: the budget's totals and every line of its three fact tables. */
+const DepartmentYearTree = parse(`
+  query DepartmentYearTree($code: String!, $year: Int!) {
+    department(code: $code) {
+      code name shortName
+      budget(year: $year) {
+        year stage version expenditureTotal basicExpenditure projectExpenditure
+        subjectLines { subjectCode { code } kind category fundingSource amount }
+        economicLines { deptEconomicCode { code } govEconomicCode { code } kind amount }
+        incomeLines { fundingSource label amount }
+      }
+    }
+  }`);
+
+/** (b) Zone totals by 款 and year with subtotals: one page of the rollup, its count and whether more follow. */
+const ZoneRollup = parse(`
+  query ZoneSectionsByYear($years: [Int!]) {
+    expenditureGroups(filter: { years: $years }, groupBy: [YEAR, SUBJECT_SECTION], rollup: true, first: 100) {
+      totalCount
+      pageInfo { hasNextPage }
+      nodes { depth isSubtotal year subjectCode { code name } amount share shareOfParent rowCount basis }
+    }
+  }`);
+
+/** The in-force budget of one department-year, joined to its lines (`b`, `d`). */
+const TREE_FROM = `department_budget b JOIN department d ON d.id = b.department_id WHERE d.code = ? AND b.year = ? AND ${IN_FORCE}`;
+
 export const ANALYSES: Analysis[] = [
   {
-    name: "zone totals by 类 and year",
-    document: ZoneTotalsByClassAndYearDocument,
-    variables: (years) => ({ years }),
-    sql: (years) => [{
-      sql: `SELECT x.year, x.cls, n.name, x.fen, x.n, x.basis, SUM(x.fen) OVER () AS total FROM (
-              SELECT l.year, SUBSTR(l.subject_code, 1, 3) AS cls, SUM(l.amount_fen) AS fen, COUNT(*) AS n, ${BASIS} AS basis
-                FROM subject_row_total l JOIN department_budget b ON b.id = l.budget_id
-               WHERE ${IN_FORCE} AND l.year IN (${years.map(() => "?").join(", ")})
-               GROUP BY l.year, SUBSTR(l.subject_code, 1, 3)) x
-            LEFT JOIN subject_code_name n ON n.code = x.cls AND n.year = ${nameAsOf("x.cls", "x.year")}
-            ORDER BY x.year, x.cls`,
-      params: years,
-    }],
-    fromGraphql: (d) => d.expenditure.map((g: any) => [String(g.year), g.subjectCode.code, text(g.subjectCode.name), g.amount, text(g.share), String(g.rowCount), g.basis]),
-    fromSql: ([rows]) => rows!.map((r) => [String(r.year), String(r.cls), text(r.name), wan(r.fen), text(percent(fen(r.fen), fen(r.total))), String(r.n), String(r.basis)]),
+    scenario: "a",
+    name: "one department-year's tree",
+    document: DepartmentYearTree,
+    variables: (years) => ({ code: TREE_DEPARTMENT, year: last(years) }),
+    sql: (years) => {
+      const at = [TREE_DEPARTMENT, last(years)];
+      return [
+        { sql: `SELECT d.code, d.name, d.short_name, b.year, b.stage, b.version, b.stated_expenditure_total AS total, b.stated_basic AS basic, b.stated_project AS project FROM ${TREE_FROM}`, params: at },
+        { sql: `SELECT l.subject_code, l.kind, l.category, l.funding_source, l.amount_fen FROM subject_line l JOIN ${TREE_FROM} AND l.budget_id = b.id ORDER BY l.subject_code, l.id`, params: at },
+        { sql: `SELECT l.dept_economic_code, l.gov_economic_code, l.kind, l.amount_fen FROM economic_line l JOIN ${TREE_FROM} AND l.budget_id = b.id ORDER BY l.id`, params: at },
+        { sql: `SELECT l.funding_source, l.label, l.amount_fen FROM income_line l JOIN ${TREE_FROM} AND l.budget_id = b.id ORDER BY l.id`, params: at },
+      ];
+    },
+    fromGraphql: (d) => {
+      const b = d.department.budget;
+      return [
+        [d.department.code, d.department.name, text(d.department.shortName), String(b.year), b.stage, String(b.version), b.expenditureTotal, b.basicExpenditure, b.projectExpenditure],
+        ...b.subjectLines.map((l: any) => ["S", l.subjectCode.code, l.kind, text(l.category), l.fundingSource, l.amount]),
+        ...b.economicLines.map((l: any) => ["E", l.deptEconomicCode.code, l.govEconomicCode.code, l.kind, l.amount]),
+        ...b.incomeLines.map((l: any) => ["I", l.fundingSource, l.label, l.amount]),
+      ];
+    },
+    fromSql: ([[h], subject, economic, income]) => [
+      [String(h!.code), String(h!.name), text(h!.short_name), String(h!.year), String(h!.stage), String(h!.version), wan(h!.total), wan(h!.basic), wan(h!.project)],
+      ...subject!.map((l) => ["S", String(l.subject_code), String(l.kind), text(l.category), String(l.funding_source), wan(l.amount_fen)]),
+      ...economic!.map((l) => ["E", String(l.dept_economic_code), String(l.gov_economic_code), String(l.kind), wan(l.amount_fen)]),
+      ...income!.map((l) => ["I", String(l.funding_source), String(l.label), wan(l.amount_fen)]),
+    ],
   },
   {
+    scenario: "b",
+    name: "zone totals by 款 and year (rollup, first page)",
+    document: ZoneRollup,
+    variables: (years) => ({ years }),
+    // The rollup in one pass, ordered depth first (every subtotal before its children), paged;
+    // the shares' wholes and the count are window figures over all of it, the names joined to the page.
+    sql: (years) => [{
+      sql: `SELECT p.*, n.name FROM (
+              SELECT r.*, MAX(CASE WHEN r.year IS NULL THEN r.fen END) OVER () AS total,
+                     CASE WHEN r.year IS NULL THEN NULL WHEN r.sec IS NULL THEN MAX(CASE WHEN r.year IS NULL THEN r.fen END) OVER ()
+                          ELSE MAX(CASE WHEN r.sec IS NULL THEN r.fen END) OVER (PARTITION BY r.year) END AS parent,
+                     COUNT(*) OVER () AS group_total
+                FROM (SELECT l.year, SUBSTR(l.subject_code, 1, 5) AS sec, SUM(l.amount_fen) AS fen, COUNT(*) AS n, ${BASIS} AS basis
+                        FROM subject_row_total l JOIN department_budget b ON b.id = l.budget_id
+                       WHERE ${IN_FORCE} AND l.year IN (${years.map(() => "?").join(", ")})
+                       GROUP BY l.year, SUBSTR(l.subject_code, 1, 5) WITH ROLLUP) r
+               ORDER BY r.year IS NULL DESC, r.year, r.sec IS NULL DESC, r.sec LIMIT 101) p
+            LEFT JOIN subject_code_name n ON n.code = p.sec AND n.year = ${nameAsOf("p.sec", "p.year")}
+            ORDER BY p.year IS NULL DESC, p.year, p.sec IS NULL DESC, p.sec`,
+      params: years,
+    }],
+    fromGraphql: (d) => {
+      const c = d.expenditureGroups;
+      return [
+        [String(c.totalCount), String(c.pageInfo.hasNextPage)],
+        ...c.nodes.map((g: any) => [String(g.depth), String(g.isSubtotal), text(g.year), text(g.subjectCode?.code), text(g.subjectCode?.name), g.amount, text(g.share), text(g.shareOfParent), String(g.rowCount), g.basis]),
+      ];
+    },
+    fromSql: ([rows]) => [
+      [String(rows![0]?.group_total ?? 0), String(rows!.length > MAX_PAGE)],
+      ...rows!.slice(0, MAX_PAGE).map((r) => {
+        const depth = (r.year === null ? 0 : 1) + (r.sec === null ? 0 : 1);
+        return [String(depth), String(depth < 2), text(r.year), text(r.sec), text(r.name), wan(r.fen), text(percent(fen(r.fen), fen(r.total))), r.parent === null ? "" : text(percent(fen(r.fen), fen(r.parent))), String(r.n), String(r.basis)];
+      }),
+    ],
+  },
+  {
+    scenario: "e",
     name: "one 类 drilled to 项 (rollup)",
     document: ClassDrillDownDocument,
     variables: (years) => ({ classCode: "208", year: last(years) }),
@@ -102,6 +185,7 @@ export const ANALYSES: Analysis[] = [
     },
   },
   {
+    scenario: "c",
     name: "basic vs project by department (ranking)",
     document: BasicVsProjectByDepartmentDocument,
     variables: (years) => ({ year: last(years) }),
@@ -129,6 +213,7 @@ export const ANALYSES: Analysis[] = [
     },
   },
   {
+    scenario: "e",
     name: "year-on-year change by department",
     document: YearOnYearByDepartmentDocument,
     variables: (years) => ({ baseYear: years[years.length - 2] ?? last(years) - 1, targetYear: last(years) }),
@@ -151,6 +236,7 @@ export const ANALYSES: Analysis[] = [
       }),
   },
   {
+    scenario: "c",
     name: "“三公” by department (ranking)",
     document: ThreePublicByDepartmentDocument,
     variables: (years) => ({ year: last(years) }),
@@ -175,6 +261,7 @@ export const ANALYSES: Analysis[] = [
     },
   },
   {
+    scenario: "c",
     name: "top 20 projects",
     document: TopProjectsDocument,
     variables: (years) => ({ year: last(years), first: 20 }),
@@ -190,6 +277,7 @@ export const ANALYSES: Analysis[] = [
     fromSql: ([rows, count]) => [[String(count![0]!.n)], ...rows!.map((r) => [text(r.code), String(r.name), wan(r.fen), String(r.dept), text(r.short_name)])],
   },
   {
+    scenario: "d",
     name: "weak satisfaction targets (< 90%)",
     document: WeakSatisfactionTargetsDocument,
     variables: (years) => ({ years: [last(years)], below: "90" }),

@@ -10,6 +10,8 @@ import { createServer } from "../src/server";
 import { type SyncArgsResult, measureSyncArgs, syncArgsMarkdown } from "./resolvers";
 import { ANALYSES } from "./analyses";
 import { GraphqlClient } from "./client";
+import { startBaselineServer } from "./baseline";
+import { type LoadRun, loadMarkdown, runLoad } from "./load";
 
 export interface BenchOptions {
   /** A MySQL-compatible server; the benchmark makes and drops its own database there. */
@@ -19,26 +21,33 @@ export interface BenchOptions {
   seed: number;
   iterations: number;
   warmup: number;
+  /** Scenario (h) on (a) and (b): each connection count for `seconds`; absent leaves it out. */
+  load?: { seconds: number; connections: number[] };
   log?: (line: string) => void;
 }
 
 export interface AnalysisResult {
+  scenario: string;
   name: string;
   agree: boolean;
   graphql: { p50: number; p95: number; statements: number };
+  /** The same answer from the hand-written SQL, served by a minimal node:http server over the same kind of connection. */
+  baselineHttp: { p50: number; p95: number };
   /** The same operation executed in-process (Apollo executeOperation): the API layer without HTTP. */
   inProcess: { p50: number; p95: number };
   sql: { p50: number; p95: number; statements: number };
-  ratio: number;
+  /** GraphQL over HTTP against the baseline over HTTP, at p50 and at p95. */
+  ratio: { p50: number; p95: number };
 }
 
 export interface BenchResult {
-  data: { departments: number; years: number; budgets: number; subjectLines: number; importSeconds: number };
+  data: { departments: number; years: number; budgets: number; subjectLines: number; rowTotals: number; projects: number; indicators: number; importSeconds: number };
   /** p50 of `{ __typename }` over the same HTTP path: what any request costs before it reads data. */
   floorMs: number;
   /** The same large answer with and without the synchronous plain-argument resolvers. */
   syncArgs: SyncArgsResult;
   analyses: AnalysisResult[];
+  load?: LoadRun[];
 }
 
 function quantile(xs: number[], q: number): number {
@@ -64,6 +73,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   // The bench times answers, many a second from one address: the rate limit is not what it measures.
   const server = await createServer(ds, 0, "127.0.0.1", { limits: { rateLimitPerAddress: 0, rateLimitPerToken: 0 } });
   const client = new GraphqlClient(`${server.url.replace(/\/$/, "")}/graphql`);
+  const baselineServer = await startBaselineServer(raw, ANALYSES);
+  const baseline = new GraphqlClient(baselineServer.url);
   try {
     const bundles = generateBundles({ departments: o.departments, years: o.years, seed: o.seed });
     const started = performance.now();
@@ -74,7 +85,8 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       if ((i + 1) % 50 === 0) log(`imported ${i + 1}/${bundles.length}`);
     }
     const importSeconds = (performance.now() - started) / 1000;
-    const [[{ n: lines }]] = (await raw.query("SELECT COUNT(*) AS n FROM subject_line")) as unknown as [[{ n: string }]];
+    const count = async (table: string) => Number(((await raw.query(`SELECT COUNT(*) AS n FROM ${table}`)) as unknown as [[{ n: string }]])[0][0].n);
+    const sizes = { subjectLines: await count("subject_line"), rowTotals: await count("subject_row_total"), projects: await count("project"), indicators: await count("performance_indicator") };
     const years = [...new Set(bundles.map((b) => b.year))].sort();
     const counter = statementCounter(ds);
 
@@ -103,13 +115,22 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
         return r.data;
       };
       const statements = a.sql(years);
+      const baselineBody = JSON.stringify({ name: a.name, years });
+      const viaBaseline = async () => {
+        const json = await baseline.post(baselineBody);
+        if (json.errors) throw new Error(`${a.name} (baseline): ${JSON.stringify(json.errors)}`);
+        return json.data as string[][];
+      };
       const viaSql = () => Promise.all(statements.map(async (s) => (await raw.query(s.sql, s.params))[0] as Record<string, unknown>[]));
       const before = counter.count;
       const data = await viaGraphql();
       const graphqlStatements = counter.count - before;
-      const agree = isDeepStrictEqual(a.fromGraphql(data), a.fromSql(await viaSql())) && isDeepStrictEqual(a.fromGraphql(await viaExecute()), a.fromGraphql(data));
-      for (let i = 0; i < o.warmup; i++) await Promise.all([viaGraphql(), viaExecute(), viaSql()]);
+      const expected = a.fromSql(await viaSql());
+      const agree =
+        isDeepStrictEqual(a.fromGraphql(data), expected) && isDeepStrictEqual(a.fromGraphql(await viaExecute()), expected) && isDeepStrictEqual(await viaBaseline(), expected);
+      for (let i = 0; i < o.warmup; i++) await Promise.all([viaGraphql(), viaExecute(), viaBaseline(), viaSql()]);
       const g: number[] = [];
+      const h: number[] = [];
       const e: number[] = [];
       const s: number[] = [];
       // Alternate the two so both meet the same cache and machine state.
@@ -118,6 +139,9 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
         await viaGraphql();
         g.push(performance.now() - t);
         t = performance.now();
+        await viaBaseline();
+        h.push(performance.now() - t);
+        t = performance.now();
         await viaExecute();
         e.push(performance.now() - t);
         t = performance.now();
@@ -125,21 +149,28 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
         s.push(performance.now() - t);
       }
       const r: AnalysisResult = {
+        scenario: a.scenario,
         name: a.name,
         agree,
         graphql: { p50: quantile(g, 0.5), p95: quantile(g, 0.95), statements: graphqlStatements },
+        baselineHttp: { p50: quantile(h, 0.5), p95: quantile(h, 0.95) },
         inProcess: { p50: quantile(e, 0.5), p95: quantile(e, 0.95) },
         sql: { p50: quantile(s, 0.5), p95: quantile(s, 0.95), statements: statements.length },
-        ratio: quantile(g, 0.5) / quantile(s, 0.5),
+        ratio: { p50: quantile(g, 0.5) / quantile(h, 0.5), p95: quantile(g, 0.95) / quantile(h, 0.95) },
       };
-      log(`${a.name}: ${r.graphql.p50.toFixed(2)} ms vs ${r.sql.p50.toFixed(2)} ms${agree ? "" : "  (ANSWERS DIFFER)"}`);
+      log(`(${a.scenario}) ${a.name}: ${r.graphql.p50.toFixed(2)} ms vs baseline ${r.baselineHttp.p50.toFixed(2)} ms (SQL ${r.sql.p50.toFixed(2)} ms)${agree ? "" : "  (ANSWERS DIFFER)"}`);
       results.push(r);
     }
+    const load = o.load
+      ? await runLoad({ databaseUrl: config.url, analyses: ANALYSES.filter((a) => a.scenario === "a" || a.scenario === "b"), years, connections: o.load.connections, seconds: o.load.seconds, log })
+      : undefined;
     const syncArgs = await measureSyncArgs(ds, years[years.length - 1]!, { iterations: Math.max(3, Math.ceil(o.iterations / 10)), warmup: Math.max(1, Math.ceil(o.warmup / 10)) });
     log(syncArgsMarkdown(syncArgs));
-    return { data: { departments: o.departments, years: o.years, budgets: bundles.length, subjectLines: Number(lines), importSeconds }, floorMs, syncArgs, analyses: results };
+    return { data: { departments: o.departments, years: o.years, budgets: bundles.length, ...sizes, importSeconds }, floorMs, syncArgs, analyses: results, load };
   } finally {
     client.close();
+    baseline.close();
+    await baselineServer.close();
     await server.stop();
     await raw.end();
     await ds.destroy();
@@ -149,16 +180,17 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 }
 
 export function markdown(r: BenchResult): string {
+  const ms = (x: number) => x.toFixed(2);
   const head = [
-    `Zone: ${r.data.departments} departments × ${r.data.years} years = ${r.data.budgets} budgets, ${r.data.subjectLines} functional lines (imported in ${r.data.importSeconds.toFixed(1)} s).`,
-    `HTTP + GraphQL floor (\`{ __typename }\`, p50): ${r.floorMs.toFixed(2)} ms. "in-process" runs the same operation through Apollo without HTTP.`,
+    `Zone: ${r.data.departments} departments × ${r.data.years} years = ${r.data.budgets} budgets, ${r.data.subjectLines} functional lines, ${r.data.rowTotals} row totals, ${r.data.projects} projects, ${r.data.indicators} indicators (imported in ${r.data.importSeconds.toFixed(1)} s).`,
+    `HTTP + GraphQL floor (\`{ __typename }\`, p50): ${ms(r.floorMs)} ms. "baseline" is a minimal node:http server answering the same rows from the hand-written SQL through mysql2, over the same kind of connection; the ratios are GraphQL over HTTP against it. "in-process" (Apollo without HTTP) and "SQL" (the statements alone) are diagnostics.`,
     "",
-    "| analysis | GraphQL/HTTP p50 ms | p95 ms | in-process p50 ms | p95 ms | statements | SQL p50 ms | p95 ms | statements | ratio (HTTP) | ratio (in-process) | API cost over SQL, ms (HTTP) | same answer |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| | analysis | GraphQL p50 ms | p95 | baseline p50 ms | p95 | ratio p50 | ratio p95 | in-process p50 | p95 | SQL p50 | p95 | statements API / SQL | same answer |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   const rows = r.analyses.map(
     (a) =>
-      `| ${a.name} | ${a.graphql.p50.toFixed(2)} | ${a.graphql.p95.toFixed(2)} | ${a.inProcess.p50.toFixed(2)} | ${a.inProcess.p95.toFixed(2)} | ${a.graphql.statements} | ${a.sql.p50.toFixed(2)} | ${a.sql.p95.toFixed(2)} | ${a.sql.statements} | ${a.ratio.toFixed(2)} | ${(a.inProcess.p50 / a.sql.p50).toFixed(2)} | ${(a.graphql.p50 - a.sql.p50).toFixed(2)} | ${a.agree ? "yes" : "NO"} |`,
+      `| ${a.scenario} | ${a.name} | ${ms(a.graphql.p50)} | ${ms(a.graphql.p95)} | ${ms(a.baselineHttp.p50)} | ${ms(a.baselineHttp.p95)} | ${a.ratio.p50.toFixed(2)} | ${a.ratio.p95.toFixed(2)} | ${ms(a.inProcess.p50)} | ${ms(a.inProcess.p95)} | ${ms(a.sql.p50)} | ${ms(a.sql.p95)} | ${a.graphql.statements} / ${a.sql.statements} | ${a.agree ? "yes" : "NO"} |`,
   );
-  return [...head, ...rows, "", syncArgsMarkdown(r.syncArgs)].join("\n");
+  return [...head, ...rows, "", ...(r.load ? [loadMarkdown(r.load), ""] : []), syncArgsMarkdown(r.syncArgs)].join("\n");
 }

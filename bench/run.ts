@@ -4,12 +4,18 @@ import { type BenchResult, markdown, runBench } from "./harness";
 import { type ImportBenchResult, importMarkdown, runImportBench } from "./imports";
 import { attackMarkdown, runAttackBench } from "./attacks";
 import { exportMarkdown, runExportBench } from "./exports";
+import { type BulkImportResult, bulkImportMarkdown, runBulkImportBench } from "./bulk-import";
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [--departments N] [--years Y] [--seed S] [--iterations K] [--warmup W]
                        [--imports-only | --no-imports] [--read-runs N] [--import-runs N] [--batch N] [--attacks]
+                       [--bulk-departments N] [--bulk-years Y] [--load-seconds S | --no-load]
   BENCH_MYSQL_URL (default mariadb://root@127.0.0.1:3306/test) names the server; the bench makes and drops its own databases.
   The import section reads and imports one disclosure as text, PDF, XLSX and bundle (--read-runs, --import-runs timed
   runs each) and imports --batch distinct PDFs through the CLI in one child process, reporting its peak RSS.
+  The load scenario (h) runs autocannon from its own process on (a) and (b), 10 and 50 connections, --load-seconds
+  each (default 10; left out of --quick unless --load), against the API and the baseline server in processes of their own.
+  The bulk import (f) imports --bulk-departments × --bulk-years generated documents (default 20 × 5) and writes the
+  same rows again with batched INSERTs; part of the import section.
   --attacks runs only the limits section: calibrates an aggregate's cost against ordinary fields, then sends the
   22 MB alias query and the 4,990-alias aggregate while another caller asks a simple query.
   --exports runs only the exports section: each export for a tenth of --departments (N rows) and for all of them
@@ -61,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
     iterations: value("iterations", quick ? 3 : 200),
     // A server runs warm: each analysis first runs until the JIT has settled on both sides.
     warmup: value("warmup", quick ? 1 : 100),
+    load: flag("no-load") || (quick && !flag("load")) ? undefined : { seconds: value("load-seconds", quick ? 2 : 10), connections: [10, 50] },
     log,
   });
   const imports: ImportBenchResult | undefined = flag("no-imports")
@@ -74,8 +81,17 @@ async function main(argv: string[]): Promise<number> {
         batch: value("batch", quick ? 3 : 100),
         log,
       });
-  if (flag("json")) console.log(JSON.stringify({ ...analyses, imports }, null, 2));
-  else console.log([analyses && markdown(analyses), imports && importMarkdown(imports)].filter(Boolean).join("\n\n"));
+  const bulk: BulkImportResult | undefined = flag("no-imports")
+    ? undefined
+    : await runBulkImportBench({
+        mysqlUrl: process.env.BENCH_MYSQL_URL ?? "mariadb://root@127.0.0.1:3306/test",
+        departments: value("bulk-departments", quick ? 2 : 20),
+        years: value("bulk-years", quick ? 2 : 5),
+        seed: value("seed", 1),
+        log,
+      });
+  if (flag("json")) console.log(JSON.stringify({ ...analyses, import: bulk, imports }, null, 2));
+  else console.log([analyses && markdown(analyses), bulk && bulkImportMarkdown(bulk), imports && importMarkdown(imports)].filter(Boolean).join("\n\n"));
   return !analyses || (analyses.analyses.every((a) => a.agree) && analyses.syncArgs.agree) ? 0 : 1;
 }
 

@@ -7,6 +7,7 @@ import { FinalAccounts1795810004000 } from "./1795810004000-FinalAccounts";
 import { ApiTokens1795820000000 } from "./1795820000000-ApiTokens";
 import { PublicView1795820002000 } from "./1795820002000-PublicView";
 import { PrintedCodeNames1795820006000 } from "./1795820006000-PrintedCodeNames";
+import { CoveringIndexes1795830000000 } from "./1795830000000-CoveringIndexes";
 
 /** MySQL 8 and MariaDB, in order. */
 export const mysqlMigrations: Function[] = [
@@ -19,4 +20,5 @@ export const mysqlMigrations: Function[] = [
   ApiTokens1795820000000,
   PublicView1795820002000,
   PrintedCodeNames1795820006000,
+  CoveringIndexes1795830000000,
 ];

@@ -7,6 +7,7 @@ import { FinalAccounts1795810005000 } from "./1795810005000-FinalAccounts";
 import { ApiTokens1795820001000 } from "./1795820001000-ApiTokens";
 import { PublicView1795820003000 } from "./1795820003000-PublicView";
 import { PrintedCodeNames1795820007000 } from "./1795820007000-PrintedCodeNames";
+import { CoveringIndexes1795830001000 } from "./1795830001000-CoveringIndexes";
 
 /** The embedded database, in order. */
 export const sqliteMigrations: Function[] = [
@@ -19,4 +20,5 @@ export const sqliteMigrations: Function[] = [
   ApiTokens1795820001000,
   PublicView1795820003000,
   PrintedCodeNames1795820007000,
+  CoveringIndexes1795830001000,
 ];

@@ -24,11 +24,15 @@ import { type DocumentFormat, type ImportOutcome, importDocument } from "../inge
 const USAGE = `usage: npm run budget -- <command>
 
 commands:
-  import [--dry-run] [--json] [--publish] <file|dir ...>
+  import [--dry-run] [--json] [--publish] [--jobs N] <file|dir ...>
                                            import disclosures (text, PDF, XLSX) or bundles (JSON), one
                                            transaction each; the format is read from the bytes; a
-                                           directory stands for the files in it (sorted by name);
-                                           each is a draft unless --publish publishes it at once
+                                           directory stands for every file under it, subdirectories
+                                           included (sorted by path; hidden names left out), so any
+                                           number of files needs one argument; each is a draft
+                                           unless --publish publishes it at once. --jobs N reads N
+                                           documents at a time while one writes (writes still take
+                                           turns, one transaction each); default 1
   validate [--json] <file|dir ...>         read and check only; nothing is written (same as import --dry-run)
   export <department> <year> [out.json] [--stage BUDGET|ADJUSTED|FINAL]
                                            write the budget in force as a bundle (stdout without a file)
@@ -53,6 +57,9 @@ Exit status: 0 when every document was accepted, 1 when any was rejected, 2 for 
 75 when the only refusals were for a database kept busy by other imports (nothing written:
 run the same command again). IMPORT_WAIT_SECONDS (default ${IMPORT_WAIT_SECONDS}) is how long an
 import, and the start before it, waits for the others.`;
+
+/** The most documents `--jobs` reads at once: each holds its bytes and model in memory. */
+const MAX_JOBS = 16;
 
 /** Exit status when every refusal was "busy, try again" (sysexits' EX_TEMPFAIL). */
 const EXIT_RETRY = 75;
@@ -169,11 +176,18 @@ function printTotals(t: Totals, dryRun: boolean): void {
 }
 
 /**
- * The files the arguments name, in order: a file as given, a directory as the files directly in
- * it (sorted by name; hidden files and subdirectories left out). A path that cannot be read
- * stays in the list, to be reported as refused.
+ * The files the arguments name, in order: a file as given, a directory as every file under it,
+ * subdirectories included, sorted by path (hidden files and directories left out). Walked here,
+ * not by the shell, so a directory of any number of files is one argument. A path that cannot be
+ * read stays in the list, to be reported as refused.
  */
 function expandArguments(args: string[]): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true })
+      .filter((e) => !e.name.startsWith("."))
+      .map((e) => ({ path: join(dir, e.name), isDirectory: e.isDirectory() }))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .flatMap((e) => (e.isDirectory ? walk(e.path) : [e.path]));
   return args.flatMap((arg) => {
     let isDirectory = false;
     try {
@@ -181,12 +195,7 @@ function expandArguments(args: string[]): string[] {
     } catch {
       return [arg];
     }
-    if (!isDirectory) return [arg];
-    return readdirSync(arg, { withFileTypes: true })
-      .filter((e) => !e.name.startsWith(".") && !e.isDirectory())
-      .map((e) => e.name)
-      .sort()
-      .map((name) => join(arg, name));
+    return isDirectory ? walk(arg) : [arg];
   });
 }
 
@@ -210,7 +219,7 @@ function stageArg(argv: string[]): string | null {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const flags = new Set(rest.filter((a) => a.startsWith("--")));
-  const args = rest.filter((a, i) => !a.startsWith("--") && rest[i - 1] !== "--stage");
+  const args = rest.filter((a, i) => !a.startsWith("--") && rest[i - 1] !== "--stage" && rest[i - 1] !== "--jobs");
   if (command === "generate") return runGenerate(rest);
   if (command === "token") return runToken(rest);
   if (command === "export-table") return runExportTable(rest);
@@ -245,7 +254,12 @@ async function main(argv: string[]): Promise<number> {
       await ds.destroy();
     }
   }
-  const unknown = [...flags].filter((f) => !["--dry-run", "--json", "--publish"].includes(f));
+  const unknown = [...flags].filter((f) => !["--dry-run", "--json", "--publish", "--jobs"].includes(f));
+  const jobs = flags.has("--jobs") ? Number(rest[rest.indexOf("--jobs") + 1]) : 1;
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) {
+    console.error(`--jobs takes a whole number from 1 to ${MAX_JOBS}\n\n${USAGE}`);
+    return 2;
+  }
   if ((command !== "import" && command !== "validate") || !args.length || unknown.length) {
     if (unknown.length && (command === "import" || command === "validate")) console.error(`unknown option ${unknown.join(", ")}\n`);
     console.error(USAGE);
@@ -259,18 +273,26 @@ async function main(argv: string[]): Promise<number> {
     waitMs: waitSeconds === undefined ? undefined : waitSeconds * 1000,
   });
   const runStarted = process.hrtime.bigint();
-  const summaries: Summary[] = [];
+  const summaries: Summary[] = new Array(files.length);
   const collect = files.length > 1 ? garbageCollector() : () => {};
   try {
-    for (const [i, file] of files.entries()) {
-      if (i > 0) collect();
-      const started = process.hrtime.bigint();
-      const name = basename(file);
-      const bytes = readArgument(file);
-      const s = typeof bytes === "string" ? refused(file, bytes) : await importOne(ds, name, bytes, { dryRun, waitSeconds, status: flags.has("--publish") ? "PUBLISHED" : "DRAFT" }, started);
-      summaries.push(s);
-      if (!json) printHuman(s, i + 1, files.length, dryRun);
-    }
+    // `jobs` lanes take the next file in turn: one lane's document is read and checked while
+    // another's is written. Writes still take turns (the write lock), each its own transaction.
+    let next = 0;
+    let done = 0;
+    const lane = async () => {
+      for (let i = next++; i < files.length; i = next++) {
+        if (done > 0) collect();
+        const file = files[i]!;
+        const started = process.hrtime.bigint();
+        const bytes = readArgument(file);
+        const s = typeof bytes === "string" ? refused(file, bytes) : await importOne(ds, basename(file), bytes, { dryRun, waitSeconds, status: flags.has("--publish") ? "PUBLISHED" : "DRAFT" }, started);
+        summaries[i] = s;
+        done++;
+        if (!json) printHuman(s, i + 1, files.length, dryRun);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, lane));
     if (flags.has("--publish") && !dryRun) await publishImported(ds, summaries, json);
   } finally {
     await ds.destroy();

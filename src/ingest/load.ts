@@ -217,19 +217,25 @@ export function rowTotals(model: BudgetModel): (BudgetModel["subjectRowTotals"][
   return [...model.subjectRowTotals.map((r) => ({ ...r, printed: true })), ...summed.values()];
 }
 
-/** Projects with their lines, aliases and indicators, then the department-level indicators. */
+/**
+ * Projects with their lines, aliases and indicators, then the department-level indicators: one
+ * multi-row INSERT per table, whatever the number of projects. The projects' ids are read back
+ * by position (unique within the budget), which holds on every database and whatever ids the
+ * server hands out.
+ */
 async function insertProjects(m: EntityManager, model: BudgetModel, common: Common, unitOf: UnitOf): Promise<void> {
+  await insertMany(m, ProjectEntity, model.projects.map((p, position) => ({
+    ...common, position, code: p.code, name: p.name, category: p.category, unitId: unitOf(p.unit), subjectCode: p.subject,
+    amountFen: p.lines.reduce((s, l) => s + l.fen, 0n).toString(),
+  })));
+  const ids = model.projects.length
+    ? new Map<number, number>((await m.query("SELECT id, position FROM project WHERE budget_id = ?", [common.budgetId])).map((r: { id: unknown; position: unknown }) => [Number(r.position), Number(r.id)]))
+    : new Map<number, number>();
+  const idOf = (position: number) => ids.get(position)!;
+  await insertMany(m, ProjectLineEntity, model.projects.flatMap((p, position) => p.lines.map((l) => ({ projectId: idOf(position), fundingSource: l.fundingSource, amountFen: l.fen.toString(), sourceRef: l.sourceRef }))));
+  await insertMany(m, ProjectAliasEntity, model.projects.flatMap((p, position) => p.aliases.map((a) => ({ projectId: idOf(position), code: a.code ?? null, name: a.name, source: a.source }))));
   const indicatorRows: Partial<PerformanceIndicatorEntity>[] = [];
-  for (const [position, p] of model.projects.entries()) {
-    const r = await m.insert(ProjectEntity, {
-      ...common, position, code: p.code, name: p.name, category: p.category, unitId: unitOf(p.unit), subjectCode: p.subject,
-      amountFen: p.lines.reduce((s, l) => s + l.fen, 0n).toString(),
-    });
-    const projectId = Number(r.identifiers[0]!.id);
-    await insertMany(m, ProjectLineEntity, p.lines.map((l) => ({ projectId, fundingSource: l.fundingSource, amountFen: l.fen.toString(), sourceRef: l.sourceRef })));
-    await insertMany(m, ProjectAliasEntity, p.aliases.map((a) => ({ projectId, code: a.code ?? null, name: a.name, source: a.source })));
-    p.indicators.forEach((ind, i) => indicatorRows.push(indicatorRow(common.budgetId, projectId, "PROJECT", i, ind)));
-  }
+  model.projects.forEach((p, position) => p.indicators.forEach((ind, i) => indicatorRows.push(indicatorRow(common.budgetId, idOf(position), "PROJECT", i, ind))));
   model.departmentIndicators.forEach((ind, i) => indicatorRows.push(indicatorRow(common.budgetId, null, "DEPARTMENT", i, ind)));
   await insertMany(m, PerformanceIndicatorEntity, indicatorRows);
 }
@@ -275,8 +281,14 @@ function indicatorRow(budgetId: number, projectId: number | null, scope: string,
   };
 }
 
+/**
+ * Multi-row INSERTs of up to CHUNK rows; nothing read back (no entity is updated with generated
+ * values), so each chunk is one statement on every database.
+ */
 async function insertMany<T extends object>(m: EntityManager, entity: new () => T, rows: Partial<T>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await m.insert(entity, rows.slice(i, i + CHUNK) as never);
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await m.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + CHUNK) as never).updateEntity(false).execute();
+  }
 }
 
 async function upsertDepartment(m: EntityManager, model: BudgetModel): Promise<number> {

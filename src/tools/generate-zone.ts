@@ -878,13 +878,19 @@ class Department {
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * Departments are numbered from 101; past 999 their codes grow a digit (1000, 1001 …), up to the
+ * six digits a department code may have, and a unit's code is its department's and three more.
+ */
+export const MAX_DEPARTMENTS = 999_999 - 100;
+
+/**
  * Department-years ordered by department, then year. Pure: the same options always give
  * byte-identical JSON.
  */
 export function generateBundles(opts: GenerateOptions): Bundle[] {
   const { departments, years, seed } = opts;
   const firstYear = opts.firstYear ?? 2021;
-  if (!Number.isInteger(departments) || departments < 0 || departments > 899) throw new RangeError(`departments must be a whole number from 0 to 899, got ${departments}`);
+  if (!Number.isInteger(departments) || departments < 0 || departments > MAX_DEPARTMENTS) throw new RangeError(`departments must be a whole number from 0 to ${MAX_DEPARTMENTS}, got ${departments}`);
   if (!Number.isInteger(years) || years < 1) throw new RangeError(`years must be a whole number of at least 1, got ${years}`);
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
   if (!Number.isInteger(firstYear) || firstYear < 1990 || firstYear + years - 1 > 2100) throw new RangeError(`years must lie within 1990–2100, got ${firstYear}+${years}`);

@@ -14,6 +14,7 @@ import { readModel } from "../../src/ingest/import";
 import { MAX_REQUEST_BYTES } from "../../src/server";
 import { DATABASE_KINDS, freshDatabase, type TestDatabase } from "../helpers/databases";
 import { departmentVariant } from "../helpers/fixtures";
+import { generateBundles } from "../../src/tools/generate-zone";
 import { rowCounts } from "../helpers/row-counts";
 import { TestServer } from "../helpers/server";
 
@@ -138,21 +139,53 @@ describe.each(DATABASE_KINDS)("[%s] the command line takes every format", (kind)
   }, 240_000);
 });
 
+describe.each(DATABASE_KINDS)("[%s] the command line imports a directory tree with --jobs", (kind) => {
+  it("imports every bundle under a directory, three at a time, with exactly what one at a time stores", async () => {
+    const dir = mkdtempSync(join(SCRATCH, "jobs-"));
+    const bundles = generateBundles({ departments: 3, years: 2, seed: 5 });
+    for (const b of bundles) {
+      mkdirSync(join(dir, b.department.code), { recursive: true });
+      writeFileSync(join(dir, b.department.code, `${b.year}.bundle.json`), JSON.stringify(b));
+    }
+    const stored = (ds: DataSource) => Promise.all([rowCounts(ds), budgetsInForce(ds), figuresStored(ds)]);
+    const one = await ownDatabase(kind, async (db, ds) => {
+      const r = cli(db, ["import", "--publish", dir]);
+      expect(r.status, r.stderr).toBe(0);
+      return stored(ds);
+    });
+    await ownDatabase(kind, async (db, ds) => {
+      const r = cli(db, ["import", "--json", "--jobs", "3", "--publish", dir]);
+      expect(r.status, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as { files: { file: string; status: string }[]; totals: { imported: number } };
+      // Summaries in path order whatever order the lanes finished in.
+      expect(out.files.map((f) => f.file)).toEqual(bundles.map((b) => `${b.year}.bundle.json`));
+      expect(out.totals.imported).toBe(bundles.length);
+      expect(await stored(ds)).toEqual(one);
+      expect(one[1]).toEqual(bundles.map((b) => `${b.department.code} ${b.year}`));
+    });
+    expect(cli(freshDatabase(kind), ["import", "--jobs", "0", dir]).status).toBe(2);
+  }, 240_000);
+});
+
 // What the output says does not depend on the database: once, on SQLite.
 describe("[sqlite] the command line's output", () => {
   it("imports the files of a directory in name order, each line naming the format read, and ends with the totals", async () => {
     await ownDatabase("sqlite", async (db, ds) => {
       const dir = mkdtempSync(join(SCRATCH, "dir-"));
-      for (const f of FOUR) copyFileSync(f.path, join(dir, basename(f.path)));
-      // Left out: hidden files and subdirectories.
+      // One file in a subdirectory: the directory is walked all the way down, in path order.
+      const place = (f: (typeof FOUR)[number], i: number) => (i === 0 ? join(dir, "nested", basename(f.path)) : join(dir, basename(f.path)));
+      mkdirSync(join(dir, "nested"));
+      FOUR.forEach((f, i) => copyFileSync(f.path, place(f, i)));
+      // Left out: hidden files and hidden directories.
       writeFileSync(join(dir, ".DS_Store"), "not a disclosure");
-      mkdirSync(join(dir, "older"));
-      copyFileSync(join(DISCLOSURES, "002-2023.txt"), join(dir, "older", "002-2023.txt"));
+      mkdirSync(join(dir, ".older"));
+      copyFileSync(join(DISCLOSURES, "002-2023.txt"), join(dir, ".older", "002-2023.txt"));
 
       const r = cli(db, ["import", dir]);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toBe("");
-      const inOrder = [...FOUR].sort((a, b) => (basename(a.path) < basename(b.path) ? -1 : 1));
+      const at = new Map(FOUR.map((f, i) => [f, place(f, i)]));
+      const inOrder = [...FOUR].sort((a, b) => (at.get(a)! < at.get(b)! ? -1 : 1));
       const progress = r.stdout.split("\n").filter((l) => l.startsWith("["));
       expect(progress).toHaveLength(4);
       inOrder.forEach((f, i) => {

@@ -150,4 +150,18 @@ describe("generateBundles", () => {
     expect(low).toBeLessThan(0.35);
     expect(new Set(bundles.flatMap((b) => b.incomeLines.map((l) => l.source)))).toEqual(new Set(["GENERAL_PUBLIC_BUDGET", "GOVERNMENT_FUND", "UNIT_FUNDS"]));
   });
+
+  it("numbers departments past 999 with four-digit codes, valid and the same whatever the count", () => {
+    const bundles = generateBundles({ departments: 901, years: 1, seed: 3 });
+    const last = bundles.at(-1)!;
+    expect(bundles.map((b) => b.department.code).slice(-3)).toEqual(["999", "1000", "1001"]);
+    expect(last.department.units[0]!.code).toBe("1001001");
+    for (const b of bundles.slice(-2)) {
+      const name = `${b.department.code}-${b.year}.bundle.json`;
+      expect(checkModel(readBundle(name, JSON.parse(JSON.stringify(b))), name).filter((f) => f.severity === "MATERIAL")).toEqual([]);
+      totals(b);
+      for (const p of b.projects) expect(p.code).toMatch(/^\d{21}$/);
+    }
+    expect(JSON.stringify(generateBundles({ departments: 902, years: 1, seed: 3 })[900])).toBe(JSON.stringify(last));
+  });
 });

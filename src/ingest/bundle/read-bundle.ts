@@ -120,7 +120,7 @@ function readDepartment(f: Fields, b: Bundle): BudgetModel["department"] {
     shortName: f.text("department.shortName", d.shortName) ?? "",
     regionCode: f.code("department.regionCode", d.regionCode, [6]),
     units: f.list("department.units", d.units).map((u, i) => ({
-      code: f.code(`department.units[${i}].code`, u.code, [6, 9]),
+      code: f.code(`department.units[${i}].code`, u.code, [6, 7, 8, 9]),
       name: f.text(`department.units[${i}].name`, u.name) ?? "",
       isSelf: Boolean(u.isSelf),
     })),

@@ -57,6 +57,9 @@ export class AnalyticsService {
     const v = inForce(this.viewer);
     const w = new Where(["b.stage = ?", v.sql], [filter.stage ?? BudgetStage.BUDGET, ...v.params])
       .in("l.year", filter.years)
+      // The same years on the budget too: the database can then start from the budgets of those
+      // years (an index on department_budget) instead of reading every budget to join its lines.
+      .in("b.year", filter.years)
       .in("d.code", filter.departmentCodes)
       .in("l.kind", filter.kinds)
       .in("l.funding_source", filter.fundingSources);
@@ -126,8 +129,9 @@ export class AnalyticsService {
    * their count:
    * - flat groups page in SQL, and when the count is wanted the page's own statement counts every
    *   group (a window over the grouped rows), so a page and its count are one statement;
-   * - a rollup is read whole (one statement) as one sequence — the grand total, then each branch
-   *   depth first, every subtotal before its children — and paged in that order; its count is
+   * - a rollup is one sequence — the grand total, then each branch depth first, every subtotal
+   *   before its children — ordered and paged in SQL (one statement: only the page leaves the
+   *   database, with its count and the shares' wholes read over the whole rollup); its count is
    *   the sequence's length, subtotals included.
    * The filter's departments and codes are checked beside the aggregate, or vouched for by it.
    */
@@ -156,8 +160,12 @@ export class AnalyticsService {
     const { page } = opts;
     const withCursor = (g: ExpenditureGroup, i: number) => Object.assign(g, { cursor: encodeCursor(page.offset + i) });
     if (opts.rollup) {
-      const sequence = this.arrangeRollup(q, (await this.rollupRows(q)).map((r) => this.toGroup(q, r, opts.unit)), opts.order);
-      return { rows: sequence.slice(page.offset, page.offset + page.limit + 1).map(withCursor), count: async () => sequence.length };
+      const { sql, params } = this.rollupOrdered(q, opts.order);
+      const rows = await this.sql.all(
+        this.withNames(q, `SELECT w.*${page.counted ? `, COUNT(*) OVER () AS ${GROUP_COUNT}` : ""} FROM (${sql}) w WHERE w.grand_n > 0 ORDER BY w.seq LIMIT ? OFFSET ?`, "ORDER BY x.seq"),
+        [...params, page.limit + 1, page.offset],
+      );
+      return { rows: rows.map((r, i) => withCursor(this.toGroup(q, r, opts.unit), i)), count: this.counter(rows, page, `SELECT COUNT(*) AS n FROM (${sql}) w WHERE w.grand_n > 0`, params) };
     }
     const rows = await this.flatRows(q, opts.order, page);
     return { rows: rows.map((r, i) => withCursor(this.toGroup(q, r, opts.unit), i)), count: this.counter(rows, page, `SELECT COUNT(*) AS n FROM (${grouped(q)}) x`, q.params) };
@@ -249,18 +257,49 @@ export class AnalyticsService {
   }
 
   /** MySQL and MariaDB roll up in one pass (WITH ROLLUP); SQLite gets the same rows from a UNION ALL of the levels. */
-  private async rollupRows(q: Query): Promise<Row[]> {
+  private rollupRows(q: Query): { sql: string; params: unknown[] } {
     const keys = q.dims.map((d) => d.expr);
     if (this.sql.dialect !== "better-sqlite3") {
       const select = [...q.dims.map((d) => `${d.expr} AS ${d.as}`), ...measures(q)];
-      return this.sql.all(this.withNames(q, `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")} WITH ROLLUP` : ""}`), q.params);
+      return { sql: `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where} ${keys.length ? `GROUP BY ${keys.join(", ")} WITH ROLLUP` : ""}`, params: q.params };
     }
     const levels = Array.from({ length: keys.length + 1 }, (_, n) => keys.length - n);
     const branches = levels.map((n) => {
       const select = [...q.dims.map((d, i) => (i < n ? `${d.expr} AS ${d.as}` : `NULL AS ${d.as}`)), ...measures(q)];
       return `SELECT ${select.join(", ")} FROM ${q.from} WHERE ${q.where}${n ? ` GROUP BY ${keys.slice(0, n).join(", ")}` : ""}`;
     });
-    return this.sql.all(this.withNames(q, branches.join(" UNION ALL ")), levels.flatMap(() => q.params));
+    return { sql: branches.join(" UNION ALL "), params: levels.flatMap(() => q.params) };
+  }
+
+  /**
+   * The rollup's rows in their sequence (`seq`): parents before their children, siblings in the
+   * requested order (by amount or row count, ties and KEY order by the keys). A row's depth is how
+   * many of its keys are set (rollup rows leave the trailing ones NULL). Over all rows, window
+   * figures give each row the grand total (`total`, and `grand_n`: no lines, no rollup), its
+   * parent's amount, and — to order siblings under every ancestor — each ancestor's measure.
+   */
+  private rollupOrdered(q: Query, order: ExpenditureOrder): { sql: string; params: unknown[] } {
+    const rolled = this.rollupRows(q);
+    const keys = q.dims.map((d) => `r.${d.as}`);
+    const depth = keys.length ? keys.map((k) => `(CASE WHEN ${k} IS NULL THEN 0 ELSE 1 END)`).join(" + ") : "0";
+    const atDepth = (n: number, value: string) => `MAX(CASE WHEN ${depth} = ${n} THEN ${value} END) OVER (${n > 0 ? `PARTITION BY ${keys.slice(0, n).join(", ")}` : ""})`;
+    const measure = order.by === ExpenditureMeasure.AMOUNT ? "r.fen" : order.by === ExpenditureMeasure.ROW_COUNT ? "r.n" : null;
+    const parent = keys.length ? `CASE ${keys.map((_, i) => `WHEN ${depth} = ${i + 1} THEN ${atDepth(i, "r.fen")}`).join(" ")} END` : "NULL";
+    const byDept = q.dims.some((d) => d.joined);
+    const windows = [
+      `${atDepth(0, "r.fen")} AS total`,
+      `${atDepth(0, "r.n")} AS grand_n`,
+      `${parent} AS parent`,
+      ...(measure ? keys.map((_, i) => `${atDepth(i + 1, measure)} AS anc_${i + 1}`) : []),
+      ...(byDept ? ["od.code AS order_dept"] : []),
+    ];
+    const ranked = `SELECT r.*, ${windows.join(", ")} FROM (${rolled.sql}) r${byDept ? " LEFT JOIN department od ON od.id = r.department_id" : ""}`;
+    const dir = order.direction === SortDirection.DESC ? "DESC" : "ASC";
+    const orderBy = q.dims.flatMap((d, i) => {
+      const key = d.joined ? "v.order_dept" : `v.${d.as}`;
+      return [`CASE WHEN v.${d.as} IS NULL THEN 0 ELSE 1 END`, ...(measure ? [`v.anc_${i + 1} ${dir}`] : []), `${key} ${measure ? "ASC" : dir}`];
+    });
+    return { sql: `SELECT v.*, ROW_NUMBER() OVER (${orderBy.length ? `ORDER BY ${orderBy.join(", ")}` : ""}) AS seq FROM (${ranked}) v`, params: rolled.params };
   }
 
   private toGroup(q: Query, r: Row, unit: MoneyUnit): ExpenditureGroup {
@@ -288,43 +327,6 @@ export class AnalyticsService {
       defaultUnit: unit,
       cursor: "",
     });
-  }
-
-  /** Parents before their children, siblings in the requested order; shares from the rows themselves. */
-  private arrangeRollup(q: Query, groups: ExpenditureGroup[], order: ExpenditureOrder): ExpenditureGroup[] {
-    const grand = groups.find((g) => g.depth === 0);
-    const total = grand?.amountFen ?? 0n;
-    if (!grand || grand.rowCount === 0) return [];
-    const keyOf = (g: ExpenditureGroup, depth: number) => q.dims.slice(0, depth).map((d) => g.keys[d.d]).join("\u0000");
-    const byParent = new Map<string, ExpenditureGroup[]>();
-    for (const g of groups) {
-      g.totalFen = total;
-      if (g.depth === 0) continue;
-      const k = `${g.depth - 1}|${keyOf(g, g.depth - 1)}`;
-      byParent.set(k, [...(byParent.get(k) ?? []), g]);
-    }
-    const sign = order.direction === SortDirection.DESC ? -1 : 1;
-    const compare = (a: ExpenditureGroup, b: ExpenditureGroup) => {
-      const ka = keyOf(a, a.depth);
-      const kb = keyOf(b, b.depth);
-      // Keys are codes, years and enum names: plain code-unit order, as the database sorts them.
-      const byKey = ka < kb ? -1 : ka > kb ? 1 : 0;
-      if (order.by === ExpenditureMeasure.AMOUNT && a.amountFen !== b.amountFen) return sign * (a.amountFen < b.amountFen ? -1 : 1);
-      if (order.by === ExpenditureMeasure.ROW_COUNT && a.rowCount !== b.rowCount) return sign * (a.rowCount - b.rowCount);
-      return order.by === ExpenditureMeasure.KEY ? sign * byKey : byKey;
-    };
-    const out: ExpenditureGroup[] = [];
-    const walk = (g: ExpenditureGroup) => {
-      out.push(g);
-      const children = (byParent.get(`${g.depth}|${keyOf(g, g.depth)}`) ?? []).sort(compare);
-      for (const c of children) {
-        c.parentFen = g.amountFen;
-        walk(c);
-      }
-    };
-    grand.parentFen = null;
-    walk(grand);
-    return out;
   }
 
   /**

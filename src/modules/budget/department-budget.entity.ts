@@ -6,8 +6,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
  */
 @Entity("department_budget")
 @Index("uq_department_budget_version", ["departmentId", "year", "stage", "version"], { unique: true })
-@Index("ix_department_budget_current", ["year", "isCurrent", "departmentId"])
-@Index("ix_department_budget_public", ["year", "isPublic", "departmentId"])
+@Index("ix_department_budget_current", ["year", "isCurrent", "stage", "departmentId"])
+@Index("ix_department_budget_public", ["year", "isPublic", "stage", "departmentId"])
 export class DepartmentBudgetEntity {
   @PrimaryGeneratedColumn({ type: "int" })
   id: number;

@@ -6,7 +6,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
  */
 @Entity("subject_line")
 @Index("ix_subject_line_budget", ["budgetId", "subjectCode"])
-@Index("ix_subject_line_agg", ["year", "subjectCode", "departmentId"])
+@Index("ix_subject_line_agg", ["year", "subjectCode", "departmentId", "budgetId", "kind", "category", "fundingSource", "amountFen"])
 export class SubjectLineEntity {
   @PrimaryGeneratedColumn({ type: "int" })
   id: number;
@@ -54,8 +54,8 @@ export class SubjectLineEntity {
  * and `printed` is false.
  */
 @Entity("subject_row_total")
-@Index("ix_subject_row_total_budget", ["budgetId", "subjectCode"])
-@Index("ix_subject_row_total_agg", ["year", "subjectCode", "departmentId"])
+@Index("ix_subject_row_total_budget", ["budgetId", "subjectCode", "year", "departmentId", "amountFen", "printed"])
+@Index("ix_subject_row_total_agg", ["year", "subjectCode", "departmentId", "budgetId", "amountFen", "printed"])
 export class SubjectRowTotalEntity {
   @PrimaryGeneratedColumn({ type: "int" })
   id: number;

@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 @Entity("performance_indicator")
 @Index("ix_indicator_project", ["projectId", "position"])
 @Index("ix_indicator_budget", ["budgetId", "scope", "position"])
+@Index("ix_indicator_target", ["budgetId", "category", "targetUnit", "targetValueMicro"])
 export class PerformanceIndicatorEntity {
   @PrimaryGeneratedColumn({ type: "int" })
   id: number;

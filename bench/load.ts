@@ -1,0 +1,127 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer as netServer } from "node:net";
+import { join } from "node:path";
+import { print } from "graphql";
+import type { Analysis } from "./analyses";
+
+/**
+ * Scenario (h): load from a second process. The API (`src/index.ts`, as deployed, rate limits
+ * off, warn-level logs) and the baseline server each run in a process of their own on the same
+ * database; autocannon, in a third, holds `connections` kept-alive connections for `seconds` on
+ * one request. The server's resident memory is read from /proc while it runs.
+ */
+export interface LoadFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  peakRssMb: number;
+}
+
+export interface LoadRun {
+  scenario: string;
+  name: string;
+  connections: number;
+  api: { rps: number; p50: number; p99: number };
+  baseline: LoadFigures;
+  /** The API's errors (connection errors, timeouts and non-2xx answers). */
+  errors: number;
+  /** The API server's peak resident set during the run. */
+  peakRssMb: number;
+}
+
+const ROOT = join(__dirname, "..");
+
+async function freePort(): Promise<number> {
+  const s = netServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+async function until(ready: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await ready().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not start within ${ms / 1000} s`);
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (child.exitCode === null) child.kill("SIGKILL");
+}
+
+/** One autocannon run from its own process, with the server's peak RSS sampled meanwhile. */
+async function cannon(url: string, body: string, connections: number, seconds: number, serverPid: number): Promise<LoadFigures> {
+  let peak = rssMb(serverPid);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(serverPid))), 100);
+  const child = spawn(process.execPath, [join(ROOT, "node_modules", "autocannon", "autocannon.js"), "-j", "-c", String(connections), "-d", String(seconds), "-m", "POST", "-H", "content-type=application/json", "-b", body, url], { stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout!.on("data", (c: Buffer) => (out += c.toString("utf8")));
+  child.stderr!.resume();
+  const code = await new Promise<number | null>((r) => child.once("exit", r));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`autocannon exited with ${code}`);
+  const r = JSON.parse(out) as { requests: { average: number }; latency: { p50: number; p99: number }; errors: number; timeouts: number; non2xx: number };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, peakRssMb: peak };
+}
+
+export async function runLoad(o: { databaseUrl: string; analyses: Analysis[]; years: number[]; connections: number[]; seconds: number; log: (l: string) => void }): Promise<LoadRun[]> {
+  const [apiPort, basePort] = [await freePort(), await freePort()];
+  const env = { ...process.env, DATABASE_URL: o.databaseUrl, NODE_ENV: "production", LOG_LEVEL: "warn", LOAD_SAMPLE: "0", RATE_LIMIT_ADDRESS_PER_MINUTE: "0", RATE_LIMIT_TOKEN_PER_MINUTE: "0" };
+  const api = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], { cwd: ROOT, env: { ...env, PORT: String(apiPort), HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
+  const base = spawn(process.execPath, ["--import", "tsx", "bench/baseline-child.ts"], { cwd: ROOT, env: { ...env, PORT: String(basePort) }, stdio: ["ignore", "ignore", "inherit"] });
+  const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
+  const baseUrl = `http://127.0.0.1:${basePort}/`;
+  try {
+    await until(async () => (await fetch(`http://127.0.0.1:${apiPort}/health`).then((r) => r.text().then(() => r.ok))), "the API");
+    await until(async () => (await fetch(baseUrl, { method: "POST", body: "{}" }).then((r) => r.text().then(() => r.status === 404))), "the baseline server");
+    const runs: LoadRun[] = [];
+    for (const a of o.analyses) {
+      const apiBody = JSON.stringify({ query: print(a.document), variables: a.variables(o.years) });
+      const baseBody = JSON.stringify({ name: a.name, years: o.years });
+      // A short untimed run of each first: the JIT and the pools settle.
+      await cannon(apiUrl, apiBody, 4, 2, api.pid!);
+      await cannon(baseUrl, baseBody, 4, 2, base.pid!);
+      for (const c of o.connections) {
+        const g = await cannon(apiUrl, apiBody, c, o.seconds, api.pid!);
+        const b = await cannon(baseUrl, baseBody, c, o.seconds, base.pid!);
+        const run: LoadRun = { scenario: a.scenario, name: a.name, connections: c, api: { rps: g.rps, p50: g.p50, p99: g.p99 }, baseline: b, errors: g.errors, peakRssMb: g.peakRssMb };
+        o.log(`load (${a.scenario}) ${c} connections: API ${g.rps.toFixed(0)} req/s p50 ${g.p50} p99 ${g.p99} ms, ${g.errors} errors, ${g.peakRssMb.toFixed(0)} MB; baseline ${b.rps.toFixed(0)} req/s p50 ${b.p50} p99 ${b.p99} ms`);
+        runs.push(run);
+      }
+    }
+    return runs;
+  } finally {
+    await Promise.all([stopChild(api), stopChild(base)]);
+  }
+}
+
+export function loadMarkdown(runs: LoadRun[]): string {
+  return [
+    "Load (h): autocannon in its own process against the API and the baseline server, each in a process of its own.",
+    "",
+    "| | analysis | connections | API req/s | p50 ms | p99 ms | errors | API peak RSS MB | baseline req/s | p50 ms | p99 ms | API / baseline req/s |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...runs.map(
+      (r) =>
+        `| ${r.scenario} | ${r.name} | ${r.connections} | ${r.api.rps.toFixed(0)} | ${r.api.p50} | ${r.api.p99} | ${r.errors} | ${r.peakRssMb.toFixed(0)} | ${r.baseline.rps.toFixed(0)} | ${r.baseline.p50} | ${r.baseline.p99} | ${(r.api.rps / r.baseline.rps).toFixed(2)} |`,
+    ),
+  ].join("\n");
+}
