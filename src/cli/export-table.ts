@@ -1,4 +1,4 @@
-import { createWriteStream } from "node:fs";
+import { createWriteStream, statSync } from "node:fs";
 import { finished } from "node:stream/promises";
 import { userInfo } from "node:os";
 import type { Writable } from "node:stream";
@@ -13,13 +13,14 @@ import { writeXlsx } from "../modules/export/xlsx";
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-export const EXPORT_TABLE_USAGE = `usage: npm run budget -- export-table <${EXPORT_KINDS.join("|")}> [--format csv|xlsx] [--out FILE] [--<parameter> VALUE …]
+export const EXPORT_TABLE_USAGE = `usage: npm run budget -- export-table <${EXPORT_KINDS.join("|")}> [--format csv|xlsx] [--out FILE] [--json] [--<parameter> VALUE …]
 
   The exports GET /export/<kind>.<format> serves, with the same parameters as options (repeat an
   option for several values; --group-by takes a comma-separated list):
 ${EXPORT_KINDS.map((k) => `    ${k.padEnd(14)} ${EXPORT_PARAMS[k].map((p) => `--${kebab(p.name)}`).join(" ")}`).join("\n")}
   --format defaults to the --out file's extension, else csv; without --out the file goes to stdout.
   The CLI holds the database, so it reads as the finance bureau (FINANCE): drafts included.
+  --json (with --out) prints what was written: { kind, format, rows, file, bytes }.
 
 Exit status: 0 written, 1 failed, 2 bad usage (an unknown option or a bad value).`;
 
@@ -38,10 +39,15 @@ export async function runExportTable(argv: string[]): Promise<number> {
   if (!(EXPORT_KINDS as readonly string[]).includes(kind)) return usage(`unknown export "${kind}"`);
   let format: string | undefined;
   let out: string | undefined;
+  let json = false;
   const pairs: [string, string][] = [];
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i]!;
     const value = rest[i + 1];
+    if (flag === "--json") {
+      json = true;
+      continue;
+    }
     if (!flag.startsWith("--")) return usage(`unexpected argument "${flag}"`);
     if (value === undefined || value.startsWith("--")) return usage(`${flag} needs a value`);
     i++;
@@ -52,6 +58,7 @@ export async function runExportTable(argv: string[]): Promise<number> {
   }
   format ??= out && /\.xlsx$/i.test(out) ? "xlsx" : "csv";
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return usage(`--format must be csv or xlsx, not "${format}"`);
+  if (json && !out) return usage("--json describes the file written: give --out");
   let params;
   try {
     params = parseExportParams(kind as ExportKind, pairs, limitsFromEnv());
@@ -85,7 +92,8 @@ export async function runExportTable(argv: string[]): Promise<number> {
       if (!sink.writableEnded) sink.end();
       await finished(sink);
     }
-    console.error(`${kind}: ${count} rows written as ${format.toUpperCase()} to ${out ?? "stdout"} (read as FINANCE)`);
+    if (json) console.log(JSON.stringify({ kind, format, rows: count, file: out, bytes: statSync(out!).size }));
+    else console.error(`${kind}: ${count} rows written as ${format.toUpperCase()} to ${out ?? "stdout"} (read as FINANCE)`);
     return 0;
   } finally {
     await ds.destroy();

@@ -2,16 +2,19 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generateBundles } from "../tools/generate-zone";
 
-const USAGE = `usage: npm run budget -- generate --departments N --years Y --seed S [--first-year 2021] --out DIR
+const USAGE = `usage: npm run budget -- generate --departments N --years Y --seed S [--first-year 2021] --out DIR [--json]
 
 Writes DIR/<code>-<year>.bundle.json for N generated departments (codes 101 upward) over Y
-consecutive years. The same options always write the same bytes.`;
+consecutive years. The same options always write the same bytes. --json prints
+{ bundles, departments, years, seed, out }.`;
 
 /** Runs the generator from command-line arguments; returns the exit status (2 for bad usage). */
 export function runGenerate(argv: string[]): number {
   const opts = new Map<string, string>();
+  const json = argv.includes("--json");
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === "--json") continue;
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
     if (!m) return usage(`unexpected argument "${a}"`);
     const [, key, inline] = m;
@@ -47,7 +50,8 @@ export function runGenerate(argv: string[]): number {
   for (const b of bundles) {
     writeFileSync(join(out, `${b.department.code}-${b.year}.bundle.json`), JSON.stringify(b, null, 2) + "\n");
   }
-  console.log(`wrote ${bundles.length} bundle${bundles.length === 1 ? "" : "s"} to ${out}`);
+  if (json) console.log(JSON.stringify({ bundles: bundles.length, departments, years, seed, out }));
+  else console.log(`wrote ${bundles.length} bundle${bundles.length === 1 ? "" : "s"} to ${out}`);
   return 0;
 }
 

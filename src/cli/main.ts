@@ -34,12 +34,12 @@ commands:
                                            documents at a time while one writes (writes still take
                                            turns, one transaction each); default 1
   validate [--json] <file|dir ...>         read and check only; nothing is written (same as import --dry-run)
-  export <department> <year> [out.json] [--stage BUDGET|ADJUSTED|FINAL]
+  export <department> <year> [out.json] [--stage BUDGET|ADJUSTED|FINAL]   (its output is JSON)
                                            write the budget in force as a bundle (stdout without a file)
-  generate --departments N --years Y --seed S --out DIR
+  generate --departments N --years Y --seed S --out DIR [--json]
                                            write deterministic synthetic bundles shaped like the sample
-  migrate                                  bring the database schema up to date
-  export-table <kind> [--format csv|xlsx] [--out FILE] [--year Y --group-by D,…]
+  migrate [--json]                         bring the database schema up to date
+  export-table <kind> [--format csv|xlsx] [--out FILE] [--json] [--year Y --group-by D,…]
                                            an expenditure, projects, indicators or discrepancies
                                            export, as GET /export/<kind>.<format> (npm run budget --
                                            export-table, for its options); read as FINANCE
@@ -226,11 +226,22 @@ async function main(argv: string[]): Promise<number> {
   if (command === "tables") return runTables(rest);
   if (command === "publish" || command === "withdraw") return runPublication(command, rest);
   if (command === "migrate") {
+    const extra = rest.filter((a) => a !== "--json");
+    if (extra.length) {
+      console.error(`migrate takes no arguments but --json, not "${extra[0]}"\n\n${USAGE}`);
+      return 2;
+    }
     await (await openPlatformDatabase(loadConfig().database)).destroy();
-    console.log("database is up to date");
+    console.log(flags.has("--json") ? JSON.stringify({ status: "up to date" }) : "database is up to date");
     return 0;
   }
   if (command === "export" && args.length >= 2) {
+    // The bundle is JSON already: --json is taken and changes nothing.
+    const unknownFlag = [...flags].find((f) => f !== "--stage" && f !== "--json");
+    if (unknownFlag) {
+      console.error(`unknown option ${unknownFlag}\n\n${USAGE}`);
+      return 2;
+    }
     const stage = stageArg(rest);
     if (!stage) {
       console.error(`${STAGE_PROBLEM}\n\n${USAGE}`);

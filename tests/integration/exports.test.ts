@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -435,18 +435,24 @@ describe.each(DATABASE_KINDS)("[%s] exports from the CLI", (kind) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out);
       const fromHttp = await workbook(await get(`${base}/export/projects.xlsx?department=007`, ADMIN));
-      expect(sheetRecords(wb.getWorksheet("projects")!)).toEqual(sheetRecords(fromHttp.getWorksheet("projects")!));
+      const records = sheetRecords(wb.getWorksheet("projects")!);
+      expect(records).toEqual(sheetRecords(fromHttp.getWorksheet("projects")!));
+      // --json says what was written, on stdout, for a script to read.
+      const described = cli("projects", "--department", "007", "--out", out, "--json");
+      expect(described.status, described.stderr.toString()).toBe(0);
+      expect(JSON.parse(described.stdout.toString())).toEqual({ kind: "projects", format: "xlsx", rows: records.length, file: out, bytes: statSync(out).size });
     } finally {
       rmSync(out, { force: true });
     }
-  });
+  }, 180_000);
 
   it("exits 2 for bad usage: an unknown export, option or value", () => {
-    for (const args of [["budgets"], ["expenditure", "--colour", "red"], ["expenditure", "--year", "20x3"], ["expenditure", "--format", "pdf"], ["expenditure", "--year"]]) {
+    for (const args of [["budgets"], ["expenditure", "--colour", "red"], ["expenditure", "--year", "20x3"], ["expenditure", "--format", "pdf"], ["expenditure", "--year"], ["expenditure", "--json"]]) {
       const run = cli(...args);
       expect(run.status, args.join(" ")).toBe(2);
       expect(run.stdout.length).toBe(0);
       expect(run.stderr.toString()).toContain("usage: npm run budget -- export-table");
     }
-  });
+    // Each run starts a CLI process: seconds apiece on a busy machine.
+  }, 180_000);
 });
