@@ -79,7 +79,7 @@ export async function createServer(ds: DataSource, port: number, host = "127.0.0
     maxBodyNote: `importDisclosure takes files of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, as base64`,
     maxQueryBytes: limits.maxQueryBytes,
     deadlineMs: (query) => (/\bmutation\b/.test(query) ? limits.mutationDeadlineMs : limits.requestDeadlineMs),
-    handlers: [ideRoutes(), explorerRoutes(), exportRoute(ds, limits, rates), tablesRoute(ds)],
+    handlers: [ideRoutes(), explorerRoutes(), exportRoute(ds, limits, rates), tablesRoute(ds, limits, rates)],
   });
   const execute = async (query: string, variables?: Record<string, unknown>) => {
     const res = await apollo.executeOperation({ query, variables }, { contextValue: createContext(ds, PUBLIC_VIEWER) });

@@ -5,10 +5,12 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AGGREGATE_COST } from "../../src/common/complexity";
 import { exportBundle } from "../../src/ingest/export";
 import { importDocument } from "../../src/ingest/import";
 import { SAMPLE_FILE } from "../../src/ingest/sample";
 import { standardTableTitles } from "../../src/render/disclosure-text";
+import { createServer } from "../../src/server";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
 import { type Answer, get } from "../helpers/http-get";
 import { loadDraftVariant } from "../helpers/fixtures";
@@ -189,6 +191,22 @@ describe.each(DATABASE_KINDS)("[%s] standard tables", (kind) => {
       expect(e.extensions.code, path).toBe(code);
       expect(e.extensions.parameter, path).toBe(parameter);
       expect(e.message, path).not.toMatch(/SELECT|at \w+ \(/);
+    }
+  });
+
+  it("spends the caller's cost points with GraphQL's: past them a request is refused 429 RATE_LIMITED as JSON, with Retry-After", async () => {
+    // A minute's allowance is one aggregate's price: the first request spends it.
+    const s = await createServer(ds, 0, "127.0.0.1", { limits: { rateLimitPerAddress: AGGREGATE_COST, rateLimitPerToken: 0 } });
+    try {
+      expect((await get(`${s.url}tables/007/2023.txt`)).status).toBe(200);
+      const again = await get(`${s.url}tables/007/2023.xlsx`);
+      expect(again.status).toBe(429);
+      expect(again.headers["content-type"]).toBe("application/json; charset=utf-8");
+      const body = JSON.parse(again.body.toString("utf8"));
+      expect(body.errors[0].extensions).toMatchObject({ code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+      expect(Number(again.headers["retry-after"])).toBe(body.errors[0].extensions.retryAfterSeconds);
+    } finally {
+      await s.stop();
     }
   });
 

@@ -1,6 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DataSource } from "typeorm";
+import { AGGREGATE_COST } from "../../common/complexity";
+import { TIMED_OUT, deadlineRefusal, withDeadline } from "../../common/deadline";
 import { sendClientGraphqlError, sendJsonError } from "../../common/http-error";
+import type { Limits } from "../../common/limits";
+import { CallerRates } from "../../common/rate-limit";
+import { logger } from "../../ops/logger";
 import { resolveViewer } from "../access/authenticate";
 import { TABLE_CONTENT_TYPES, TABLE_FORMATS, TablesError, TablesService, parseFormat, parseStage } from "./tables.service";
 
@@ -11,10 +16,12 @@ const SHAPE = `/tables/{department}/{year}.{${TABLE_FORMATS.join("|")}}?stage=BU
  * `GET /tables/{department}/{year}.{xlsx|html|txt}?stage=…`: the standard tables of a stored
  * budget, regenerated, for the caller the Authorization header names (as for /graphql and the
  * exports: the public sees published budgets only). A mistake is answered 400 with a code and
- * the parameter; a budget that does not exist, or that the caller may not see, 404. Returns false
- * for paths that are not under /tables/.
+ * the parameter; a budget that does not exist, or that the caller may not see, 404. The request
+ * shares GraphQL's limits: it is charged an aggregate's cost to the caller's points (429
+ * RATE_LIMITED) and answered 503 REQUEST_TIMEOUT past the request deadline. Returns false for
+ * paths that are not under /tables/.
  */
-export function tablesRoute(ds: DataSource) {
+export function tablesRoute(ds: DataSource, limits: Pick<Limits, "requestDeadlineMs">, rates: CallerRates) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (!url.pathname.startsWith("/tables/")) return false;
@@ -38,7 +45,19 @@ export function tablesRoute(ds: DataSource) {
       if (url.searchParams.getAll("stage").length > 1) throw new TablesError(400, "BAD_USER_INPUT", "stage is given more than once; it takes one value", "stage");
       const stage = parseStage(url.searchParams.get("stage"));
       const viewer = await resolveViewer(ds, req);
-      rendered = await new TablesService(ds, viewer).render(department, Number(year), stage, format);
+      const refusal = rates.charge(CallerRates.keyOf(viewer.tokenId, req.socket.remoteAddress), AGGREGATE_COST);
+      if (refusal) {
+        sendJsonError(res, refusal.status, refusal.code, refusal.message, refusal.extensions, refusal.headers);
+        return true;
+      }
+      const built = await withDeadline(new TablesService(ds, viewer).render(department, Number(year), stage, format), limits.requestDeadlineMs);
+      if (built === TIMED_OUT) {
+        const late = deadlineRefusal(limits.requestDeadlineMs);
+        logger.warn({ requestId: res.getHeader("x-request-id"), deadlineMs: limits.requestDeadlineMs }, `tables ${url.pathname} abandoned at its deadline; answered 503`);
+        sendJsonError(res, late.status, late.code, late.message, late.extensions);
+        return true;
+      }
+      rendered = built;
     } catch (err) {
       if (err instanceof TablesError) {
         sendJsonError(res, err.status, err.code, err.message, err.parameter ? { parameter: err.parameter } : {});
