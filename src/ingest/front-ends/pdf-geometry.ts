@@ -46,6 +46,9 @@ function compose(a: Matrix, b: Matrix): Matrix {
 /** Points each path operator takes (pdf.js's path encoding: moveTo, lineTo, curveTo, quadraticCurveTo, closePath). */
 const POINTS: Record<number, number> = { 0: 1, 1: 1, 2: 3, 3: 2, 4: 0 };
 
+/** The operators extractRules reads; the PDF front end has pdf.js hand over only these. */
+export const RULE_OPERATORS = ["save", "restore", "transform", "constructPath"] as const;
+
 /**
  * Horizontal and vertical rules drawn on a page: thin filled rectangles and stroked segments,
  * in page space. Clipping paths and large filled shapes (cell shading) are not rules.

@@ -7,12 +7,15 @@
 import { createRequire } from "node:module";
 import type { Layout, LayoutLine } from "../layout";
 import { UnreadableFileError } from "../layout";
-import { type Grid, buildGrids, cellOf, extractRules, inGrid, sameColumns } from "./pdf-geometry";
+import { type Grid, RULE_OPERATORS, buildGrids, cellOf, extractRules, inGrid, sameColumns } from "./pdf-geometry";
 import { type Fragment, joinFragments, joinWrapped, normalizeCjk, visualLines } from "./pdf-text";
+import { SameThreadPort } from "./pdf-port";
 import { textLines } from "./pdf-unruled";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: PdfJs | undefined;
+/** The worker every document is read through, on the channel of pdf-port.ts. */
+let pdfWorker: InstanceType<PdfJs["PDFWorker"]> | undefined;
 
 /**
  * pdf.js and its worker (which runs in this thread: Node has no pdf.js worker), loaded once.
@@ -22,8 +25,8 @@ let pdfjs: PdfJs | undefined;
  *   of JavaScript, 8 MB of source maps) through tsx's loader thread and has their maps parsed:
  *   the process stayed some 250 MB larger for good (460 MB after one document, against 200).
  *   Stack traces inside pdf.js name pdf.mjs's own lines, which are readable.
- * - The worker is loaded up front, so pdf.js takes it from `globalThis.pdfjsWorker` instead of
- *   import()ing it on the first document.
+ * - The worker is loaded up front and set up once on a channel of our own (pdf-port.ts), which
+ *   copies only what the reader uses; every document is read through it.
  * - The built-ins its polyfills replace are put back (see BUILT_INS): among them
  *   Array.prototype.push, 2–3 times slower replaced, which pdf.js's parser calls for every byte
  *   of a name or string it reads (a quarter of a PDF's reading time).
@@ -35,7 +38,10 @@ function loadPdfJs(): PdfJs {
   try {
     const load = createRequire(__filename);
     const lib = load("pdfjs-dist/legacy/build/pdf.mjs") as PdfJs;
-    load("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    const { WorkerMessageHandler } = load("pdfjs-dist/legacy/build/pdf.worker.mjs") as { WorkerMessageHandler: { initializeFromPort(port: unknown): void } };
+    const port = new SameThreadPort(new Set(RULE_OPERATORS.map((name) => lib.OPS[name])));
+    WorkerMessageHandler.initializeFromPort(port);
+    pdfWorker = new lib.PDFWorker({ port: port as never });
     pdfjs = lib;
   } finally {
     process.setSourceMapsEnabled(sourceMaps);
@@ -98,14 +104,15 @@ interface Placed {
 
 export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<Layout> {
   const lib = loadPdfJs();
+  const worker = pdfWorker!;
   let doc: Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
   try {
     // (The stand-in is typed as the DOM's document, which this project's types do not include.)
-    doc = await lib.getDocument({ data: new Uint8Array(bytes), disableFontFace: false, ownerDocument: NO_FONTS_DOCUMENT as never, isEvalSupported: false, verbosity: 0, stopAtErrors: true }).promise;
+    doc = await lib.getDocument({ data: new Uint8Array(bytes), worker, disableFontFace: false, ownerDocument: NO_FONTS_DOCUMENT as never, isEvalSupported: false, verbosity: 0, stopAtErrors: true }).promise;
   } catch (e) {
     throw refusal(fileName, e);
   } finally {
-    restoreBuiltIns(); // the worker, loaded with the first document, brings its own copy
+    restoreBuiltIns();
   }
   try {
     const pages: Placed[][] = [];
