@@ -21,7 +21,7 @@ type Row = Record<string, unknown>;
  * worked out from the rows in `fromSql`, as a program using that SQL would.
  */
 export interface Analysis {
-  /** The issue's scenario letter: (a) one department-year's tree, (b) zone rollup, (c) rankings, (d) a search, (e) drill-down and comparison. */
+  /** The issue's scenario letter: (a) one department-year's tree, (b) zone rollup, (c) rankings, (d) a search, (e) drill-down and comparison, (h) the cheap query the load target is set on. */
   scenario: string;
   name: string;
   document: TypedDocumentNode<any, any>;
@@ -71,6 +71,15 @@ const DepartmentYearTree = parse(`
     }
   }`);
 
+/** (h) The cheap query the throughput target is set on: one department-year's totals. */
+const DepartmentYearTotals = parse(`
+  query DepartmentYearTotals($code: String!, $year: Int!) {
+    department(code: $code) {
+      code name
+      budget(year: $year) { year expenditureTotal basicExpenditure projectExpenditure }
+    }
+  }`);
+
 /** (b) Zone totals by 款 and year with subtotals: one page of the rollup, its count and whether more follow. */
 const ZoneRollup = parse(`
   query ZoneSectionsByYear($years: [Int!]) {
@@ -114,6 +123,18 @@ export const ANALYSES: Analysis[] = [
       ...economic!.map((l) => ["E", String(l.dept_economic_code), String(l.gov_economic_code), String(l.kind), wan(l.amount_fen)]),
       ...income!.map((l) => ["I", String(l.funding_source), String(l.label), wan(l.amount_fen)]),
     ],
+  },
+  {
+    scenario: "h",
+    name: "one department-year's totals (cheap query)",
+    document: DepartmentYearTotals,
+    variables: (years) => ({ code: TREE_DEPARTMENT, year: last(years) }),
+    sql: (years) => [{ sql: `SELECT d.code, d.name, b.year, b.stated_expenditure_total AS total, b.stated_basic AS basic, b.stated_project AS project FROM ${TREE_FROM}`, params: [TREE_DEPARTMENT, last(years)] }],
+    fromGraphql: (d) => {
+      const b = d.department.budget;
+      return [[d.department.code, d.department.name, String(b.year), b.expenditureTotal, b.basicExpenditure, b.projectExpenditure]];
+    },
+    fromSql: ([[h]]) => [[String(h!.code), String(h!.name), String(h!.year), wan(h!.total), wan(h!.basic), wan(h!.project)]],
   },
   {
     scenario: "b",

@@ -162,7 +162,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       results.push(r);
     }
     const load = o.load
-      ? await runLoad({ databaseUrl: config.url, analyses: ANALYSES.filter((a) => a.scenario === "a" || a.scenario === "b"), years, connections: o.load.connections, seconds: o.load.seconds, log })
+      ? await runLoad({ databaseUrl: config.url, analyses: ANALYSES.filter((a) => ["a", "b", "h"].includes(a.scenario)), years, connections: o.load.connections, seconds: o.load.seconds, log })
       : undefined;
     const syncArgs = await measureSyncArgs(ds, years[years.length - 1]!, { iterations: Math.max(3, Math.ceil(o.iterations / 10)), warmup: Math.max(1, Math.ceil(o.warmup / 10)) });
     log(syncArgsMarkdown(syncArgs));

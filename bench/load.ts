@@ -6,8 +6,8 @@ import { print } from "graphql";
 import type { Analysis } from "./analyses";
 
 /**
- * Scenario (h): load from a second process. The API (`src/index.ts`, as deployed, rate limits
- * off, warn-level logs) and the baseline server each run in a process of their own on the same
+ * Scenario (h): load from a second process. The API (started as `npm start` starts it, rate
+ * limits off, warn-level logs) and the baseline server each run in a process of their own on the same
  * database; autocannon, in a third, holds `connections` kept-alive connections for `seconds` on
  * one request. The server's resident memory is read from /proc while it runs.
  */
@@ -32,6 +32,14 @@ export interface LoadRun {
 }
 
 const ROOT = join(__dirname, "..");
+
+/** Node's arguments as `npm start` gives them (the heap limit among them), so the API runs here as deployed. */
+function startArguments(): string[] {
+  const start = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  const m = /\bnode\s+(.*)$/.exec(start);
+  if (!m) throw new Error(`cannot read node's arguments from the start script "${start}"`);
+  return m[1]!.trim().split(/\s+/);
+}
 
 async function freePort(): Promise<number> {
   const s = netServer();
@@ -85,7 +93,7 @@ async function cannon(url: string, body: string, connections: number, seconds: n
 export async function runLoad(o: { databaseUrl: string; analyses: Analysis[]; years: number[]; connections: number[]; seconds: number; log: (l: string) => void }): Promise<LoadRun[]> {
   const [apiPort, basePort] = [await freePort(), await freePort()];
   const env = { ...process.env, DATABASE_URL: o.databaseUrl, NODE_ENV: "production", LOG_LEVEL: "warn", LOAD_SAMPLE: "0", RATE_LIMIT_ADDRESS_PER_MINUTE: "0", RATE_LIMIT_TOKEN_PER_MINUTE: "0" };
-  const api = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], { cwd: ROOT, env: { ...env, PORT: String(apiPort), HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
+  const api = spawn(process.execPath, startArguments(), { cwd: ROOT, env: { ...env, PORT: String(apiPort), HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
   const base = spawn(process.execPath, ["--import", "tsx", "bench/baseline-child.ts"], { cwd: ROOT, env: { ...env, PORT: String(basePort) }, stdio: ["ignore", "ignore", "inherit"] });
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
   const baseUrl = `http://127.0.0.1:${basePort}/`;

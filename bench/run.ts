@@ -12,7 +12,8 @@ const USAGE = `usage: npm run bench -- [--quick] [--json] [--departments N] [--y
   BENCH_MYSQL_URL (default mariadb://root@127.0.0.1:3306/test) names the server; the bench makes and drops its own databases.
   The import section reads and imports one disclosure as text, PDF, XLSX and bundle (--read-runs, --import-runs timed
   runs each) and imports --batch distinct PDFs through the CLI in one child process, reporting its peak RSS.
-  The load scenario (h) runs autocannon from its own process on (a) and (b), 10 and 50 connections, --load-seconds
+  The load scenario (h) runs autocannon from its own process on (a), (b) and the cheap query (one department-year's
+  totals), 10 and 50 connections, --load-seconds
   each (default 10; left out of --quick unless --load), against the API and the baseline server in processes of their own.
   The bulk import (f) imports --bulk-departments × --bulk-years generated documents (default 20 × 5) and writes the
   same rows again with batched INSERTs; part of the import section.

@@ -20,7 +20,7 @@ describe.skipIf(!mysqlAvailable)("[mysql] npm run bench -- --quick", () => {
       // The fair baseline answered too, over HTTP.
       expect(a.baselineHttp.p50, a.name).toBeGreaterThan(0);
     }
-    expect(new Set(result.analyses.map((a) => a.scenario))).toEqual(new Set(["a", "b", "c", "d", "e"]));
+    expect(new Set(result.analyses.map((a) => a.scenario))).toEqual(new Set(["a", "b", "c", "d", "e", "h"]));
     expect(result.data.budgets).toBe(6);
     // The large answer runs on both schemas alike; the served one resolves plain arguments synchronously.
     expect(result.syncArgs.agree).toBe(true);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
 
 /** The production start command, as the README and the Dockerfile give it. */
-const START = ["--import", "tsx", "src/index.ts"];
+const START = ["--max-old-space-size=1024", "--import", "tsx", "src/index.ts"];
 
 interface Started {
   child: ChildProcess;
