@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DataSource } from "typeorm";
 import { AGGREGATE_COST } from "../../common/complexity";
-import { TIMED_OUT, deadlineRefusal, withDeadline } from "../../common/deadline";
 import { sendClientGraphqlError, sendJsonError } from "../../common/http-error";
 import type { Limits } from "../../common/limits";
-import { CallerRates } from "../../common/rate-limit";
+import type { CallerRates } from "../../common/rate-limit";
 import { logger } from "../../ops/logger";
-import { resolveViewer } from "../access/authenticate";
+import { withinRouteLimits } from "../access/route-limits";
 import { writeCsv } from "./csv";
 import type { ExportTable } from "./export-table";
 import { EXPORT_CHUNK, ExportService } from "./export.service";
@@ -66,28 +65,14 @@ export function exportRoute(ds: DataSource, limits: Pick<Limits, "maxStringLengt
     const kind = match[1] as ExportKind;
     const format = match[2] as ExportFormat;
     let table: ExportTable;
-    let rateKey = "";
+    let rateKey: string;
     try {
       const params = parseExportParams(kind, url.searchParams.entries(), limits);
-      const build = async () => {
-        const viewer = await resolveViewer(ds, req);
-        rateKey = CallerRates.keyOf(viewer.tokenId, req.socket.remoteAddress);
-        const refusal = rates.charge(rateKey, AGGREGATE_COST);
-        if (refusal) return refusal;
-        return new ExportService(ds, viewer).table(kind, params);
-      };
-      const built = await withDeadline(build(), limits.requestDeadlineMs);
-      if (built === TIMED_OUT) {
-        const refusal = deadlineRefusal(limits.requestDeadlineMs);
-        logger.warn({ requestId: res.getHeader("x-request-id"), deadlineMs: limits.requestDeadlineMs }, `export ${kind}.${format} abandoned at its deadline; answered 503`);
-        sendJsonError(res, refusal.status, refusal.code, refusal.message, refusal.extensions);
-        return true;
-      }
-      if ("code" in built) {
-        sendJsonError(res, built.status, built.code, built.message, built.extensions, built.headers);
-        return true;
-      }
-      table = built;
+      const built = await withinRouteLimits(req, res, `export ${kind}.${format}`, { ds, rates, deadlineMs: limits.requestDeadlineMs }, (viewer) =>
+        new ExportService(ds, viewer).table(kind, params),
+      );
+      if (!built) return true;
+      ({ value: table, rateKey } = built);
     } catch (err) {
       if (err instanceof ExportParamError) {
         sendJsonError(res, 400, err.code, err.message, { parameter: err.parameter });

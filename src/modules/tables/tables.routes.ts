@@ -1,12 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DataSource } from "typeorm";
-import { AGGREGATE_COST } from "../../common/complexity";
-import { TIMED_OUT, deadlineRefusal, withDeadline } from "../../common/deadline";
 import { sendClientGraphqlError, sendJsonError } from "../../common/http-error";
 import type { Limits } from "../../common/limits";
-import { CallerRates } from "../../common/rate-limit";
-import { logger } from "../../ops/logger";
-import { resolveViewer } from "../access/authenticate";
+import type { CallerRates } from "../../common/rate-limit";
+import { withinRouteLimits } from "../access/route-limits";
 import { TABLE_CONTENT_TYPES, TABLE_FORMATS, TablesError, TablesService, parseFormat, parseStage } from "./tables.service";
 
 const PATH = /^\/tables\/([^/]*)\/([^/]*)\.([^./]*)$/;
@@ -44,20 +41,11 @@ export function tablesRoute(ds: DataSource, limits: Pick<Limits, "requestDeadlin
       if (unknown !== undefined) throw new TablesError(400, "UNKNOWN_PARAMETER", `unknown parameter ${JSON.stringify(unknown.slice(0, 40))}; the standard tables take stage`, unknown.slice(0, 40));
       if (url.searchParams.getAll("stage").length > 1) throw new TablesError(400, "BAD_USER_INPUT", "stage is given more than once; it takes one value", "stage");
       const stage = parseStage(url.searchParams.get("stage"));
-      const viewer = await resolveViewer(ds, req);
-      const refusal = rates.charge(CallerRates.keyOf(viewer.tokenId, req.socket.remoteAddress), AGGREGATE_COST);
-      if (refusal) {
-        sendJsonError(res, refusal.status, refusal.code, refusal.message, refusal.extensions, refusal.headers);
-        return true;
-      }
-      const built = await withDeadline(new TablesService(ds, viewer).render(department, Number(year), stage, format), limits.requestDeadlineMs);
-      if (built === TIMED_OUT) {
-        const late = deadlineRefusal(limits.requestDeadlineMs);
-        logger.warn({ requestId: res.getHeader("x-request-id"), deadlineMs: limits.requestDeadlineMs }, `tables ${url.pathname} abandoned at its deadline; answered 503`);
-        sendJsonError(res, late.status, late.code, late.message, late.extensions);
-        return true;
-      }
-      rendered = built;
+      const built = await withinRouteLimits(req, res, `tables ${url.pathname}`, { ds, rates, deadlineMs: limits.requestDeadlineMs }, (viewer) =>
+        new TablesService(ds, viewer).render(department, Number(year), stage, format),
+      );
+      if (!built) return true;
+      rendered = built.value;
     } catch (err) {
       if (err instanceof TablesError) {
         sendJsonError(res, err.status, err.code, err.message, err.parameter ? { parameter: err.parameter } : {});
