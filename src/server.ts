@@ -14,7 +14,7 @@ import { explorerRoutes } from "./explorer/routes";
 import { ideRoutes } from "./ide/routes";
 import { exportRoute } from "./modules/export/export.routes";
 import { tablesRoute } from "./modules/tables/tables.routes";
-import { health, ready } from "./ops/health";
+import { health, noIcon, ready } from "./ops/health";
 import { getSchema } from "./schema";
 
 /**
@@ -70,6 +70,7 @@ export async function createServer(ds: DataSource, port: number, host = "127.0.0
     routes: [
       { path: "/health", handle: health },
       { path: "/ready", handle: ready(ds, () => stopping) },
+      { path: "/favicon.ico", handle: noIcon },
     ],
     shutdownGraceMs: opts.shutdownGraceMs,
     // Loaders are made per request: their caches never outlive one query.

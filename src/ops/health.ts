@@ -24,6 +24,16 @@ export function health(_req: IncomingMessage, res: ServerResponse): void {
   sendJson(res, 200, { status: "ok", uptimeSeconds: Math.round(process.uptime()) });
 }
 
+/**
+ * Browsers ask every site for /favicon.ico (the IDE and the explorer pages among them). There is
+ * no icon: "no content", kept for a day, instead of a GraphQL error for a request without a query.
+ */
+export function noIcon(_req: IncomingMessage, res: ServerResponse): void {
+  res.statusCode = 204;
+  res.setHeader("cache-control", "public, max-age=86400");
+  res.end();
+}
+
 async function database(ds: DataSource): Promise<Check> {
   await ds.query("SELECT 1");
   return { ok: true };

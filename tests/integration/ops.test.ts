@@ -61,6 +61,15 @@ describe.each(DATABASE_KINDS)("health and readiness (%s)", (kind) => {
     expect(lines.find((l) => l.path === "/health")).toMatchObject({ status: 200, statements: 0 });
   });
 
+  it("/favicon.ico answers 204 with nothing, kept for a day, and no statement", async () => {
+    const lines = captureInfo();
+    const r = await call(`${server.url}favicon.ico`);
+    expect(r.status).toBe(204);
+    expect(r.body).toBeUndefined();
+    expect(r.headers["cache-control"]).toBe("public, max-age=86400");
+    expect(lines.find((l) => l.path === "/favicon.ico")).toMatchObject({ status: 204, statements: 0 });
+  });
+
   it("/ready answers 200 with each check passed on a migrated database with its code lists", async () => {
     const r = await call(`${server.url}ready`);
     expect(r.status).toBe(200);
