@@ -11,7 +11,7 @@ import { type SyncArgsResult, measureSyncArgs, syncArgsMarkdown } from "./resolv
 import { ANALYSES } from "./analyses";
 import { GraphqlClient } from "./client";
 import { startBaselineServer } from "./baseline";
-import { type LoadRun, loadMarkdown, runLoad } from "./load";
+import { type AttacksUnderLoad, type LoadRun, loadMarkdown, runLoad } from "./load";
 
 export interface BenchOptions {
   /** A MySQL-compatible server; the benchmark makes and drops its own database there. */
@@ -48,6 +48,8 @@ export interface BenchResult {
   syncArgs: SyncArgsResult;
   analyses: AnalysisResult[];
   load?: LoadRun[];
+  /** Scenario (i): hostile requests while (a) runs under load. */
+  attacksUnderLoad?: AttacksUnderLoad;
 }
 
 function quantile(xs: number[], q: number): number {
@@ -161,12 +163,12 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       log(`(${a.scenario}) ${a.name}: ${r.graphql.p50.toFixed(2)} ms vs baseline ${r.baselineHttp.p50.toFixed(2)} ms (SQL ${r.sql.p50.toFixed(2)} ms)${agree ? "" : "  (ANSWERS DIFFER)"}`);
       results.push(r);
     }
-    const load = o.load
+    const loaded = o.load
       ? await runLoad({ databaseUrl: config.url, analyses: ANALYSES.filter((a) => ["a", "b", "h"].includes(a.scenario)), years, connections: o.load.connections, seconds: o.load.seconds, log })
       : undefined;
     const syncArgs = await measureSyncArgs(ds, years[years.length - 1]!, { iterations: Math.max(3, Math.ceil(o.iterations / 10)), warmup: Math.max(1, Math.ceil(o.warmup / 10)) });
     log(syncArgsMarkdown(syncArgs));
-    return { data: { departments: o.departments, years: o.years, budgets: bundles.length, ...sizes, importSeconds }, floorMs, syncArgs, analyses: results, load };
+    return { data: { departments: o.departments, years: o.years, budgets: bundles.length, ...sizes, importSeconds }, floorMs, syncArgs, analyses: results, load: loaded?.runs, attacksUnderLoad: loaded?.attacks };
   } finally {
     client.close();
     baseline.close();
@@ -192,5 +194,5 @@ export function markdown(r: BenchResult): string {
     (a) =>
       `| ${a.scenario} | ${a.name} | ${ms(a.graphql.p50)} | ${ms(a.graphql.p95)} | ${ms(a.baselineHttp.p50)} | ${ms(a.baselineHttp.p95)} | ${a.ratio.p50.toFixed(2)} | ${a.ratio.p95.toFixed(2)} | ${ms(a.inProcess.p50)} | ${ms(a.inProcess.p95)} | ${ms(a.sql.p50)} | ${ms(a.sql.p95)} | ${a.graphql.statements} / ${a.sql.statements} | ${a.agree ? "yes" : "NO"} |`,
   );
-  return [...head, ...rows, "", ...(r.load ? [loadMarkdown(r.load), ""] : []), syncArgsMarkdown(r.syncArgs)].join("\n");
+  return [...head, ...rows, "", ...(r.load ? [loadMarkdown({ runs: r.load, attacks: r.attacksUnderLoad }), ""] : []), syncArgsMarkdown(r.syncArgs)].join("\n");
 }

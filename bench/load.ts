@@ -4,6 +4,7 @@ import { createServer as netServer } from "node:net";
 import { join } from "node:path";
 import { print } from "graphql";
 import type { Analysis } from "./analyses";
+import { aggregateFlood, aliasFlood, post } from "./attacks";
 
 /**
  * Scenario (h): load from a second process. The API (started as `npm start` starts it, rate
@@ -90,7 +91,55 @@ async function cannon(url: string, body: string, connections: number, seconds: n
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, peakRssMb: peak };
 }
 
-export async function runLoad(o: { databaseUrl: string; analyses: Analysis[]; years: number[]; connections: number[]; seconds: number; log: (l: string) => void }): Promise<LoadRun[]> {
+/** Scenario (i): a hostile request sent while (a) runs under load, and what it cost the load. */
+export interface AttackUnderLoad {
+  name: string;
+  bytes: number;
+  status: number;
+  code: string | undefined;
+  /** From the request's first byte sent to its answer's last byte received. */
+  refusedMs: number;
+}
+
+export interface AttacksUnderLoad {
+  connections: number;
+  attacks: AttackUnderLoad[];
+  /** The (a) load while the attacks were sent, and the same load without them (the run before). */
+  during: { rps: number; p50: number; p99: number; errors: number };
+  quiet: { rps: number; p50: number; p99: number } | undefined;
+  peakRssMb: number;
+}
+
+/** The issue's two abusive queries, and an aggregate one small enough to pass the size and token limits, as scenario (i) sends them. */
+const HOSTILE: [string, () => string][] = [
+  ["1.2 M aliases of __typename", () => aliasFlood()],
+  ["4,990 aliases of a rollup expenditure", () => aggregateFlood()],
+  // Under the size and token limits (100 KB, 10,000 tokens): a limit further in must refuse it.
+  ["400 aliases of a rollup expenditure", () => aggregateFlood(400)],
+];
+
+/** While (a) runs at `connections` for `seconds`, sends each hostile request once, a third of the way in. */
+async function attacksUnderLoad(apiUrl: string, body: string, connections: number, seconds: number, pid: number, quiet: LoadRun | undefined): Promise<AttacksUnderLoad> {
+  const hostile = HOSTILE.map(([name, make]) => ({ name, body: Buffer.from(JSON.stringify({ query: make() })) }));
+  const load = cannon(apiUrl, body, connections, seconds, pid);
+  await new Promise((r) => setTimeout(r, (seconds * 1000) / 3));
+  const attacks: AttackUnderLoad[] = [];
+  for (const h of hostile) {
+    const r = await post(apiUrl, h.body);
+    attacks.push({ name: h.name, bytes: h.body.length, status: r.status, code: r.body.errors?.[0]?.extensions?.code as string | undefined, refusedMs: r.ms });
+  }
+  const during = await load;
+  return { connections, attacks, during: { rps: during.rps, p50: during.p50, p99: during.p99, errors: during.errors }, quiet: quiet && { rps: quiet.api.rps, p50: quiet.api.p50, p99: quiet.api.p99 }, peakRssMb: during.peakRssMb };
+}
+
+export async function runLoad(o: {
+  databaseUrl: string;
+  analyses: Analysis[];
+  years: number[];
+  connections: number[];
+  seconds: number;
+  log: (l: string) => void;
+}): Promise<{ runs: LoadRun[]; attacks?: AttacksUnderLoad }> {
   const [apiPort, basePort] = [await freePort(), await freePort()];
   const env = { ...process.env, DATABASE_URL: o.databaseUrl, NODE_ENV: "production", LOG_LEVEL: "warn", LOAD_SAMPLE: "0", RATE_LIMIT_ADDRESS_PER_MINUTE: "0", RATE_LIMIT_TOKEN_PER_MINUTE: "0" };
   const api = spawn(process.execPath, startArguments(), { cwd: ROOT, env: { ...env, PORT: String(apiPort), HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
@@ -115,13 +164,19 @@ export async function runLoad(o: { databaseUrl: string; analyses: Analysis[]; ye
         runs.push(run);
       }
     }
-    return runs;
+    const tree = o.analyses.find((a) => a.scenario === "a");
+    if (!tree) return { runs };
+    const c = o.connections[0]!;
+    const attacks = await attacksUnderLoad(apiUrl, JSON.stringify({ query: print(tree.document), variables: tree.variables(o.years) }), c, o.seconds, api.pid!, runs.find((r) => r.scenario === "a" && r.connections === c));
+    for (const a of attacks.attacks) o.log(`(i) under (a) at ${c} connections: ${a.name} (${(a.bytes / 1e6).toFixed(1)} MB) answered ${a.status} ${a.code ?? ""} in ${a.refusedMs.toFixed(1)} ms`);
+    o.log(`(i) the (a) load meanwhile: ${attacks.during.rps.toFixed(0)} req/s, p99 ${attacks.during.p99} ms, ${attacks.during.errors} errors`);
+    return { runs, attacks };
   } finally {
     await Promise.all([stopChild(api), stopChild(base)]);
   }
 }
 
-export function loadMarkdown(runs: LoadRun[]): string {
+export function loadMarkdown({ runs, attacks }: { runs: LoadRun[]; attacks?: AttacksUnderLoad }): string {
   return [
     "Load (h): autocannon in its own process against the API and the baseline server, each in a process of its own.",
     "",
@@ -131,5 +186,17 @@ export function loadMarkdown(runs: LoadRun[]): string {
       (r) =>
         `| ${r.scenario} | ${r.name} | ${r.connections} | ${r.api.rps.toFixed(0)} | ${r.api.p50} | ${r.api.p99} | ${r.errors} | ${r.peakRssMb.toFixed(0)} | ${r.baseline.rps.toFixed(0)} | ${r.baseline.p50} | ${r.baseline.p99} | ${(r.api.rps / r.baseline.rps).toFixed(2)} |`,
     ),
+    ...(attacks ? ["", attacksUnderLoadMarkdown(attacks)] : []),
+  ].join("\n");
+}
+
+function attacksUnderLoadMarkdown(r: AttacksUnderLoad): string {
+  const q = r.quiet;
+  return [
+    `Hostile requests under load (i): each sent once while (a) runs at ${r.connections} connections. The (a) load meanwhile: ${r.during.rps.toFixed(0)} req/s, p50 ${r.during.p50} ms, p99 ${r.during.p99} ms, ${r.during.errors} errors${q ? ` (without the attacks, the run before: ${q.rps.toFixed(0)} req/s, p50 ${q.p50} ms, p99 ${q.p99} ms)` : ""}; API peak RSS ${r.peakRssMb.toFixed(0)} MB.`,
+    "",
+    "| attack | body | answer | answered in |",
+    "|---|---:|---|---:|",
+    ...r.attacks.map((a) => `| ${a.name} | ${(a.bytes / 1e6).toFixed(1)} MB | ${a.status} ${a.code ?? ""} | ${a.refusedMs.toFixed(1)} ms |`),
   ].join("\n");
 }

@@ -14,7 +14,9 @@ const USAGE = `usage: npm run bench -- [--quick] [--json] [--departments N] [--y
   runs each) and imports --batch distinct PDFs through the CLI in one child process, reporting its peak RSS.
   The load scenario (h) runs autocannon from its own process on (a), (b) and the cheap query (one department-year's
   totals), 10 and 50 connections, --load-seconds
-  each (default 10; left out of --quick unless --load), against the API and the baseline server in processes of their own.
+  each (default 10; left out of --quick unless --load), against the API and the baseline server in processes of their own;
+  then (i): (a) again at 10 connections while the hostile requests (a 22.9 MB alias flood, 4,990 and 400 aliases of an
+  aggregate) are sent once each.
   The bulk import (f) imports --bulk-departments × --bulk-years generated documents (default 20 × 5) and writes the
   same rows again with batched INSERTs; part of the import section.
   --attacks runs only the limits section: calibrates an aggregate's cost against ordinary fields, then sends the
