@@ -59,14 +59,9 @@ const LOADER_GROUPS = [
   (s: Services) => fiscalYearLoaders(s.fiscalYears),
   (s: Services) => executionLoaders(s.execution),
 ];
-export type Loaders = ReturnType<typeof departmentLoaders> &
-  ReturnType<typeof budgetLoaders> &
-  ReturnType<typeof projectLoaders> &
-  ReturnType<typeof performanceLoaders> &
-  ReturnType<typeof subjectCodeLoaders> &
-  ReturnType<typeof economicCodeLoaders> &
-  ReturnType<typeof fiscalYearLoaders> &
-  ReturnType<typeof executionLoaders>;
+/** One type with every module's loaders, read off the groups above. */
+type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+export type Loaders = Intersection<ReturnType<(typeof LOADER_GROUPS)[number]>>;
 
 const SERVICES = Symbol("services");
 

@@ -111,8 +111,6 @@ export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<La
     doc = await lib.getDocument({ data: new Uint8Array(bytes), worker, disableFontFace: false, ownerDocument: NO_FONTS_DOCUMENT as never, isEvalSupported: false, verbosity: 0, stopAtErrors: true }).promise;
   } catch (e) {
     throw refusal(fileName, e);
-  } finally {
-    restoreBuiltIns();
   }
   try {
     const pages: Placed[][] = [];
