@@ -63,7 +63,11 @@ describe.skipIf(!haveChromium)("GraphiQL in headless chromium", () => {
       expect(listed.slice(0, names.length)).toEqual(names);
       await page.click(item("DepartmentBudgetTotals"));
 
-      const answered = page.waitForResponse((r) => r.url() === `${origin}/graphql` && r.request().method() === "POST", { timeout: TIMEOUT });
+      // The operation's own answer: GraphiQL may still be fetching the schema (a POST to the same URL).
+      const answered = page.waitForResponse(
+        (r) => r.url() === `${origin}/graphql` && r.request().method() === "POST" && (r.request().postData() ?? "").includes("DepartmentBudgetTotals"),
+        { timeout: TIMEOUT },
+      );
       await page.click(".graphiql-execute-button");
       const response = await answered;
       const body = (await response.json()) as { data?: { department: { code: string; budget: { expenditureTotal: string } } }; errors?: unknown[] };
