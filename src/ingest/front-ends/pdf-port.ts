@@ -1,18 +1,19 @@
 /**
  * The channel between pdf.js's API and its worker when both run in this thread (Node has no
  * pdf.js worker). pdf.js's own loop-back channel deep-copies every message, as a real worker
- * boundary would: for a table-heavy page that is every glyph of every line of text, copied in
- * the operator list only to be ignored, since the text comes from the text layer. That copy
- * (and the garbage it makes) was a sixth of a PDF's reading time.
+ * boundary would: for a table-heavy page that is every glyph of every line of text, and every
+ * operator the reader never looks at (colours, clips, marked content). That copy (and the garbage
+ * it makes) was a sixth of a PDF's reading time.
  *
  * This channel copies only what a real channel must, and only where the worker would change it:
- * - an operator list is cut down to the operators the reader looks at (`keep`), in their order;
- *   the rest (every glyph of every line of text) never leaves the worker. The worker empties its
- *   arrays once a chunk is sent, so the chunk's arrays are new; the kept arguments are passed as
- *   they are, as the worker never touches an operator's arguments again;
- * - a chunk of the text layer is passed without copying its items: once sent, the worker puts
- *   new item and style collections on the object it sent (so that object is copied, shallow)
- *   and never touches the sent items again;
+ * - an operator list is cut down to the operators the reader looks at (`keep`: the rules' and the
+ *   text's), in their order. The worker empties its arrays once a chunk is sent, so the chunk's
+ *   arrays are new; the kept arguments (glyphs among them) are passed as they are, as the worker
+ *   never touches an operator's arguments again and the reader only reads them;
+ * - a chunk of the text layer (read only for pages the operator list cannot place, see
+ *   pdf-runs.ts) is passed without copying its items: once sent, the worker puts new item and
+ *   style collections on the object it sent (so that object is copied, shallow) and never touches
+ *   the sent items again;
  * - every other message is copied, as before.
  */
 type Listener = (event: { data: unknown }) => void;

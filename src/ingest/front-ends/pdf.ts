@@ -1,8 +1,10 @@
 /**
- * The PDF front end: a published disclosure's text layer (pdf.js, pure JavaScript) laid out as
- * lines of cells. Tables are rebuilt from the ruling lines the PDF draws, and where it draws none,
- * from the positions of the text; a table that runs over a page break stays one table, its
- * repeated header dropped; text that wraps inside a cell is joined again.
+ * The PDF front end: a published disclosure's text (pdf.js, pure JavaScript) laid out as lines of
+ * cells. Each page is parsed once, into pdf.js's operator list: the text runs come from it
+ * (pdf-runs.ts) as they would from pdf.js's text layer, which is read only for a page that needs
+ * what the runs do not redo. Tables are rebuilt from the ruling lines the PDF draws, and where it
+ * draws none, from the positions of the text; a table that runs over a page break stays one
+ * table, its repeated header dropped; text that wraps inside a cell is joined again.
  */
 import { createRequire } from "node:module";
 import type { Layout, LayoutLine } from "../layout";
@@ -10,6 +12,7 @@ import { UnreadableFileError } from "../layout";
 import { type Grid, RULE_OPERATORS, buildGrids, cellOf, extractRules, inGrid, sameColumns } from "./pdf-geometry";
 import { type Fragment, joinFragments, joinWrapped, normalizeCjk, visualLines } from "./pdf-text";
 import { SameThreadPort } from "./pdf-port";
+import { type RunFont, TEXT_OPERATORS, type TextRun, textRuns, useNormalizer } from "./pdf-runs";
 import { textLines } from "./pdf-unruled";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -39,9 +42,10 @@ function loadPdfJs(): PdfJs {
     const load = createRequire(__filename);
     const lib = load("pdfjs-dist/legacy/build/pdf.mjs") as PdfJs;
     const { WorkerMessageHandler } = load("pdfjs-dist/legacy/build/pdf.worker.mjs") as { WorkerMessageHandler: { initializeFromPort(port: unknown): void } };
-    const port = new SameThreadPort(new Set(RULE_OPERATORS.map((name) => lib.OPS[name])));
+    const port = new SameThreadPort(new Set([...RULE_OPERATORS, ...TEXT_OPERATORS].map((name) => lib.OPS[name])));
     WorkerMessageHandler.initializeFromPort(port);
     pdfWorker = new lib.PDFWorker({ port: port as never });
+    useNormalizer(lib.normalizeUnicode);
     pdfjs = lib;
   } finally {
     process.setSourceMapsEnabled(sourceMaps);
@@ -118,8 +122,9 @@ export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<La
     const open = doc;
     const fetchPage = (p: number) => {
       const fetched = open.getPage(p).then(async (page) => {
-        const [ops, content] = await Promise.all([page.getOperatorList(), page.getTextContent()]);
-        return { page, ops, content };
+        const ops = await page.getOperatorList();
+        const runs = textRuns(ops.fnArray, ops.argsArray, lib.OPS as unknown as Record<string, number>, await loadedFonts(page, ops, lib.OPS.setFont), page.view);
+        return { page, ops, runs: runs ?? ((await page.getTextContent()).items as TextRun[]) };
       });
       fetched.catch(() => {}); // awaited below; a page whose turn never comes must not fail the process
       return fetched;
@@ -127,12 +132,12 @@ export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<La
     // The next page is read while this one is placed: one page ahead, so memory stays one page deep.
     let next = fetchPage(1);
     for (let p = 1; p <= doc.numPages; p++) {
-      const { page, ops, content } = await next;
+      const { page, ops, runs } = await next;
       if (p < doc.numPages) next = fetchPage(p + 1);
       const { width } = page.getViewport({ scale: 1 });
-      const frags = content.items.flatMap((it) => {
-        if (!("str" in it) || !it.str.trim()) return [];
-        const size = Math.hypot(it.transform[2], it.transform[3]) || it.height;
+      const frags = runs.flatMap((it) => {
+        if (typeof it.str !== "string" || !it.str.trim()) return [];
+        const size = Math.hypot(it.transform[2], it.transform[3]) || (it.height ?? 0);
         const font = safeFontName(page, it.fontName);
         return [{ text: normalizeCjk(it.str), x: it.transform[4], y: it.transform[5], width: it.width, size, bold: /bold|black|heavy|semibold|demi/i.test(font) }];
       });
@@ -148,6 +153,23 @@ export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<La
   } finally {
     await doc.destroy();
   }
+}
+
+/**
+ * The page's fonts, once the API side has them (pdf.js hands each one over before the operator
+ * list that uses it, and settles it a moment later).
+ */
+async function loadedFonts(page: { commonObjs: { get(id: string, done?: (data: unknown) => void): unknown } }, ops: { fnArray: number[]; argsArray: unknown[] }, setFont: number): Promise<(id: string) => RunFont | null> {
+  const ids = new Set<string>();
+  ops.fnArray.forEach((fn, i) => fn === setFont && ids.add(String((ops.argsArray[i] as unknown[])[0])));
+  const fonts = new Map<string, RunFont | null>();
+  await Promise.all(
+    [...ids].map((id) => new Promise<void>((settled) => page.commonObjs.get(id, (data) => {
+      fonts.set(id, data && typeof data === "object" && typeof (data as RunFont).name === "string" ? (data as RunFont) : null);
+      settled();
+    }))),
+  );
+  return (id) => fonts.get(id) ?? null;
 }
 
 function safeFontName(page: { commonObjs: { get(id: string): unknown } }, id: string): string {

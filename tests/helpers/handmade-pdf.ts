@@ -1,0 +1,38 @@
+/**
+ * A PDF written by hand: pages whose content streams the test gives, with Helvetica as /F1,
+ * Helvetica-Bold as /F2 (neither embedded), /F3 a Helvetica whose codes 0x80 and 0x81 stand for a
+ * zero-width space and a combining acute accent, and one form XObject /Fm1 that draws a line of text.
+ * For exercising text operators a printed disclosure never uses.
+ */
+export function handmadePdf(pages: string[]): Buffer {
+  const objects: string[] = [];
+  const add = (body: string) => objects.push(body);
+  add("<< /Type /Catalog /Pages 2 0 R >>");
+  const pageIds = pages.map((_, i) => 8 + i * 2);
+  add(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`);
+  add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+  add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
+  add(stream("BT /F1 10 Tf 0 0 Td (inside a form) Tj ET", "/Type /XObject /Subtype /Form /BBox [0 0 300 50] /Resources << /Font << /F1 3 0 R >> >>"));
+  add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 7 0 R >>");
+  add(stream("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Marks def 1 begincodespacerange <00> <FF> endcodespacerange\n1 beginbfrange <20> <7E> <0020> endbfrange\n2 beginbfchar <80> <200B> <81> <0301> endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end"));
+  for (const content of pages) {
+    const id = objects.length + 1;
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${id + 1} 0 R /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 6 0 R >> /XObject << /Fm1 5 0 R >> >> >>`);
+    add(stream(content));
+  }
+  let out = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, "latin1"));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, "latin1");
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, "0")} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, "latin1");
+}
+
+function stream(content: string, dict = ""): string {
+  return `<< ${dict} /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`;
+}
