@@ -3,8 +3,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
 import { MAX_DOCUMENT_BYTES } from "../../src/ingest/front-ends/detect";
+import { readPdfLayout } from "../../src/ingest/front-ends/pdf";
 import { importDocument, readModel } from "../../src/ingest/import";
 import { DATABASE_KINDS, freshDatabase } from "../helpers/databases";
+import { handmadePdf } from "../helpers/handmade-pdf";
 import { modelFacts, withoutPlaces } from "../helpers/model-facts";
 import { rowCounts } from "../helpers/row-counts";
 import { TestServer } from "../helpers/server";
@@ -67,6 +69,22 @@ describe("reading PDF originals", () => {
     await expect(readModel("broken-garbled.pdf", original("broken-garbled.pdf"))).rejects.toThrow();
     expect({ parse: JSON.parse, stringify: JSON.stringify, push: Array.prototype.push }).toEqual(NATIVE);
     expect(JSON.stringify).toBe(NATIVE.stringify);
+  });
+
+  it("reads a page the operator list cannot place (turned text, a form) from pdf.js's text layer, beside one it can", async () => {
+    const pdf = handmadePdf([
+      "BT /F1 12 Tf 72 700 Td [(plain)-2000(cells)] TJ ET",
+      "BT /F1 12 Tf 0 1 -1 0 300 300 Tm [(turned)-300(text)] TJ ET",
+      "q 1 0 0 1 72 600 cm /Fm1 Do Q BT /F2 12 Tf 72 500 Td (beside the form) Tj ET",
+    ]);
+    const layout = await readPdfLayout("handmade.pdf", pdf);
+    expect(layout.lines.map((l) => [l.at, l.cells.join("|")])).toEqual([
+      ["handmade.pdf page 1 line 1", "plain cells"],
+      ["handmade.pdf page 2 line 1", "turned text"],
+      ["handmade.pdf page 3 line 1", "inside a form"],
+      ["handmade.pdf page 3 line 2", "beside the form"],
+    ]);
+    expect(layout.lines.at(-1)!.style.bold).toBe(true);
   });
 
   it("refuses a file over the size limit before reading it", async () => {
