@@ -69,34 +69,41 @@ export function extractRules(fnArray: number[], argsArray: unknown[][], ops: Rec
       const [paint, paths] = args as [number, ArrayLike<number>[] | ArrayLike<number>];
       if (!painting.has(paint)) continue;
       const list = Array.isArray(paths) && typeof paths[0] !== "number" ? (paths as ArrayLike<number>[]) : [paths as ArrayLike<number>];
-      for (const data of list) for (const sub of subpaths(data, ctm)) rules.push(...classify(sub, stroking.has(paint)));
+      // (pdf.js paints an empty path as [null].)
+      for (const data of list) if (data) for (const box of subpathBoxes(data, ctm)) rules.push(...classify(box, stroking.has(paint)));
     }
   }
   return rules;
 }
 
-/** Each subpath's points, transformed to page space. */
-function subpaths(data: ArrayLike<number>, ctm: Matrix): [number, number][][] {
-  const out: [number, number][][] = [];
-  let current: [number, number][] = [];
+/** Each subpath's extent in page space: [left, right, bottom, top]. */
+function subpathBoxes(data: ArrayLike<number>, ctm: Matrix): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  let box: [number, number, number, number] | null = null;
   for (let i = 0; i < data.length; ) {
     const op = data[i++]!;
     const n = POINTS[op];
     if (n === undefined) break;
-    if (op === 0 && current.length) {
-      out.push(current);
-      current = [];
+    if (op === 0 && box) {
+      out.push(box);
+      box = null;
     }
-    for (let k = 0; k < n; k++, i += 2) current.push(apply(ctm, data[i]!, data[i + 1]!));
+    for (let k = 0; k < n; k++, i += 2) {
+      const [x, y] = apply(ctm, data[i]!, data[i + 1]!);
+      if (!box) box = [x, x, y, y];
+      else {
+        if (x < box[0]) box[0] = x;
+        if (x > box[1]) box[1] = x;
+        if (y < box[2]) box[2] = y;
+        if (y > box[3]) box[3] = y;
+      }
+    }
   }
-  if (current.length) out.push(current);
+  if (box) out.push(box);
   return out;
 }
 
-function classify(points: [number, number][], stroked: boolean): Rule[] {
-  const xs = points.map((p) => p[0]);
-  const ys = points.map((p) => p[1]);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+function classify([x0, x1, y0, y1]: [number, number, number, number], stroked: boolean): Rule[] {
   const w = x1 - x0;
   const h = y1 - y0;
   if (w <= THIN && h > THIN * 2) return [{ vertical: true, at: (x0 + x1) / 2, from: y0, to: y1 }];

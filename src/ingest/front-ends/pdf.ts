@@ -135,11 +135,12 @@ export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<La
       const { page, ops, runs } = await next;
       if (p < doc.numPages) next = fetchPage(p + 1);
       const { width } = page.getViewport({ scale: 1 });
+      const bold = new Map<string, boolean>();
       const frags = runs.flatMap((it) => {
         if (typeof it.str !== "string" || !it.str.trim()) return [];
         const size = Math.hypot(it.transform[2], it.transform[3]) || (it.height ?? 0);
-        const font = safeFontName(page, it.fontName);
-        return [{ text: normalizeCjk(it.str), x: it.transform[4], y: it.transform[5], width: it.width, size, bold: /bold|black|heavy|semibold|demi/i.test(font) }];
+        if (!bold.has(it.fontName)) bold.set(it.fontName, /bold|black|heavy|semibold|demi/i.test(safeFontName(page, it.fontName)));
+        return [{ text: normalizeCjk(it.str), x: it.transform[4], y: it.transform[5], width: it.width, size, bold: bold.get(it.fontName)! }];
       });
       textChars += frags.reduce((n, f) => n + f.text.length, 0);
       const grids = buildGrids(extractRules(ops.fnArray, ops.argsArray as unknown[][], lib.OPS as unknown as Record<string, number>));
