@@ -11,8 +11,8 @@
  * - whitespace glyphs advance without being written; one space is kept between two words;
  * - glyphs outside the page's box are dropped.
  * What the text layer does that is not redone here — vertical writing, Type 3 fonts, rotated
- * text, form XObjects, right-to-left scripts — makes `textRuns` answer null, and the caller
- * reads that page's text layer instead.
+ * text, form XObjects, fonts set by a graphics state, right-to-left scripts — makes `textRuns`
+ * answer null, and the caller reads that page's text layer instead.
  */
 type Matrix = [number, number, number, number, number, number];
 
@@ -48,7 +48,7 @@ export interface TextRun {
 export const TEXT_OPERATORS = [
   "beginText", "setFont", "setTextMatrix", "moveText", "setLeadingMoveText", "nextLine", "setLeading", "setCharSpacing",
   "setWordSpacing", "setHScale", "setTextRise", "showText", "showSpacedText", "nextLineShowText", "nextLineSetSpacingShowText",
-  "paintFormXObjectBegin", "beginAnnotation", "endAnnotation",
+  "paintFormXObjectBegin", "beginAnnotation", "endAnnotation", "setGState",
 ] as const;
 
 const TRACKING_SPACE = 0.102;
@@ -210,6 +210,8 @@ class RunReader {
       // pdf.js turns these into showText in an operator list; met otherwise, they are not ours to guess at.
       else if (fn === o.showSpacedText || fn === o.nextLineShowText || fn === o.nextLineSetSpacingShowText) throw new NotModelled();
       else if (fn === o.paintFormXObjectBegin) throw new NotModelled();
+      // A graphics state may set the font (its /Font entry); pdf.js passes that on as part of the state, not as a setFont.
+      else if (fn === o.setGState && (args[0] as [string, unknown][]).some(([key]) => key === "Font")) throw new NotModelled();
     }
     this.flush();
     return this.runs;
