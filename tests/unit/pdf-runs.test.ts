@@ -109,9 +109,16 @@ describe("text runs read from the operator list", () => {
     expect(texts.length).toBeGreaterThan(20);
   });
 
-  it("hands back null for rotated text, form XObjects and a font set by a graphics state, which only the text layer places", async () => {
-    const pages = await bothWays(handmadePdf(["BT /F1 12 Tf 0 1 -1 0 300 300 Tm [(turned)-300(on)] TJ ET", "q 1 0 0 1 72 600 cm /Fm1 Do Q", "BT /GS1 gs 72 700 Td (font from a state) Tj ET"]));
-    expect(pages.map((p) => p.runs)).toEqual([null, null, null]);
-    expect(pages.map((p) => p.layer.map((l) => `${l.str} ${l.size}`).join("|"))).toEqual(["turned on 12", "inside a form 10", "font from a state 14"]);
+  it("hands back null for rotated text, form XObjects, a font set by a graphics state and right-to-left script, which only the text layer places", async () => {
+    const pages = await bothWays(
+      handmadePdf([
+        "BT /F1 12 Tf 0 1 -1 0 300 300 Tm [(turned)-300(on)] TJ ET",
+        "q 1 0 0 1 72 600 cm /Fm1 Do Q",
+        "BT /GS1 gs 72 700 Td (font from a state) Tj ET",
+        "BT /F3 12 Tf 72 700 Td (\\202\\202 alef) Tj ET",
+      ]),
+    );
+    expect(pages.map((p) => p.runs)).toEqual([null, null, null, null]);
+    expect(pages.map((p) => p.layer.map((l) => `${l.str} ${l.size}`).join("|"))).toEqual(["turned on 12", "inside a form 10", "font from a state 14", "אא alef 12"]);
   });
 });
