@@ -2,23 +2,26 @@
  * A PDF written by hand: pages whose content streams the test gives, with Helvetica as /F1,
  * Helvetica-Bold as /F2 (neither embedded), /F3 a Helvetica whose codes 0x80, 0x81 and 0x82 stand
  * for a zero-width space, a combining acute accent and a Hebrew alef, one form XObject /Fm1 that draws a line of text,
- * and a graphics state /GS1 that sets the font (Helvetica, 14 points).
+ * a graphics state /GS1 that sets the font (Helvetica, 14 points), and on every page an
+ * annotation whose appearance writes "in a note" (text no page's text layer includes).
  * For exercising text operators a printed disclosure never uses.
  */
 export function handmadePdf(pages: string[]): Buffer {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body);
   add("<< /Type /Catalog /Pages 2 0 R >>");
-  const pageIds = pages.map((_, i) => 8 + i * 2);
+  const pageIds = pages.map((_, i) => 10 + i * 2);
   add(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(" ")}] /Count ${pages.length} >>`);
   add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
   add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
   add(stream("BT /F1 10 Tf 0 0 Td (inside a form) Tj ET", "/Type /XObject /Subtype /Form /BBox [0 0 300 50] /Resources << /Font << /F1 3 0 R >> >>"));
   add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 7 0 R >>");
   add(stream("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Marks def 1 begincodespacerange <00> <FF> endcodespacerange\n1 beginbfrange <20> <7E> <0020> endbfrange\n3 beginbfchar <80> <200B> <81> <0301> <82> <05D0> endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end"));
+  add(stream("BT /F1 9 Tf 2 2 Td (in a note) Tj ET", "/Type /XObject /Subtype /Form /BBox [0 0 100 30] /Resources << /Font << /F1 3 0 R >> >>"));
+  add("<< /Type /Annot /Subtype /Square /Rect [400 60 500 90] /F 4 /AP << /N 8 0 R >> >>");
   for (const content of pages) {
     const id = objects.length + 1;
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${id + 1} 0 R /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 6 0 R >> /XObject << /Fm1 5 0 R >> /ExtGState << /GS1 << /Font [3 0 R 14] >> >> >> >>`);
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${id + 1} 0 R /Annots [9 0 R] /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 6 0 R >> /XObject << /Fm1 5 0 R >> /ExtGState << /GS1 << /Font [3 0 R 14] >> >> >> >>`);
     add(stream(content));
   }
   let out = "%PDF-1.4\n";
