@@ -68,6 +68,18 @@ const NO_FONTS_DOCUMENT = {
 };
 
 /**
+ * Spares pdf.js writing those @font-face rules at all: each is the whole font program in base64
+ * (11 ms a document for the fixtures' two CJK fonts, and the garbage of it), made for a renderer
+ * this reader does not have. pdf.js keeps the step in its document's font loader
+ * (`_transport.fontLoader.bind`, not public API); where that is not found, as after an upgrade
+ * that moves it, the rules go to the stand-in above as before.
+ */
+function skipFontFaces(doc: object): void {
+  const loader = (doc as { _transport?: { fontLoader?: { bind?: unknown } } })._transport?.fontLoader;
+  if (loader && typeof loader.bind === "function") loader.bind = async () => {};
+}
+
+/**
  * pdf.js's legacy build (the one that runs on Node 20) carries core-js polyfills, and its main
  * module and its worker, when they load, replace built-ins Node already has — JSON.parse and
  * JSON.stringify (for proposals nothing here uses), Array.prototype.push — with JavaScript
@@ -116,6 +128,7 @@ export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<La
   } catch (e) {
     throw refusal(fileName, e);
   }
+  skipFontFaces(doc);
   try {
     const pages: Placed[][] = [];
     let textChars = 0;
