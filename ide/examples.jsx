@@ -14,7 +14,7 @@ function ExamplesIcon() {
 
 function ExamplesList() {
   const [state, setState] = useState({ operations: null, error: null });
-  const { addTab } = useGraphiQLActions();
+  const { addTab, setOperationName } = useGraphiQLActions();
   const editors = useGraphiQL((s) => ({ query: s.queryEditor, variables: s.variableEditor, headers: s.headerEditor }));
 
   useEffect(() => {
@@ -31,6 +31,9 @@ function ExamplesList() {
     editors.query?.setValue(op.query);
     editors.variables?.setValue(op.variables);
     if (headers) editors.headers?.setValue(headers);
+    // GraphiQL learns the operation's name from the editor a moment later; until then Run would
+    // send the previous tab's name with this query (a 400: no such operation).
+    setOperationName(op.operationName ?? undefined);
   };
 
   if (state.error) return <p>The saved operations could not be loaded ({state.error}).</p>;

@@ -5,6 +5,8 @@ import { Kind, type OperationDefinitionNode, parse, type TypeNode } from "graphq
 /** A saved operation as the IDE's examples panel shows it. */
 export interface SavedOperation {
   name: string;
+  /** The operation's own name (null for an anonymous one), for the IDE to send with it. */
+  operationName: string | null;
   /** The comment lines above the operation, if any. */
   description: string;
   query: string;
@@ -62,7 +64,7 @@ export function loadSavedOperations(dir: string): SavedOperation[] {
       const doc = parse(text);
       const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
       const name = op?.name?.value ?? file.replace(/\.graphql$/, "");
-      out.push({ name, description: leadingComment(text), query: text.trimEnd() + "\n", variables: op ? sampleVariables(op) : "" });
+      out.push({ name, operationName: op?.name?.value ?? null, description: leadingComment(text), query: text.trimEnd() + "\n", variables: op ? sampleVariables(op) : "" });
     } catch (err) {
       console.error(`schema/operations/${file} is left out of the IDE's examples: ${(err as Error).message}`);
     }

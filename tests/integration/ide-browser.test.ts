@@ -71,7 +71,9 @@ describe.skipIf(!haveChromium)("GraphiQL in headless chromium", () => {
       await page.click(".graphiql-execute-button");
       const response = await answered;
       const body = (await response.json()) as { data?: { department: { code: string; budget: { expenditureTotal: string } } }; errors?: unknown[] };
-      expect(response.status()).toBe(200);
+      // Sent under its own name, not the name of the tab it was opened from.
+      expect((JSON.parse(response.request().postData() ?? "{}") as { operationName?: string }).operationName).toBe("DepartmentBudgetTotals");
+      expect(response.status(), JSON.stringify(body)).toBe(200);
       expect(body.errors).toBeUndefined();
       expect(body.data!.department.code).toBe("007");
       // The answer pane shows what the server sent.

@@ -69,7 +69,7 @@ describe("the GraphiQL IDE, offline", () => {
     const res = await fetch(new URL("/graphiql/operations.json", origin));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json\b/);
-    const ops = (await res.json()) as { name: string; query: string; variables: string; description: string }[];
+    const ops = (await res.json()) as { name: string; operationName: string | null; query: string; variables: string; description: string }[];
     const files = readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith(".graphql"));
     const named = files.map((f) => {
       const op = parse(readFileSync(join(OPERATIONS_DIR, f), "utf8")).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
@@ -77,6 +77,7 @@ describe("the GraphiQL IDE, offline", () => {
     });
     expect(files.length).toBeGreaterThan(0);
     expect(ops.map((o) => o.name).sort()).toEqual(named.sort());
+    for (const op of ops) expect(op.operationName).toBe(op.name);
     for (const op of ops) expect(() => parse(op.query)).not.toThrow();
     const detail = ops.find((o) => o.name === "DepartmentBudgetDetail")!;
     expect(JSON.parse(detail.variables)).toEqual({ code: "007", year: 2023 });
