@@ -61,14 +61,19 @@ describe.skipIf(!haveChromium)("GraphiQL in headless chromium", () => {
       const names = saved.map((op) => op.name);
       const listed = await page.$$eval("li button", (buttons) => buttons.map((b) => b.textContent?.trim() ?? ""));
       expect(listed.slice(0, names.length)).toEqual(names);
-      await page.click(item("DepartmentBudgetTotals"));
 
       // The operation's own answer: GraphiQL may still be fetching the schema (a POST to the same URL).
       const answered = page.waitForResponse(
         (r) => r.url() === `${origin}/graphql` && r.request().method() === "POST" && (r.request().postData() ?? "").includes("DepartmentBudgetTotals"),
         { timeout: TIMEOUT },
       );
-      await page.click(".graphiql-execute-button");
+      // Opened and run in one go, before GraphiQL reads the new query's name from the editor (it
+      // waits 100 ms for typing to stop): the name sent must already be this operation's.
+      await page.evaluate((name) => {
+        const buttons = [...document.querySelectorAll<HTMLButtonElement>("li button")];
+        buttons.find((b) => b.textContent?.trim() === name)!.click();
+        document.querySelector<HTMLButtonElement>(".graphiql-execute-button")!.click();
+      }, "DepartmentBudgetTotals");
       const response = await answered;
       const body = (await response.json()) as { data?: { department: { code: string; budget: { expenditureTotal: string } } }; errors?: unknown[] };
       // Sent under its own name, not the name of the tab it was opened from.
