@@ -79,6 +79,46 @@ const EXERCISE = [
   "BT /F3 12 Tf 72 270 Td (zero\\200width) Tj ( acute\\201 e) Tj ET",
 ].join("\n");
 
+
+/** A small seeded generator, so a failing page can be made again from its number. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const WORDS = ["alpha", "beta", "g", "de lta", "  sp  ", "x", "1,234.5", "(paren)", "end."];
+
+/** A page of twelve text objects, each a random run of the text operators with random operands. */
+function randomPage(random: () => number): string {
+  const pick = <T>(a: T[]): T => a[Math.floor(random() * a.length)]!;
+  const num = (lo: number, hi: number) => +(lo + random() * (hi - lo)).toFixed(2);
+  const str = () => `(${pick(WORDS).replace(/[()\\]/g, (c) => `\\${c}`)})`;
+  const font = () => `/${pick(["F1", "F2", "F3"])} ${pick([8, 10, 12, 14])} Tf`;
+  const operators = [
+    () => `${num(-1, 3)} Tc`,
+    () => `${num(-2, 6)} Tw`,
+    () => `${pick([50, 80, 100, 130])} Tz`,
+    () => `${num(-4, 4)} Ts`,
+    () => `${num(-30, 60)} ${pick([0, 0, 0, -3, -14, 2])} Td`,
+    () => `${num(10, 16)} TL T*`,
+    font,
+    () => `[${Array.from({ length: 1 + Math.floor(random() * 4) }, () => (random() < 0.5 ? str() : String(Math.round(num(-800, 2500))))).join(" ")}] TJ`,
+    () => `${str()} '`,
+    () => `${num(-2, 4)} ${num(-1, 2)} ${str()} "`,
+    () => `${pick([1, 1.5, 0.8])} 0 0 ${pick([1, 1.5, 0.8])} ${num(20, 640)} ${num(-10, 800)} Tm`,
+    () => `${str()} Tj`,
+    () => `${str()} Tj`,
+  ];
+  return Array.from({ length: 12 }, () => {
+    const ops = Array.from({ length: 6 }, () => pick(operators)());
+    const text = `BT ${font()} ${num(20, 400)} ${num(40, 760)} Td ${ops.join(" ")} 0 Tc 0 Tw 100 Tz 0 Ts ET`;
+    return random() < 0.2 ? `q ${pick([1, 0.5, 2])} 0 0 ${pick([1, 0.5, 2])} ${num(0, 50)} ${num(0, 50)} cm ${text} Q` : text;
+  }).join("\n");
+}
+
 describe("text runs read from the operator list", () => {
   beforeAll(async () => {
     lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -107,6 +147,17 @@ describe("text runs read from the operator list", () => {
     // Glyphs past the page's edge are dropped.
     expect(texts).toContain("runs off th");
     expect(texts.length).toBeGreaterThan(20);
+  });
+
+  it("random pages of text operators (seeded) give the text layer's runs", async () => {
+    let runs = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const [page] = await bothWays(handmadePdf([randomPage(seeded(seed))]));
+      expect(page!.runs, `page ${seed}`).not.toBeNull();
+      expectSame(page!.runs!, page!.layer);
+      runs += page!.runs!.length;
+    }
+    expect(runs).toBeGreaterThan(600);
   });
 
   it("hands back null for rotated text, form XObjects, a font set by a graphics state and right-to-left script, which only the text layer places", async () => {
