@@ -3,7 +3,8 @@
  * Helvetica-Bold as /F2 (neither embedded), /F3 a Helvetica whose codes 0x80, 0x81 and 0x82 stand
  * for a zero-width space, a combining acute accent and a Hebrew alef, one form XObject /Fm1 that draws a line of text,
  * a graphics state /GS1 that sets the font (Helvetica, 14 points), and on every page an
- * annotation whose appearance writes "in a note" (text no page's text layer includes).
+ * annotation whose appearance draws a box (0 0 100 30 in its own space) and writes "in a note" in
+ * it (text no page's text layer includes).
  * For exercising text operators a printed disclosure never uses.
  */
 export function handmadePdf(pages: string[]): Buffer {
@@ -17,7 +18,7 @@ export function handmadePdf(pages: string[]): Buffer {
   add(stream("BT /F1 10 Tf 0 0 Td (inside a form) Tj ET", "/Type /XObject /Subtype /Form /BBox [0 0 300 50] /Resources << /Font << /F1 3 0 R >> >>"));
   add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 7 0 R >>");
   add(stream("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Marks def 1 begincodespacerange <00> <FF> endcodespacerange\n1 beginbfrange <20> <7E> <0020> endbfrange\n3 beginbfchar <80> <200B> <81> <0301> <82> <05D0> endbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end"));
-  add(stream("BT /F1 9 Tf 2 2 Td (in a note) Tj ET", "/Type /XObject /Subtype /Form /BBox [0 0 100 30] /Resources << /Font << /F1 3 0 R >> >>"));
+  add(stream("0 0 100 30 re S BT /F1 9 Tf 2 2 Td (in a note) Tj ET", "/Type /XObject /Subtype /Form /BBox [0 0 100 30] /Resources << /Font << /F1 3 0 R >> >>"));
   add("<< /Type /Annot /Subtype /Square /Rect [400 60 500 90] /F 4 /AP << /N 8 0 R >> >>");
   for (const content of pages) {
     const id = objects.length + 1;

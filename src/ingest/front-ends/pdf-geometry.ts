@@ -46,12 +46,13 @@ function compose(a: Matrix, b: Matrix): Matrix {
 /** Points each path operator takes (pdf.js's path encoding: moveTo, lineTo, curveTo, quadraticCurveTo, closePath). */
 const POINTS: Record<number, number> = { 0: 1, 1: 1, 2: 3, 3: 2, 4: 0 };
 
-/** The operators extractRules reads; the PDF front end has pdf.js hand over only these. */
-export const RULE_OPERATORS = ["save", "restore", "transform", "constructPath"] as const;
+/** The operators extractRules reads; the PDF front end has pdf.js hand over only these (and the text's). */
+export const RULE_OPERATORS = ["save", "restore", "transform", "constructPath", "beginAnnotation", "endAnnotation"] as const;
 
 /**
  * Horizontal and vertical rules drawn on a page: thin filled rectangles and stroked segments,
- * in page space. Clipping paths and large filled shapes (cell shading) are not rules.
+ * in page space. Clipping paths and large filled shapes (cell shading) are not rules, and nor is
+ * what annotations (comments, stamps) draw over the page: they are not its content.
  */
 export function extractRules(fnArray: number[], argsArray: unknown[][], ops: Record<string, number>): Rule[] {
   const painting = new Set(["fill", "eoFill", "stroke", "closeStroke", "fillStroke", "eoFillStroke", "closeFillStroke", "closeEOFillStroke"].map((n) => ops[n]));
@@ -59,13 +60,16 @@ export function extractRules(fnArray: number[], argsArray: unknown[][], ops: Rec
   const rules: Rule[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
+  let inAnnotation = 0;
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     const args = argsArray[i];
     if (fn === ops.save) stack.push(ctm);
     else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
     else if (fn === ops.transform) ctm = compose(ctm, args as unknown as Matrix);
-    else if (fn === ops.constructPath) {
+    else if (fn === ops.beginAnnotation) inAnnotation++;
+    else if (fn === ops.endAnnotation) inAnnotation = Math.max(0, inAnnotation - 1);
+    else if (fn === ops.constructPath && inAnnotation === 0) {
       const [paint, paths] = args as [number, ArrayLike<number>[] | ArrayLike<number>];
       if (!painting.has(paint)) continue;
       const list = Array.isArray(paths) && typeof paths[0] !== "number" ? (paths as ArrayLike<number>[]) : [paths as ArrayLike<number>];
