@@ -92,6 +92,17 @@ describe("reading PDF originals", () => {
     expect(layout.lines.at(-2)!.style?.bold).toBe(true);
   });
 
+  it("reads text in a CJK font the PDF does not embed (宋体 through a predefined CMap)", async () => {
+    const pdf = handmadePdf(["BT /F4 12 Tf 72 700 Td <4EBA529B8D446E90> Tj ( ) Tj <5C40> Tj ET"]);
+    const layout = await readPdfLayout("songti.pdf", pdf);
+    expect(layout.lines.map((l) => l.cells.join("|"))).toEqual(["人力资源局"]);
+  });
+
+  it("refuses text none of whose glyphs reads as a character, saying so rather than calling it a scan", async () => {
+    const pdf = handmadePdf(["BT /F5 12 Tf 72 700 Td <4EBA529B> Tj ET"]);
+    await expect(readPdfLayout("unknown.pdf", pdf)).rejects.toThrow(/^unknown\.pdf: the PDF draws text \(1 text runs on 1 page\(s\)\) but none of it reads as characters: .*fonts embedded/);
+  });
+
   it("refuses a file over the size limit before reading it", async () => {
     const big = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(MAX_DOCUMENT_BYTES)]);
     await expect(readModel("huge.pdf", big)).rejects.toThrow(/^huge\.pdf: the file is 50\.0 MB; the importer takes files of at most 50 MB$/);

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type RunFont, type TextRun, textRuns, useNormalizer } from "../../src/ingest/front-ends/pdf-runs";
 import { handmadePdf } from "../helpers/handmade-pdf";
@@ -8,6 +9,8 @@ type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let lib: PdfJs;
 
 const ORIGINALS = join(__dirname, "..", "fixtures", "originals");
+/** pdf.js's CMaps and standard fonts, as the reader gives them to it. */
+const PDFJS_DATA = dirname(createRequire(__filename).resolve("pdfjs-dist/package.json"));
 const PRINTED = readdirSync(ORIGINALS).filter((f) => f.endsWith(".pdf") && !f.startsWith("broken"));
 
 /** A run as the layout reads it: text, start, width, size, font. */
@@ -26,7 +29,7 @@ function seen(items: { str: string; transform: number[]; width: number; fontName
 
 /** Each page read both ways: runs from the operator list (null if refused) and pdf.js's text layer. */
 async function bothWays(bytes: Buffer): Promise<{ runs: Seen[] | null; layer: Seen[] }[]> {
-  const doc = await lib.getDocument({ data: new Uint8Array(bytes), verbosity: 0, disableFontFace: true, isEvalSupported: false }).promise;
+  const doc = await lib.getDocument({ data: new Uint8Array(bytes), verbosity: 0, disableFontFace: true, isEvalSupported: false, cMapUrl: `${PDFJS_DATA}/cmaps/`, cMapPacked: true, standardFontDataUrl: `${PDFJS_DATA}/standard_fonts/` }).promise;
   try {
     const pages = [];
     for (let p = 1; p <= doc.numPages; p++) {
@@ -77,6 +80,7 @@ const EXERCISE = [
   "BT /F1 12 Tf 72 310 Td -3.336 Tw (spaces closed up) Tj -2.736 Tw (spaces nearly closed) Tj 0 Tw ET",
   "BT /F1 12 Tf 72 290 Td (size) Tj /F1 10 Tf ( changes) Tj ET",
   "BT /F3 12 Tf 72 270 Td (zero\\200width) Tj ( acute\\201 e) Tj ET",
+  "BT /F4 12 Tf 72 250 Td <4EBA529B8D446E90> Tj [<5C40> -3000 <4E00>] TJ ET",
 ].join("\n");
 
 
@@ -143,7 +147,7 @@ describe("text runs read from the operator list", () => {
     expect(texts).toContain("Hello World two spaces");
     expect(texts).toContain("cell two");
     expect(texts.some((t) => /^Kerned/.test(t))).toBe(true);
-    expect(texts).toEqual(expect.arrayContaining(["café naïve", "wide text then narrow", "scaled by cm", "step", "backkernback"]));
+    expect(texts).toEqual(expect.arrayContaining(["人力资源局", "一", "café naïve", "wide text then narrow", "scaled by cm", "step", "backkernback"]));
     // Glyphs past the page's edge are dropped.
     expect(texts).toContain("runs off th");
     expect(texts.length).toBeGreaterThan(20);

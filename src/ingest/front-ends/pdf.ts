@@ -7,6 +7,7 @@
  * table, its repeated header dropped; text that wraps inside a cell is joined again.
  */
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import type { Layout, LayoutLine } from "../layout";
 import { UnreadableFileError } from "../layout";
 import { type Grid, RULE_OPERATORS, buildGrids, cellOf, extractRules, inGrid, sameColumns } from "./pdf-geometry";
@@ -17,6 +18,13 @@ import { textLines } from "./pdf-unruled";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 let pdfjs: PdfJs | undefined;
+/**
+ * pdf.js's data files, shipped in its package and read from disk as a document needs them: the
+ * predefined CMaps (a CJK font not embedded — 宋体 as STSong-Light, SimSun — is encoded through
+ * one: UniGB-UCS2-H, GBK-EUC-H…; without them its text cannot be read), the standard fonts'
+ * metrics, and the image decoders.
+ */
+let dataFiles: { cMapUrl: string; standardFontDataUrl: string; wasmUrl: string } | undefined;
 /** The worker every document is read through, on the channel of pdf-port.ts. */
 let pdfWorker: InstanceType<PdfJs["PDFWorker"]> | undefined;
 
@@ -41,10 +49,13 @@ function loadPdfJs(): PdfJs {
   try {
     const load = createRequire(__filename);
     const lib = load("pdfjs-dist/legacy/build/pdf.mjs") as PdfJs;
+    const root = dirname(load.resolve("pdfjs-dist/package.json"));
+    dataFiles = { cMapUrl: `${join(root, "cmaps")}/`, standardFontDataUrl: `${join(root, "standard_fonts")}/`, wasmUrl: `${join(root, "wasm")}/` };
     const { WorkerMessageHandler } = load("pdfjs-dist/legacy/build/pdf.worker.mjs") as { WorkerMessageHandler: { initializeFromPort(port: unknown): void } };
     const port = new SameThreadPort(new Set([...RULE_OPERATORS, ...TEXT_OPERATORS].map((name) => lib.OPS[name])));
     WorkerMessageHandler.initializeFromPort(port);
-    pdfWorker = new lib.PDFWorker({ port: port as never });
+    // Quiet: pdf.js would print its warnings ("Warning: …") on stdout, into the CLI's --json output.
+    pdfWorker = new lib.PDFWorker({ port: port as never, verbosity: lib.VerbosityLevel.ERRORS });
     useNormalizer(lib.normalizeUnicode);
     pdfjs = lib;
   } finally {
@@ -124,7 +135,7 @@ export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<La
   let doc: Awaited<ReturnType<PdfJs["getDocument"]>["promise"]>;
   try {
     // (The stand-in is typed as the DOM's document, which this project's types do not include.)
-    doc = await lib.getDocument({ data: new Uint8Array(bytes), worker, disableFontFace: false, ownerDocument: NO_FONTS_DOCUMENT as never, isEvalSupported: false, verbosity: 0, stopAtErrors: true }).promise;
+    doc = await lib.getDocument({ data: new Uint8Array(bytes), worker, ...dataFiles, cMapPacked: true, disableFontFace: false, ownerDocument: NO_FONTS_DOCUMENT as never, isEvalSupported: false, verbosity: 0, stopAtErrors: true }).promise;
   } catch (e) {
     throw refusal(fileName, e);
   }
@@ -132,6 +143,8 @@ export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<La
   try {
     const pages: Placed[][] = [];
     let textChars = 0;
+    /** Text-showing operations met, read or not: text with no characters is not a scan. */
+    let textShown = 0;
     const open = doc;
     const fetchPage = (p: number) => {
       const fetched = open.getPage(p).then(async (page) => {
@@ -156,9 +169,13 @@ export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<La
         return [{ text: normalizeCjk(it.str), x: it.transform[4], y: it.transform[5], width: it.width, size, bold: bold.get(it.fontName)! }];
       });
       textChars += frags.reduce((n, f) => n + f.text.length, 0);
+      textShown += textOperations(ops.fnArray, lib.OPS);
       const grids = buildGrids(extractRules(ops.fnArray, ops.argsArray as unknown[][], lib.OPS as unknown as Record<string, number>));
       pages.push(placeOnPage(frags, grids, width));
       page.cleanup();
+    }
+    if (textChars === 0 && textShown > 0) {
+      throw new UnreadableFileError(fileName, `the PDF draws text (${textShown} text runs on ${doc.numPages} page(s)) but none of it reads as characters: its fonts map no glyph to Unicode (a font neither embedded nor in a known encoding, or one without a ToUnicode table); export the PDF again with its fonts embedded, or import the department's XLSX or the text form`);
     }
     if (textChars === 0) {
       throw new UnreadableFileError(fileName, `the PDF has ${doc.numPages} page(s) but no text layer (a scanned image?): the importer reads text, not pictures, and does no OCR; import the department's text PDF, its XLSX, or the text form`);
@@ -184,6 +201,18 @@ async function loadedFonts(page: { commonObjs: { get(id: string, done?: (data: u
     }))),
   );
   return (id) => fonts.get(id) ?? null;
+}
+
+/** The page's own text-showing operations (an annotation's drawn over it are not the page's). */
+function textOperations(fnArray: number[], ops: PdfJs["OPS"]): number {
+  let n = 0;
+  let inAnnotation = 0;
+  for (const fn of fnArray) {
+    if (fn === ops.beginAnnotation) inAnnotation++;
+    else if (fn === ops.endAnnotation) inAnnotation = Math.max(0, inAnnotation - 1);
+    else if (fn === ops.showText && inAnnotation === 0) n++;
+  }
+  return n;
 }
 
 function safeFontName(page: { commonObjs: { get(id: string): unknown } }, id: string): string {
