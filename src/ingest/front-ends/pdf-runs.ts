@@ -14,7 +14,7 @@
  * text, form XObjects, fonts set by a graphics state, right-to-left scripts — makes `textRuns`
  * answer null, and the caller reads that page's text layer instead.
  */
-type Matrix = [number, number, number, number, number, number];
+import { type Matrix, compose } from "./pdf-geometry";
 
 /** The font facts a run needs, as pdf.js hands them to the API side. */
 export interface RunFont {
@@ -87,17 +87,6 @@ interface State {
   rise: number;
   tm: Matrix;
   tlm: Matrix;
-}
-
-function multiply(a: ArrayLike<number>, b: ArrayLike<number>): Matrix {
-  return [
-    a[0]! * b[0]! + a[2]! * b[1]!,
-    a[1]! * b[0]! + a[3]! * b[1]!,
-    a[0]! * b[2]! + a[2]! * b[3]!,
-    a[1]! * b[2]! + a[3]! * b[3]!,
-    a[0]! * b[4]! + a[2]! * b[5]! + a[4]!,
-    a[1]! * b[4]! + a[3]! * b[5]! + a[5]!,
-  ];
 }
 
 function translate(m: Matrix, x: number, y: number): void {
@@ -183,7 +172,7 @@ class RunReader {
       const s = this.state;
       if (fn === o.save) this.stack.push({ ...s, tm: [...s.tm], tlm: [...s.tlm] });
       else if (fn === o.restore) this.state = this.stack.pop() ?? s;
-      else if (fn === o.transform) s.ctm = multiply(s.ctm, args as unknown as Matrix);
+      else if (fn === o.transform) s.ctm = compose(s.ctm, args as unknown as Matrix);
       else if (fn === o.beginAnnotation) this.inAnnotation++;
       else if (fn === o.endAnnotation) this.inAnnotation = Math.max(0, this.inAnnotation - 1);
       else if (this.inAnnotation > 0) continue;
@@ -235,7 +224,7 @@ class RunReader {
   /** Text space to page space where the next glyph goes: the page's matrix, the text matrix, then size, scale and rise. */
   private textTransform(): Matrix {
     const s = this.state;
-    return multiply(s.ctm, multiply(s.tm, [s.fontSize * s.hScale, 0, 0, s.fontSize, 0, s.rise]));
+    return compose(s.ctm, compose(s.tm, [s.fontSize * s.hScale, 0, 0, s.fontSize, 0, s.rise]));
   }
 
   /**

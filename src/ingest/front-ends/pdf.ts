@@ -169,7 +169,8 @@ export async function readPdfLayout(fileName: string, bytes: Buffer): Promise<La
         return [{ text: normalizeCjk(it.str), x: it.transform[4], y: it.transform[5], width: it.width, size, bold: bold.get(it.fontName)! }];
       });
       textChars += frags.reduce((n, f) => n + f.text.length, 0);
-      textShown += textOperations(ops.fnArray, lib.OPS);
+      // Only wanted when no page gives any text: counted on pages that gave none.
+      if (frags.length === 0) textShown += textOperations(ops.fnArray, lib.OPS);
       const grids = buildGrids(extractRules(ops.fnArray, ops.argsArray as unknown[][], lib.OPS as unknown as Record<string, number>));
       pages.push(placeOnPage(frags, grids, width));
       page.cleanup();
